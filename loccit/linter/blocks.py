@@ -1,0 +1,140 @@
+"""Top-level Markdown blocks with offsets, from mistune plus loccit's note-definition plugin."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import mistune
+from mistune.block_parser import BlockParser
+from mistune.core import BlockState
+
+# Labels: no whitespace or brackets, at most 500 characters (mistune's limit, kept to stay linear).
+LABEL = r"[^\s\[\]\\^]{1,500}"
+DEFINITION_START = r"^ {0,3}\[\^(?P<note_label>" + LABEL + r")\]:"
+_DEFINITION_START_RE = re.compile(DEFINITION_START, re.M)
+_BLOCK_START_RE = re.compile(
+    r" {0,3}(?:#{1,6}(?:[ \t]|$)|```|~~~|>|(?:[-*_][ \t]*){3,}$|<!--)",
+)
+_INDENTED_RE = re.compile(r"(?: {4}|\t| {1,3}\t)")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A top-level block: mistune's token type, its raw token and its [start, end) offsets."""
+
+    kind: str
+    start: int
+    end: int
+    token: dict[str, Any]
+
+
+class _StampedState(BlockState):
+    """A BlockState that stamps each top-level paragraph with the offset where it starts."""
+
+    def add_paragraph(self, text: str) -> None:
+        last = self.last_token()
+        if self.parent is None and not (last and last["type"] == "paragraph"):
+            self.tokens.append({"type": "paragraph", "text": text, "_start": self.cursor})
+            return
+        super().add_paragraph(text)
+
+
+class _StampedParser(BlockParser):
+    """A BlockParser that stamps tokens made by a rule (lists, quotes, HTML) with the rule's start."""
+
+    def parse_method(self, m: re.Match[str], state: BlockState) -> int | None:  # type: ignore[override]
+        return self._stamped(state, lambda: super(_StampedParser, self).parse_method(m, state))
+
+    def _parse_indent_code_fast(self, state: BlockState) -> int | None:
+        return self._stamped(state, lambda: super(_StampedParser, self)._parse_indent_code_fast(state))
+
+    @staticmethod
+    def _stamped(state: BlockState, parse: Callable[[], int | None]) -> int | None:
+        # A rule may parse further blocks itself (a list ends at a heading): those nested calls
+        # stamp their own tokens first, so only tokens still unstamped take this rule's start.
+        before = len(state.tokens)
+        start = state.cursor
+        result = parse()
+        if state.parent is None:
+            for token in state.tokens[before:]:
+                token.setdefault("_start", start)
+        return result
+
+
+def definition_end(src: str, line_end: int) -> int:
+    """Return where a note definition whose first line ends at line_end stops.
+
+    Lazy lines continue it until a blank line; after blank lines, lines indented four spaces
+    (a continuation paragraph) continue it too. A new definition or block construct ends it.
+    """
+    pos = line_end
+    size = len(src)
+    end = line_end
+    blank_seen = False
+    while pos < size:
+        nl = src.find("\n", pos)
+        next_pos = size if nl < 0 else nl + 1
+        line = src[pos:next_pos]
+        if not line.strip():
+            blank_seen = True
+        elif _DEFINITION_START_RE.match(line):
+            break
+        elif blank_seen and not _INDENTED_RE.match(line):
+            break
+        elif not blank_seen and _BLOCK_START_RE.match(line):
+            break
+        else:
+            end = next_pos
+            blank_seen = False
+        pos = next_pos
+    return end
+
+
+def _parse_definition(block: BlockParser, m: re.Match[str], state: BlockState) -> int:
+    """mistune block rule: record a note definition with its offsets (top level only)."""
+    line_end = state.find_line_end()
+    end = definition_end(state.src, line_end)
+    token = {"type": "note_definition", "label": m.group("note_label"), "_start": m.start()}
+    if state.parent is None:
+        token["_end"] = end
+        token["_label_start"] = m.start("note_label") - 2
+        token["_text_start"] = m.end()
+    state.append_token(token)
+    return end
+
+
+def loccit_notes(md: mistune.Markdown) -> None:
+    """mistune plugin: note definitions become `note_definition` tokens instead of vanishing."""
+    md.block.register("note_definition", DEFINITION_START, _parse_definition, before="ref_link")
+
+
+def _markdown() -> mistune.Markdown:
+    md = mistune.Markdown(renderer=None, block=_StampedParser(), plugins=[loccit_notes])
+    md.block.state_cls = _StampedState
+    return md
+
+
+_MD: mistune.Markdown | None = None
+
+
+def parse_blocks(text: str) -> tuple[list[Block], dict[str, Any]]:
+    """Split normalised text (lines end in \\n) into top-level blocks; also return mistune's env."""
+    global _MD
+    if _MD is None:
+        _MD = _markdown()
+    state = _StampedState()
+    src = text if text.endswith("\n") else text + "\n"
+    state.process(src)
+    _MD.block.parse(state)
+    tokens = [t for t in state.tokens if "_start" in t]
+    blocks: list[Block] = []
+    size = len(text)
+    for index, token in enumerate(tokens):
+        start = min(token["_start"], size)
+        nominal = tokens[index + 1]["_start"] if index + 1 < len(tokens) else size
+        end = min(token.get("_end", nominal), size)
+        blocks.append(Block(token["type"], start, max(start, end), token))
+    return blocks, state.env

@@ -1,0 +1,159 @@
+"""Regions where a bracket is not a note marker: code, HTML comments, URLs, links; all found in linear time."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+
+from loccit.linter.blocks import Block
+
+_BACKTICKS = re.compile(r"`+")
+_AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9.+-]{1,31}:[^\s<>]*>")
+_BARE_URL = re.compile(r"(?:https?|ftp)://[^\s<>\"]+|www\.[^\s<>\"]+|\bdoi:\S+")
+_SKIPPED_HTML = re.compile(r"<(?:!--|pre|script|style|textarea)", re.I)
+_BRACKETS = re.compile(r"[\[\]]")
+_FENCE_LINE = re.compile(r"^[ \t>*+\-\d.)]*?(`{3,}|~{3,})", re.M)
+
+
+class Regions:
+    """A sorted set of [start, end) intervals, queried by offset."""
+
+    def __init__(self, intervals: Iterable[tuple[int, int]]) -> None:
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(intervals):
+            if end <= start:
+                continue
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        self._starts = [start for start, _ in merged]
+        self._ends = [end for _, end in merged]
+
+    def __contains__(self, offset: int) -> bool:
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return index >= 0 and offset < self._ends[index]
+
+    def intervals(self) -> list[tuple[int, int]]:
+        """The merged intervals."""
+        return list(zip(self._starts, self._ends))
+
+
+def _code_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Code spans per CommonMark: a run of n backticks closed by the next run of exactly n."""
+    runs = [(m.start(), m.end() - m.start()) for m in _BACKTICKS.finditer(text, start, end)]
+    by_length: dict[int, list[int]] = {}
+    for index, (_, length) in enumerate(runs):
+        by_length.setdefault(length, []).append(index)
+    cursor = {length: 0 for length in by_length}
+    spans: list[tuple[int, int]] = []
+    index = 0
+    while index < len(runs):
+        pos, length = runs[index]
+        candidates = by_length[length]
+        k = cursor[length]
+        while k < len(candidates) and candidates[k] <= index:
+            k += 1
+        cursor[length] = k
+        if k == len(candidates):
+            index += 1
+            continue
+        closer = candidates[k]
+        spans.append((pos, runs[closer][0] + length))
+        index = closer + 1
+    return spans
+
+
+def _links(text: str, start: int, end: int, references: frozenset[str]) -> list[tuple[int, int]]:
+    """Inline links and images `[text](url)` and full references `[text][ref]` to a defined ref."""
+    spans: list[tuple[int, int]] = []
+    stack: list[int] = []
+    closers = [m.start() for m in re.finditer(r"[)\n]", text[start:end])]
+    for m in _BRACKETS.finditer(text, start, end):
+        pos = m.start()
+        if text[pos] == "[":
+            stack.append(pos)
+            continue
+        if not stack:
+            continue
+        opener = stack.pop()
+        follow = text[pos + 1 : pos + 2]
+        if text[opener + 1 : opener + 2] == "^":
+            continue
+        if follow == "(":
+            k = bisect.bisect_left(closers, pos + 1 - start)
+            close = closers[k] + start if k < len(closers) else end
+            if text[close : close + 1] == ")":
+                spans.append((opener, close + 1))
+                stack.clear()
+        elif follow == "[":
+            close = text.find("]", pos + 2, min(end, pos + 1002))
+            if close > 0 and " ".join(text[pos + 2 : close].lower().split()) in references:
+                spans.append((opener, close + 1))
+                stack.clear()
+    return spans
+
+
+def skip_regions(text: str, blocks: list[Block], references: frozenset[str] = frozenset()) -> Regions:
+    """Everything in which a bracketed label is not a note marker; references are link labels."""
+    intervals: list[tuple[int, int]] = []
+    for block in blocks:
+        if block.kind == "block_code":
+            intervals.append((block.start, block.end))
+        elif block.kind == "block_html" and _SKIPPED_HTML.match(text, block.start):
+            intervals.append((block.start, block.end))
+        elif block.kind in ("list", "block_quote"):
+            intervals.extend(_nested_fences(text, block.start, block.end))
+    code = Regions(intervals)
+    for start, end in _text_runs(code.intervals(), len(text)):
+        intervals.extend(_code_spans(text, start, end))
+    code = Regions(intervals)
+    for start, end in _text_runs(code.intervals(), len(text)):
+        intervals.extend(_comments(text, start, end))
+        for pattern in (_AUTOLINK, _BARE_URL):
+            intervals.extend(m.span() for m in pattern.finditer(text, start, end))
+        intervals.extend(_links(text, start, end, references))
+    return Regions(intervals)
+
+
+def _comments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """HTML comments; an unclosed one is not a comment (and nothing after it can close)."""
+    spans = []
+    pos = text.find("<!--", start, end)
+    while pos >= 0:
+        close = text.find("-->", pos + 4, end)
+        if close < 0:
+            break
+        spans.append((pos, close + 3))
+        pos = text.find("<!--", close + 3, end)
+    return spans
+
+
+def _text_runs(skipped: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:
+    """The complement of sorted intervals within [0, size)."""
+    runs = []
+    pos = 0
+    for start, end in skipped:
+        if start > pos:
+            runs.append((pos, start))
+        pos = max(pos, end)
+    if pos < size:
+        runs.append((pos, size))
+    return runs
+
+
+def _nested_fences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Fenced code inside list items and block quotes, which mistune parses without offsets."""
+    spans = []
+    opener: re.Match[str] | None = None
+    for m in _FENCE_LINE.finditer(text, start, end):
+        if opener is None:
+            opener = m
+        elif m.group(1)[0] == opener.group(1)[0] and len(m.group(1)) >= len(opener.group(1)):
+            line_end = text.find("\n", m.end())
+            spans.append((opener.start(), end if line_end < 0 else min(end, line_end + 1)))
+            opener = None
+    if opener is not None:
+        spans.append((opener.start(), end))
+    return spans

@@ -1,0 +1,142 @@
+"""Build the document model from an essay's text: headings, markers, definitions, bibliography."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from loccit.linter import sections
+from loccit.linter.blocks import LABEL, Block, parse_blocks
+from loccit.linter.inline import Regions, skip_regions
+from loccit.linter.model import Definition, Document, Heading, LineIndex, Marker, NoteStyle
+
+_FOOTNOTE_MARKER = re.compile(r"\[\^(" + LABEL + r")\]")
+_NUMERIC_MARKER = re.compile(r"\[(\d{1,6})\](?![(\[:])|<sup>\s*\[?(\d{1,6})\]?\s*</sup>")
+_ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
+
+
+def normalise(text: str) -> str:
+    """Drop a byte-order mark and turn every line ending (CRLF, lone CR) into LF; columns are unchanged."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def _headings(doc: Document, blocks: list[Block]) -> list[Heading]:
+    headings = []
+    for block in blocks:
+        if block.kind != "heading":
+            continue
+        raw = doc.text[block.start : block.end].rstrip()
+        level = int(block.token.get("attrs", {}).get("level", 1))
+        if raw.lstrip().startswith("#"):
+            title = _ATX_CLOSE.sub("", raw.lstrip().lstrip("#").strip())
+        else:
+            title = " ".join(raw.splitlines()[:-1]).strip()
+        start = block.start + len(raw) - len(raw.lstrip())
+        headings.append(Heading(level, title, doc.span(start, block.start + len(raw))))
+    return headings
+
+
+def _footnote_definitions(doc: Document, blocks: list[Block]) -> list[Definition]:
+    definitions = []
+    heads = [(h.span.start, sections.clean_title(h.title)) for h in doc.headings]
+    index = 0
+    current: str | None = None
+    for block in blocks:
+        while index < len(heads) and heads[index][0] <= block.start:
+            current = heads[index][1]
+            index += 1
+        if block.kind != "note_definition" or "_text_start" not in block.token:
+            continue
+        text_start = block.token["_text_start"]
+        end = len(doc.text[:block.end].rstrip()) if block.end > text_start else text_start
+        end = max(end, text_start)
+        body = doc.text[text_start:end]
+        stripped = len(body) - len(body.lstrip())
+        label_start = block.token["_label_start"]
+        definitions.append(
+            Definition(
+                block.token["label"], doc.span(label_start, end), doc.span(label_start, text_start - 1),
+                body.strip(), text_start + stripped, None, current,
+            )
+        )
+    return definitions
+
+
+def _markers(doc: Document, skipped: Regions, excluded: Regions) -> list[Marker]:
+    markers = []
+    if doc.style is NoteStyle.FOOTNOTE:
+        for m in _FOOTNOTE_MARKER.finditer(doc.text):
+            if m.start() not in skipped and m.start() not in excluded:
+                markers.append(Marker(m.group(1), doc.span(m.start(), m.end()), None))
+        return markers
+    for m in _NUMERIC_MARKER.finditer(doc.text):
+        if m.start() in excluded or (m.group(1) and m.start() in skipped):
+            continue
+        label = m.group(1) or m.group(2)
+        markers.append(Marker(label, doc.span(m.start(), m.end()), int(label)))
+    return markers
+
+
+def _numeric_notes(doc: Document, notes_matcher: re.Pattern[str]) -> list[Definition]:
+    """Find the notes section with numbered notes; set doc.notes_heading when one exists."""
+    for index, heading in enumerate(doc.headings):
+        title = sections.clean_title(heading.title)
+        if not notes_matcher.fullmatch(title):
+            continue
+        end = len(doc.text)
+        for later in doc.headings[index + 1 :]:
+            if later.level <= heading.level:
+                end = later.span.start
+                break
+        notes = sections.numbered_notes(doc.text, heading.span.end, end, title, doc.span)
+        if notes:
+            doc.notes_heading = heading
+            return notes
+    return []
+
+
+def parse_document(
+    path: str,
+    text: str,
+    style: NoteStyle | None = None,
+    bibliography_headings: Sequence[str] = sections.BIBLIOGRAPHY_HEADINGS,
+    notes_headings: Sequence[str] = sections.NOTES_HEADINGS,
+) -> Document:
+    """Parse normalised text into a Document; style None means detect it."""
+    blocks, env = parse_blocks(text)
+    doc = Document(path, text, LineIndex.of(text), style or NoteStyle.FOOTNOTE)
+    doc.headings = _headings(doc, blocks)
+    footnotes = _footnote_definitions(doc, blocks)
+    references = env.get("ref_links") or {}
+    skipped = skip_regions(text, blocks, frozenset(references))
+    def_labels = Regions((d.label_span.start, d.label_span.end) for d in footnotes)
+    numeric: list[Definition] = []
+    if style is NoteStyle.NUMERIC or (style is None and not footnotes and not _has_footnote_marker(text, skipped)):
+        numeric = _numeric_notes(doc, sections.heading_matcher(notes_headings))
+        if numeric:
+            doc.style = NoteStyle.NUMERIC
+    if doc.style is NoteStyle.NUMERIC:
+        doc.definitions = numeric
+        excluded = Regions((d.label_span.start, d.label_span.end) for d in doc.definitions)
+        doc.markers = [m for m in _markers(doc, skipped, excluded) if not _is_link_reference(m, env)]
+    else:
+        doc.definitions = footnotes
+        doc.markers = _markers(doc, skipped, def_labels)
+    doc.sections = sections.bibliography_sections(
+        text, doc.headings, blocks, sections.heading_matcher(bibliography_headings), doc.span,
+        excluded=doc.notes_heading,
+    )
+    return doc
+
+
+def _has_footnote_marker(text: str, skipped: Regions) -> bool:
+    return any(m.start() not in skipped for m in _FOOTNOTE_MARKER.finditer(text))
+
+
+def _is_link_reference(marker: Marker, env: dict[str, object]) -> bool:
+    links = env.get("ref_links")
+    return isinstance(links, dict) and marker.label in links

@@ -1,0 +1,90 @@
+"""The document model: markers, definitions, headings and bibliography entries at exact positions."""
+
+from __future__ import annotations
+
+import pytest
+
+from loccit.linter.model import NoteStyle
+from loccit.linter.parse import normalise, parse_document
+
+
+def parse(text: str, style: NoteStyle | None = None):
+    return parse_document("essay.md", normalise(text), style)
+
+
+def test_marker_and_definition_positions() -> None:
+    doc = parse("# T\n\nText here[^1] and “there”[^note-2].\n\n[^1]: First.\n[^note-2]:Second.\n")
+    assert [(m.label, m.span.line, m.span.column, m.span.end_column) for m in doc.markers] == [
+        ("1", 3, 10, 14),
+        ("note-2", 3, 26, 35),
+    ]
+    first, second = doc.definitions
+    assert (first.label, first.text, first.span.line, first.span.column) == ("1", "First.", 5, 1)
+    assert (second.label, second.text) == ("note-2", "Second.")
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "`code [^1]`\n",
+        "```\n[^1]\n```\n",
+        "    indented [^1]\n",
+        "<!-- [^1] -->\n",
+        "Text <!-- a [^1] --> b\n",
+        "[link [^1]](http://example.com)\n",
+        "See <http://example.com/[^1]>\n",
+        "- item\n\n  ```\n  [^1]\n  ```\n",
+    ],
+)
+def test_not_markers(source: str) -> None:
+    assert parse(source).markers == []
+
+
+def test_marker_before_colon_is_not_a_definition() -> None:
+    doc = parse("As shown in Table 2[^9]: the figures.\n\n[^9]: Source.\n")
+    assert [m.label for m in doc.markers] == ["9"]
+    assert [d.label for d in doc.definitions] == ["9"]
+
+
+def test_continuation_lines_belong_to_definition() -> None:
+    doc = parse("A[^1].\n\n[^1]: First line\nlazy line\n\n    Second paragraph.\n\nBody text.\n")
+    (note,) = doc.definitions
+    assert note.text == "First line\nlazy line\n\n    Second paragraph."
+    assert note.span.end_line == 6
+
+
+def test_crlf_and_bom_keep_columns() -> None:
+    doc = parse("\ufeffLine one[^1].\r\nLine two[^2].\r\n\r\n[^1]: A.\r\n[^2]: B.\r\n")
+    assert [(m.span.line, m.span.column) for m in doc.markers] == [(1, 9), (2, 9)]
+    assert [d.span.line for d in doc.definitions] == [4, 5]
+
+
+def test_numeric_style_detected_and_editorial_brackets_ignored() -> None:
+    text = "He said “[Stalin] [sic] was [us]”[1] and more[2].\n\n## Notes\n\n[1] A, B (1990), p.2.\n\n2. C, D.\n"
+    doc = parse(text)
+    assert doc.style is NoteStyle.NUMERIC
+    assert [m.label for m in doc.markers] == ["1", "2"]
+    assert [(d.label, d.text) for d in doc.definitions] == [("1", "A, B (1990), p.2."), ("2", "C, D.")]
+
+
+def test_numbered_note_wrapped_line_starting_with_a_year() -> None:
+    text = "A[1] b[2].\n\n## Notes\n\n1. Smith, Book (London,\n1978. Reprinted).\n2. Jones, Other.\n"
+    doc = parse(text)
+    assert [d.label for d in doc.definitions] == ["1", "2"]
+    assert "1978. Reprinted" in doc.definitions[0].text
+
+
+def test_bibliography_sections_and_entries() -> None:
+    text = (
+        "Text.\n\n## Bibliography\n\n### Primary Sources\n\n- Smith, John. A Book. London, 1990.\n"
+        "- Doe, Jane. Other. Paris, 2001.\n\n### Website Sources\n\n[^1]: A note.\n\n## Appendix\n\nNot an entry.\n"
+    )
+    doc = parse(text)
+    assert [(s.heading.title, s.parent, len(s.entries)) for s in doc.sections] == [
+        ("Bibliography", None, 0),
+        ("Primary Sources", "Bibliography", 2),
+        ("Website Sources", "Bibliography", 0),
+    ]
+    entry = doc.sections[1].entries[1]
+    assert entry.text == "Doe, Jane. Other. Paris, 2001."
+    assert (entry.span.line, entry.span.column) == (8, 1)
