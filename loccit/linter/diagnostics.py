@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from loccit.linter.model import Span
+from loccit.linter.model import Document, Span
 
 
 class Severity(str, Enum):
@@ -24,10 +26,20 @@ class Severity(str, Enum):
 class Fix:
     """A replacement of a span's text; unsafe fixes may change meaning."""
 
-    start: int
-    end: int
+    span: Span
     text: str
     safe: bool = True
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON shape of a fix: the span to replace (1-based, end exclusive) and its replacement."""
+        return {
+            "line": self.span.line,
+            "column": self.span.column,
+            "end_line": self.span.end_line,
+            "end_column": self.span.end_column,
+            "replacement": self.text,
+            "safe": self.safe,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +78,31 @@ class Diagnostic:
             "rule": self.rule,
             "severity": self.severity.value,
             "message": self.message,
-            "fix": None
-            if self.fix is None
-            else {"start": self.fix.start, "end": self.fix.end, "text": self.fix.text, "safe": self.fix.safe},
+            "fix": None if self.fix is None else self.fix.to_json(),
         }
+
+
+class NoOptions:
+    """Options of a rule that has none."""
+
+    def __init__(self) -> None:
+        pass
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule: a pure check function plus its declaration (code, name, default severity, options)."""
+
+    code: str
+    name: str
+    summary: str
+    check: Callable[[Document, Any], Iterable[Violation]]
+    severity: Severity = Severity.ERROR
+    options: type = NoOptions
+    enabled: bool = True
+    fixable: bool = False
+
+    @property
+    def doc(self) -> str:
+        """The rule's explanation: its check function's docstring."""
+        return inspect.getdoc(self.check) or self.summary
