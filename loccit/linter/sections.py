@@ -101,7 +101,11 @@ def _entries(text: str, blocks: list[Block], section: str, span: SpanOf) -> list
 
 
 def bibliography_sections(
-    text: str, headings: list[Heading], blocks: list[Block], matcher: re.Pattern[str], span: SpanOf,
+    text: str,
+    headings: list[Heading],
+    blocks: list[Block],
+    matcher: re.Pattern[str],
+    span: SpanOf,
     excluded: Heading | None = None,
 ) -> list[Section]:
     """Sections under bibliography headings, each subsection a section of its own."""
@@ -154,8 +158,13 @@ def numbered_notes(text: str, start: int, end: int, section: str, span: SpanOf) 
         label_start, label_end = _trimmed(text, line_start, text_start)
         definitions.append(
             Definition(
-                str(number), span(line_start, max(body_end, label_end)), span(label_start, label_end),
-                text[body_start:body_end], body_start, number, section,
+                str(number),
+                span(line_start, max(body_end, label_end)),
+                span(label_start, label_end),
+                text[body_start:body_end],
+                body_start,
+                number,
+                section,
             )
         )
     return definitions
