@@ -136,9 +136,10 @@ def decode(path: str, data: bytes) -> tuple[str | None, Diagnostic | None]:
 
 
 def _input_error(path: str, data: bytes, offset: int, message: str) -> Diagnostic:
-    line = data.count(b"\n", 0, offset) + 1
-    line_start = data.rfind(b"\n", 0, offset) + 1
-    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
+    # Count lines and columns in the normalised text, as for every other finding: no BOM, CR and CRLF as LF.
+    before = normalise(data[:offset].decode("utf-8", errors="replace"))
+    line = before.count("\n") + 1
+    column = len(before) - (before.rfind("\n") + 1) + 1
     return Diagnostic(path, line, column, line, column + 1, "E001", "unreadable-file", Severity.ERROR, message)
 
 
