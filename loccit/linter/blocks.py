@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass
 from typing import Any
@@ -42,8 +43,25 @@ class _StampedState(BlockState):
         super().add_paragraph(text)
 
 
+def strip_closing_hashes(title: str) -> str:
+    """Drop an ATX heading's closing `#`s when a space or tab precedes them, in linear time.
+
+    mistune's `(\\s+|^)#+\\s*$` search backtracks over every run of blanks: quadratic on a long one.
+    """
+    body = title.rstrip(" \t")
+    bare = body.rstrip("#")
+    if bare != body and bare[-1:] in (" ", "\t"):
+        return bare.rstrip(" \t")
+    return title
+
+
 class _StampedParser(BlockParser):
     """A BlockParser that stamps tokens made by a rule (lists, quotes, HTML) with the rule's start."""
+
+    def parse_atx_heading(self, m: re.Match[str], state: BlockState) -> int:
+        text = strip_closing_hashes(m.group("atx_2").strip(string.whitespace))
+        state.append_token({"type": "heading", "text": text, "attrs": {"level": len(m.group("atx_1"))}, "style": "atx"})
+        return m.end() + 1
 
     def parse_method(self, m: re.Match[str], state: BlockState) -> int | None:  # type: ignore[override]
         return self._stamped(state, lambda: super(_StampedParser, self).parse_method(m, state))

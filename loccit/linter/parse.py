@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from loccit.linter import sections
-from loccit.linter.blocks import LABEL, Block, parse_blocks
+from loccit.linter.blocks import LABEL, Block, parse_blocks, strip_closing_hashes
 from loccit.linter.inline import Regions, skip_regions
 from loccit.linter.model import Definition, Document, Heading, LineIndex, Marker, NoteStyle
 
@@ -14,7 +14,6 @@ _FOOTNOTE_MARKER = re.compile(r"\[\^(" + LABEL + r")\]")
 _NUMERIC_MARKER = re.compile(r"\[(\d{1,6})\](?![(\[:])|<sup>\s*\[?(\d{1,6})\]?\s*</sup>")
 # Typed-up books mark notes "(12)"; only used when an essay has no bracketed markers at all.
 _PARENTHESISED_MARKER = re.compile(r"\((\d{1,3})\)")
-_ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
 
 
 def normalise(text: str) -> str:
@@ -34,7 +33,7 @@ def _headings(doc: Document, blocks: list[Block]) -> list[Heading]:
         raw = doc.text[block.start : block.end].rstrip()
         level = int(block.token.get("attrs", {}).get("level", 1))
         if raw.lstrip().startswith("#"):
-            title = _ATX_CLOSE.sub("", raw.lstrip().lstrip("#").strip())
+            title = strip_closing_hashes(raw.lstrip().lstrip("#").strip())
         else:
             title = " ".join(raw.splitlines()[:-1]).strip()
         start = block.start + len(raw) - len(raw.lstrip())

@@ -19,7 +19,7 @@ BIBLIOGRAPHY_HEADINGS = (
     r"(?:[\w-]+\s+){1,2}sources",
 )
 NOTES_HEADINGS = (r"(?:end|foot)?notes(?:\b.*)?", r"references")
-_TRIM = re.compile(r"^[\s*_#\\:.]+|[\s*_#\\:.]+$")
+_TRIMMED_MARKS = frozenset("*_#\\:.")
 _LIST_ITEM = re.compile(r"( {0,3})(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _ENTRY_START = re.compile(r"[A-Z\u00c0-\u024f“\"‘'*_][^,\n]{0,60}[,.]")
 _NOTE_ITEM = re.compile(r" {0,3}(?:\[(\d{1,6})\]|\*\*(\d{1,6})\.?\*\*|(\d{1,6})[.)](?=[ \t]|$))[ \t]*")
@@ -34,7 +34,13 @@ def heading_matcher(patterns: Sequence[str]) -> re.Pattern[str]:
 
 def clean_title(title: str) -> str:
     """A heading's words without emphasis marks, closing hashes or a trailing colon."""
-    return " ".join(_TRIM.sub("", title).split())
+    # A loop, not `^[\s*_#:.]+|[\s*_#:.]+$`: that search backtracks over each run of blanks (quadratic).
+    start, end = 0, len(title)
+    while start < end and (title[start].isspace() or title[start] in _TRIMMED_MARKS):
+        start += 1
+    while end > start and (title[end - 1].isspace() or title[end - 1] in _TRIMMED_MARKS):
+        end -= 1
+    return " ".join(title[start:end].split())
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
