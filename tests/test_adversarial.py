@@ -50,3 +50,23 @@ HEADINGS: dict[str, Callable[[int], str]] = {
 @pytest.mark.parametrize("build", HEADINGS.values(), ids=HEADINGS.keys())
 def test_headings_linear(build: Callable[[int], str]) -> None:
     assert_linear(build, 40_000)
+
+
+def _notes(n: int) -> str:
+    text = "".join(f"Claim {i}.[^{i}]\n\n" for i in range(n))
+    return text + "".join(f"[^{i}]: Author {i}, Title (City, 1990), p. {i}.\n" for i in range(n))
+
+
+def _markers_on_one_line(n: int) -> str:
+    return "".join(f"w[^{i}] " for i in range(n)) + "\n\n" + "".join(f"[^{i}]: n\n" for i in range(0, n, 2))
+
+
+NOTES: dict[str, Callable[[int], str]] = {
+    "10,000 notes": _notes,
+    "20,000 markers on one line": _markers_on_one_line,
+}
+
+
+@pytest.mark.parametrize(("build", "size"), zip(NOTES.values(), (10_000, 20_000), strict=True), ids=NOTES.keys())
+def test_many_notes_linear(build: Callable[[int], str], size: int) -> None:
+    assert_linear(build, size)

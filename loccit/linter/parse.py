@@ -53,8 +53,9 @@ def _footnote_definitions(doc: Document, blocks: list[Block]) -> list[Definition
         if block.kind != "note_definition" or "_text_start" not in block.token:
             continue
         text_start = block.token["_text_start"]
-        end = len(doc.text[: block.end].rstrip()) if block.end > text_start else text_start
-        end = max(end, text_start)
+        end = block.end  # scanned back, not `len(text[:end].rstrip())`: that copies the essay once per note
+        while end > text_start and doc.text[end - 1].isspace():
+            end -= 1
         body = doc.text[text_start:end]
         stripped = len(body) - len(body.lstrip())
         label_start = block.token["_label_start"]
