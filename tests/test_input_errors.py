@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
+import pytest
+from click.testing import CliRunner, Result
+
+from loccit.linter import engine
+from loccit.linter.cli import main
 from loccit.linter.engine import Settings, lint_text
 from loccit.rules import RULES
 
@@ -22,3 +27,83 @@ from loccit.rules import RULES
 def test_unreadable_file_is_one_finding_at_first_bad_byte(data: bytes, position: tuple[int, int]) -> None:
     (finding,) = lint_text("essay.md", data, Settings(rules=RULES))
     assert (finding.code, (finding.line, finding.column), finding.end_column) == ("E001", position, position[1] + 1)
+
+
+def _run(args: list[str]) -> Result:
+    return CliRunner().invoke(main, ["check", "--format", "concise", *args])
+
+
+def _essays(root: Path) -> list[str]:
+    (root / "good.md").write_text("Text.[^1]\n\n[^1]: Note.\n", encoding="utf-8")
+    (root / "latin1.md").write_bytes("Caf\xe9.[^1]\n".encode("latin-1"))
+    (root / "bad.md").write_text("Text.[^2]\n", encoding="utf-8")
+    return [str(root / name) for name in ("good.md", "latin1.md", "bad.md")]
+
+
+def test_undecodable_file_does_not_stop_the_run(tmp_path: Path) -> None:
+    good, latin1, bad = _essays(tmp_path)
+    result = _run([good, latin1, bad])
+    assert result.exit_code == 1
+    assert f"{latin1}:1:4: E001 file is not valid UTF-8 (byte 0xe9 at offset 3)" in result.output
+    assert f"{bad}:1:6: N001" in result.output
+
+
+def test_unreadable_file_is_a_finding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    good, _, bad = _essays(tmp_path)
+    real_read = engine.read
+
+    def read(path: str, stdin: bytes | None = None) -> bytes:
+        if path == good:
+            raise PermissionError(13, "Permission denied")
+        return real_read(path, stdin)
+
+    monkeypatch.setattr(engine, "read", read)
+    result = _run([good, bad])
+    assert f"{good}:1:1: E001 cannot read file: Permission denied" in result.output
+    assert f"{bad}:1:6: N001" in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["missing.md"], "missing.md: no such file or directory"),
+        (["--notes", "sideways", "good.md"], "Invalid value for '--notes'"),
+        (["--no-such-option", "good.md"], "No such option"),
+    ],
+)
+def test_usage_errors_exit_2_with_one_clear_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str
+) -> None:
+    _essays(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = _run(args)
+    assert result.exit_code == 2
+    (line,) = [line for line in result.output.splitlines() if "error" in line.lower()]
+    assert message in line
+
+
+def test_bad_configuration_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("loccit.linter.config")
+    _essays(tmp_path)
+    (tmp_path / "pyproject.toml").write_text('[tool.loccit]\nno-such-setting = "x"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = _run(["good.md"])
+    assert result.exit_code == 2
+    assert "no-such-setting" in result.output
+    assert "Traceback" not in result.output
+
+
+def _snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
+    return {str(p): (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("output", ["concise", "json", "github"])
+def test_checking_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, output: str) -> None:
+    _essays(tmp_path)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "spaced.md").write_text("Word [^1]glued.\n\n[^1]: N.\n", encoding="utf-8")
+    before = _snapshot(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--format", output, "."])
+    assert result.exit_code == 1
+    assert _snapshot(tmp_path) == before
