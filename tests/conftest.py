@@ -1,11 +1,19 @@
-"""Shared test settings: a quick hypothesis profile for the suite and a thorough one for bug hunts."""
+"""Shared test options: `--update-golden` rewrites golden files instead of comparing them."""
 
 from __future__ import annotations
 
-import os
+from pathlib import Path
 
-from hypothesis import HealthCheck, settings
+import pytest
 
-settings.register_profile("default", max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("thorough", max_examples=5000, deadline=None, suppress_health_check=list(HealthCheck))
-settings.load_profile(os.environ.get("LOCCIT_HYPOTHESIS_PROFILE", "default"))
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite golden files from current output")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from loccit.linter.diagnostics import Violation
@@ -39,7 +40,10 @@ CHUNKS = st.one_of(
 ESSAYS = st.lists(CHUNKS, max_size=40).map("".join)
 STYLES = st.sampled_from([None, NoteStyle.FOOTNOTE, NoteStyle.NUMERIC])
 QUOTED = re.compile(r"\"([^\"]+)\"|“([^”]+)”|\[\^?([^\]\s]+)\]")
-FUZZ = settings()  # the profile (tests/conftest.py) sets the number of examples
+# A quick profile for the suite; LOCCIT_HYPOTHESIS_PROFILE=thorough hunts for bugs (about a minute).
+settings.register_profile("quick", max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("thorough", max_examples=5000, deadline=None, suppress_health_check=list(HealthCheck))
+FUZZ = settings(settings.get_profile(os.environ.get("LOCCIT_HYPOTHESIS_PROFILE", "quick")))
 
 
 def _offset(doc: Document, line: int, column: int) -> int:

@@ -84,7 +84,7 @@ def check(
     except engine.RuleError as error:
         click.echo(f"loccit: internal error: {error} (please report this)", err=True)
         sys.exit(EXIT_ERROR)
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     reporters.REPORTERS[output_format](diagnostics, out)
     if output_format == "concise":
         out.write(_summary(diagnostics, len(files)) + "\n")

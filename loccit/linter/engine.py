@@ -83,7 +83,7 @@ def _gitignore(root: str):  # type: ignore[no-untyped-def]
     import pathspec
 
     with open(ignore_file, encoding="utf-8", errors="replace") as handle:
-        spec = pathspec.PathSpec.from_lines("gitwildmatch", handle)
+        spec = pathspec.GitIgnoreSpec.from_lines(handle)
 
     def ignored(path: str, is_dir: bool) -> bool:
         relative = os.path.relpath(path, root).replace(os.sep, "/")

@@ -149,8 +149,13 @@ def numbered_notes(text: str, start: int, end: int, section: str, span: SpanOf) 
         m = _NOTE_ITEM.match(text, pos, line_end)
         number = int(next(g for g in m.groups() if g)) if m else None
         previous = notes[-1][0] if notes else None
+        # "[7]" and "**7**" always start a note; a bare "1978." may be a wrapped line of the previous one
+        bracketed = m is not None and m.group(3) is None
         if number is not None and (
-            previous is None or number == previous + 1 or (blank_before and 0 < abs(number - previous) <= 10)
+            bracketed
+            or previous is None
+            or number == previous + 1
+            or (blank_before and 0 < abs(number - previous) <= 10)
         ):
             notes.append((number, pos, m.end() if m else pos, line_end))
         elif notes and text[pos:line_end].strip():
