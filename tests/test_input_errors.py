@@ -69,6 +69,7 @@ def test_unreadable_file_is_a_finding(tmp_path: Path, monkeypatch: pytest.Monkey
         (["missing.md"], "missing.md: no such file or directory"),
         (["--notes", "sideways", "good.md"], "Invalid value for '--notes'"),
         (["--no-such-option", "good.md"], "No such option"),
+        (["--jobs", "0", "good.md"], "Invalid value for '--jobs'"),
     ],
 )
 def test_usage_errors_exit_2_with_one_clear_line(

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import click
 
 from loccit import __version__
-from loccit.linter import engine, reporters
+from loccit.linter import engine, parallel, reporters
 from loccit.linter.diagnostics import Diagnostic
 from loccit.linter.model import NoteStyle
 
@@ -59,6 +59,13 @@ def main() -> None:
     help="Note style: [^1] footnotes, or [1] markers with a Notes section.",
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Check files in this many processes (default: the number of CPUs); output is the same for every N.",
+)
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -67,6 +74,7 @@ def check(
     extend_select: tuple[str, ...],
     notes: str,
     exit_zero: bool,
+    jobs: int | None,
 ) -> None:
     """Check essays (files, directories, or - for standard input) for citation problems."""
     from loccit.rules import RULES
@@ -77,7 +85,7 @@ def check(
     stdin = sys.stdin.buffer.read() if engine.STDIN in paths else None
     try:
         files = engine.expand_paths(paths or (".",))
-        diagnostics = sorted(engine.lint_paths(files, settings, stdin))
+        diagnostics = sorted(engine.lint_paths(files, settings, stdin, jobs or parallel.default_jobs()))
     except engine.InputError as error:
         click.echo(f"loccit: error: {error}", err=True)
         sys.exit(EXIT_ERROR)

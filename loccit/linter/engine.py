@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from loccit.linter import parallel
 from loccit.linter.diagnostics import Diagnostic, Rule, Severity, Violation
 from loccit.linter.model import Document, NoteStyle
 from loccit.linter.parse import normalise, parse_document
@@ -19,8 +20,13 @@ STDIN = "-"
 class RuleError(Exception):
     """A rule raised: carries the rule code and the path so the crash can be reported and fixed."""
 
-    def __init__(self, code: str, path: str, error: BaseException) -> None:
-        super().__init__(f"rule {code} failed on {path}: {type(error).__name__}: {error}")
+    def __init__(self, code: str, path: str, error: BaseException | str) -> None:
+        detail = error if isinstance(error, str) else f"{type(error).__name__}: {error}"
+        super().__init__(f"rule {code} failed on {path}: {detail}")
+        self.code, self.path, self.detail = code, path, detail
+
+    def __reduce__(self) -> tuple[type[RuleError], tuple[str, str, str]]:
+        return RuleError, (self.code, self.path, self.detail)  # crosses from a --jobs worker intact
 
 
 class InputError(Exception):
@@ -194,22 +200,23 @@ def read(path: str, stdin: bytes | None = None) -> bytes:
         return handle.read()
 
 
-def lint_paths(paths: Sequence[str], settings: Settings, stdin: bytes | None = None) -> Iterator[Diagnostic]:
-    """Check every Markdown file named or found under the paths, file by file in path order."""
-    for path in expand_paths(paths):
-        try:
-            data = read(path, stdin)
-        except OSError as error:
-            yield Diagnostic(
-                path,
-                1,
-                1,
-                1,
-                1,
-                "E001",
-                "unreadable-file",
-                Severity.ERROR,
-                f"cannot read file: {error.strerror or error}",
-            )
-            continue
-        yield from lint_text(path, data, settings)
+def lint_file(path: str, settings: Settings, stdin: bytes | None = None) -> list[Diagnostic]:
+    """Check one file (or standard input for "-"); an unreadable one gives its E001 diagnostic."""
+    try:
+        data = read(path, stdin)
+    except OSError as error:
+        message = f"cannot read file: {error.strerror or error}"
+        return [Diagnostic(path, 1, 1, 1, 1, "E001", "unreadable-file", Severity.ERROR, message)]
+    return lint_text(path, data, settings)
+
+
+def lint_paths(
+    paths: Sequence[str], settings: Settings, stdin: bytes | None = None, jobs: int = 1
+) -> Iterator[Diagnostic]:
+    """Check every Markdown file named or found under the paths, in path order, in up to `jobs` processes."""
+    files = expand_paths(paths)
+    if jobs > 1 and len(files) >= parallel.MIN_FILES:
+        yield from parallel.lint_files_parallel(files, settings, jobs, stdin)
+        return
+    for path in files:
+        yield from lint_file(path, settings, stdin)

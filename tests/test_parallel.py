@@ -1,0 +1,75 @@
+"""`--jobs N`: many files checked in a process pool give the same output, in the same order, for every N."""
+
+from __future__ import annotations
+
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import CORPUS, ROOT
+
+from loccit.linter import engine, parallel
+from loccit.linter.cli import main
+from loccit.linter.diagnostics import Rule
+from loccit.rules import RULES
+
+
+@pytest.fixture(scope="module")
+def essays(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every fixture essay, the real corpus when present, a latin-1 file and a companion notes file."""
+    root = tmp_path_factory.mktemp("essays")
+    for index, path in enumerate(sorted((ROOT / "fixtures").rglob("*.md"))):
+        shutil.copy(path, root / f"{index:02d}-{path.name}")
+    if (CORPUS / "real").is_dir():
+        for path in sorted((CORPUS / "real").glob("*.md"))[:12]:
+            shutil.copy(path, root / path.name)
+    (root / "latin1.md").write_bytes("Caf\xe9.[^1]\n".encode("latin-1"))
+    (root / "chapter").mkdir()
+    (root / "chapter" / "intro.md").write_text("Text.[^1] More.[^9]\n", encoding="utf-8")
+    (root / "chapter" / "intro-notes.md").write_text("[^1]: A note.\n", encoding="utf-8")
+    return root
+
+
+def test_settings_and_rule_errors_cross_processes() -> None:
+    settings = engine.Settings(rules=RULES)
+    assert pickle.loads(pickle.dumps(settings)) == settings
+    error = engine.RuleError("N001", "essay.md", ValueError("bad"))
+    assert str(pickle.loads(pickle.dumps(error))) == str(error) == "rule N001 failed on essay.md: ValueError: bad"
+
+
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_same_findings_in_same_order_for_every_job_count(essays: Path, jobs: int) -> None:
+    settings = engine.Settings(rules=RULES)
+    files = engine.expand_paths([str(essays)])
+    assert len(files) >= parallel.MIN_FILES
+    serial = list(engine.lint_paths(files, settings, jobs=1))
+    assert list(parallel.lint_files_parallel(files, settings, jobs)) == serial
+    assert any(d.code == "E001" for d in serial)
+
+
+def test_cli_output_identical_for_every_jobs(essays: Path) -> None:
+    outputs = {
+        jobs: CliRunner().invoke(main, ["check", "--format", "json", "--jobs", str(jobs), str(essays)])
+        for jobs in (1, 2, 4)
+    }
+    assert {result.exit_code for result in outputs.values()} == {1}
+    assert outputs[1].output == outputs[2].output == outputs[4].output
+
+
+def _crash(doc: object, opts: object) -> list[object]:
+    raise ValueError("boom")
+
+
+def test_rule_error_in_a_worker_is_reported(essays: Path) -> None:
+    rule = Rule("N999", "crash", "crashes", _crash)
+    files = engine.expand_paths([str(essays)])
+    with pytest.raises(engine.RuleError, match="rule N999 failed on .*: ValueError: boom"):
+        list(parallel.lint_files_parallel(files, engine.Settings(rules=(rule,)), 2))
+
+
+def test_jobs_must_be_positive() -> None:
+    result = CliRunner().invoke(main, ["check", "--jobs", "0", "."])
+    assert result.exit_code == 2
+    assert "Invalid value for '--jobs'" in result.output
