@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
@@ -19,12 +18,16 @@ def concise(diagnostics: Sequence[Diagnostic], stream: TextIO) -> None:
 
 def json_array(diagnostics: Sequence[Diagnostic], stream: TextIO) -> None:
     """A JSON array of findings (schema version 1: see docs/json-schema.md)."""
+    import json  # imported only for the JSON formats, to keep a plain check's start-up short
+
     json.dump([d.to_json() for d in diagnostics], stream, indent=2, ensure_ascii=False)
     stream.write("\n")
 
 
 def json_lines(diagnostics: Sequence[Diagnostic], stream: TextIO) -> None:
     """One JSON object a line."""
+    import json
+
     for d in diagnostics:
         stream.write(json.dumps(d.to_json(), ensure_ascii=False) + "\n")
 
