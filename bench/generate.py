@@ -1,0 +1,163 @@
+"""Deterministic essays for the benchmark, shaped like the seed essay: long paragraphs, notes, a bibliography.
+
+Every word is made up here (no corpus text). The same seed and size give the same bytes on every machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+from pathlib import Path
+
+SUBJECTS = (
+    "the canal board",
+    "the harbour guild",
+    "the river commission",
+    "the lighthouse service",
+    "the county assessors",
+    "the ferry company",
+    "the salt merchants",
+    "the survey office",
+    "the customs house",
+    "the weavers' union",
+)
+VERBS = (
+    "reorganised",
+    "questioned",
+    "defended",
+    "abandoned",
+    "financed",
+    "recorded",
+    "resisted",
+    "expanded",
+    "audited",
+    "petitioned",
+    "rebuilt",
+    "taxed",
+)
+OBJECTS = (
+    "the northern locks",
+    "its own charter",
+    "the toll schedule",
+    "the winter ledgers",
+    "the coastal beacons",
+    "the older maps",
+    "the grain quotas",
+    "the rival towns",
+    "the new embankment",
+    "the harbour dues",
+)
+CLAUSES = (
+    "although the records from that decade are thin",
+    "which contemporaries described as “a quiet revolution”",
+    "as the minutes of the spring session make plain",
+    "despite the ‘customary’ objections of the aldermen",
+    "so that the older arrangements survived in name only",
+    "while the accounts show a steady deficit",
+    "and the reformers called this “the great levelling”",
+    "in what one clerk called a ‘temporary’ measure",
+)
+SURNAMES = ("Aldane", "Brevik", "Castell", "Dunmore", "Ellery", "Fairlie", "Gorse", "Harrow", "Ilsley", "Jessop")
+GIVEN = ("Ada", "Bram", "Cora", "Dov", "Edda", "Finn", "Greta", "Hugo", "Iris", "Jonas")
+TITLES = (
+    "Tolls and Tides",
+    "The Quiet Revolution",
+    "Ledgers of the Coast",
+    "Locks, Levels and Lords",
+    "A History of the River Commission",
+    "Salt and Silver",
+    "The Survey Years",
+    "Harbour Politics 1820-1860",
+)
+CITIES = ("Leith", "Bruges", "Halifax", "Gdansk", "Porto", "Cork")
+
+
+def _sentence(rng: random.Random) -> str:
+    text = f"{rng.choice(SUBJECTS).capitalize()} {rng.choice(VERBS)} {rng.choice(OBJECTS)}"
+    if rng.random() < 0.6:
+        text += f", {rng.choice(CLAUSES)}"
+    return text + "."
+
+
+def _citation(rng: random.Random, previous: str | None) -> str:
+    if previous and rng.random() < 0.2:
+        return f"Ibid., p.{rng.randint(2, 400)}."
+    author = f"{rng.choice(GIVEN)} {rng.choice(SURNAMES)}"
+    pages = (
+        f"pp. {(p := rng.randint(2, 300))}-{p + rng.randint(1, 9)}"
+        if rng.random() < 0.3
+        else f"p.{rng.randint(2, 400)}"
+    )
+    return f"{author}, {rng.choice(TITLES)} ({rng.choice(CITIES)}, {rng.randint(1950, 2020)}), {pages}."
+
+
+def _entry(rng: random.Random) -> str:
+    author = f"{rng.choice(SURNAMES)}, {rng.choice(GIVEN)}"
+    return f"- {author}. {rng.choice(TITLES)}. {rng.choice(CITIES)}, {rng.randint(1950, 2020)}.\n"
+
+
+def _marker(rng: random.Random, label: str) -> str:
+    roll = rng.random()
+    if roll < 0.02:
+        return f" [^{label}]"  # a space before the marker (N006)
+    if roll < 0.04:
+        return f"[^{label}]x"  # glued to the next word (N006)
+    return f"[^{label}]"
+
+
+def essay(size: int, seed: int) -> str:
+    """A footnoted essay of about `size` bytes (UTF-8), with a few of the defects loccit reports."""
+    rng = random.Random(seed)
+    parts = [f"# {rng.choice(TITLES)}: {rng.choice(SUBJECTS).title()}\n\n"]
+    notes: list[str] = []
+    total = len(parts[0])
+    previous: str | None = None
+    while total + 20 * len(notes) < size:  # about 20 bytes a note go to the bibliography
+        sentences = []
+        for _ in range(rng.randint(6, 14)):
+            sentence = _sentence(rng)
+            if rng.random() < 0.35:
+                label = str(len(notes) + 1)
+                previous = _citation(rng, previous)
+                notes.append(f"[^{label}]: {previous}\n")
+                total += len(notes[-1].encode())
+                sentence += _marker(rng, label)
+            if rng.random() < 0.05:
+                sentence += " See `ledger [3]` and <https://example.org/records>."
+            sentences.append(sentence)
+        parts.append(" ".join(sentences) + "\n\n")
+        total += len(parts[-1].encode())
+    if notes and rng.random() < 0.5:
+        notes.pop()  # a marker left without its note (N001)
+    if rng.random() < 0.3:
+        notes.append(f"[^{len(notes) + 40}]: {_citation(rng, None)}\n")  # a note nobody cites (N002)
+    bibliography = sorted({_entry(rng) for _ in range(max(3, len(notes) // 3))})
+    return "".join(parts) + "".join(notes) + "\n## Bibliography\n\n" + "".join(bibliography)
+
+
+def corpus(directory: Path, count: int, sizes: tuple[int, int], seed: int = 1) -> list[Path]:
+    """Write `count` essays with sizes spread between sizes[0] and sizes[1] bytes; return their paths."""
+    directory.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    paths = []
+    for index in range(count):
+        path = directory / f"essay-{index:04d}.md"
+        path.write_text(essay(rng.randint(*sizes), seed * 100_003 + index), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("directory", type=Path)
+    parser.add_argument("--count", type=int, default=10)
+    parser.add_argument("--min-size", type=int, default=5_000)
+    parser.add_argument("--max-size", type=int, default=1_000_000)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    for path in corpus(args.directory, args.count, (args.min_size, args.max_size), args.seed):
+        print(path)
+
+
+if __name__ == "__main__":
+    main()
