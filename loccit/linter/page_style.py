@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
-from typing import TypeVar
 
 from loccit.linter.locators import Locator, Part, is_roman
 
@@ -13,9 +10,6 @@ STYLES = ("consistent", "chicago-17", "chicago-18", "turabian", "mhra", "oscola"
 CHICAGO = frozenset({"chicago-17", "chicago-18", "turabian"})
 _FAMILIES = {"p": "p", "pp": "p", "pg": "pg", "pgs": "pg", "page": "page", "pages": "page"}
 _PLURALS = {"p": "pp", "pg": "pgs", "page": "pages"}
-
-T = TypeVar("T", bound=Hashable)
-
 
 @dataclass(frozen=True, slots=True)
 class LabelShape:
@@ -56,18 +50,6 @@ def shape_of(locator: Locator) -> LabelShape:
 def is_plural_label(label: str) -> bool:
     """Whether a label is a plural one (pp., pgs., pages)."""
     return label.rstrip(".").lower() in ("pp", "pgs", "pages")
-
-
-def habit(values: Iterable[T]) -> T | None:
-    """The most common value; ties go to the one used first."""
-    counts: Counter[T] = Counter()
-    first: dict[T, int] = {}
-    for index, value in enumerate(values):
-        counts[value] += 1
-        first.setdefault(value, index)
-    if not counts:
-        return None
-    return max(counts, key=lambda value: (counts[value], -first[value]))
 
 
 def dash_kind(dash: str) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from loccit.linter import page_style
 from loccit.linter.diagnostics import Fix, Rule, Severity, Violation
+from loccit.linter.habit import habit
 from loccit.linter.locators import Part
 from loccit.linter.model import Document
 from loccit.linter.page_style import chicago_last, dash_kind, is_abbreviable, mhra_last, range_numbers
@@ -43,14 +44,14 @@ def _ranges(doc: Document) -> list[Written]:
 def _en_dash(ranges: list[Written]) -> str:
     """The en dash as the essay types it: "--" when that is its usual spelling, else "–"."""
     spellings = [r.part.dash for r in ranges if dash_kind(r.part.dash) == "en"]
-    return "--" if page_style.habit(spellings) == "--" else "\u2013"
+    return "--" if habit(spellings) == "--" else "\u2013"
 
 
 def _consistent(ranges: list[Written]) -> dict[int, str]:
     """The range each written range should be, by the essay's habit (dash, full or abbreviated figures)."""
-    dash = page_style.habit(dash_kind(r.part.dash) for r in ranges)
+    dash = habit(dash_kind(r.part.dash) for r in ranges)
     shapes = [r.abbreviated for r in ranges if r.part.first.isdigit() and is_abbreviable(*r.numbers)]
-    short = page_style.habit(shapes)
+    short = habit(shapes)
     wanted = {}
     spelled = {dash_kind(r.part.dash): r.part.dash for r in reversed(ranges)}
     if dash == "en":

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 
 from loccit.linter import page_style
 from loccit.linter.diagnostics import Fix, Rule, Severity, Violation
+from loccit.linter.habit import habit
 from loccit.linter.locators import Locator, find_locators
 from loccit.linter.masking import mask_literals
 from loccit.linter.model import Document
@@ -25,7 +26,7 @@ def _wanted_label(found: list[Located], style: str) -> Callable[[Locator], Label
     """For the style, a function giving the label shape a locator should have (None: any is fine)."""
     shapes = [shape_of(item.locator) for item in found]
     if style == "consistent":
-        usual = page_style.habit(shapes)
+        usual = habit(shapes)
         return lambda loc: usual
     if style in page_style.CHICAGO:
         if shapes and all(shape.family == "p" for shape in shapes):
