@@ -40,20 +40,34 @@ def _double_role(text: str, i: int, pending: bool) -> bool:
     return not pending
 
 
-def _single_role(text: str, i: int, pending: bool) -> bool | None:
-    """Whether the single mark at i opens (True), closes (False) or is an apostrophe (None)."""
+def _single_role(text: str, i: int) -> str | None:
+    """Whether the single mark at i opens, closes, "maybe" closes (after a word) or is an apostrophe (None)."""
     mark = text[i]
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     if mark == "\u2018" or (mark == "'" and before in _OPENING_CONTEXT + "\u201c\"" and after.isalpha()):
-        return None if after.isdigit() or after.isspace() else True  # not ‘90s, nor a stray mark
+        return None if after.isdigit() or after.isspace() else "open"  # not ‘90s, nor a stray mark
     if before in _PUNCTUATION or before in "\u201d\"":
-        return False
+        return "close"
     if _wordish(before) and after.isalpha():
         return None  # Khrushchev’s, O'neil, 1940’s
     if _wordish(before):
-        return False if pending else None  # a closing quote, or a plural possessive (Soviets’)
+        # "Reason’," closes; "Soviets’ plans" may be a closing quote or a plural possessive.
+        return "close" if after in _PUNCTUATION or after in "\u201d\")" else "maybe"
     return None
+
+
+def _settle(openers: list[int], maybes: list[int]) -> list[int]:
+    """Pair the openers left at the end with later marks that may close them; return those still open."""
+    unclosed = []
+    available = sorted(maybes)
+    for opener in reversed(openers):
+        later = [m for m in available if m > opener]
+        if later:
+            available.remove(later[0])
+        else:
+            unclosed.append(opener)
+    return sorted(unclosed)
 
 
 def unpaired_quotes(text: str) -> list[Unpaired]:
@@ -61,6 +75,7 @@ def unpaired_quotes(text: str) -> list[Unpaired]:
     found: list[Unpaired] = []
     doubles: list[int] = []
     singles: list[int] = []
+    maybes: list[int] = []
     for i, char in enumerate(text):
         if char in _DOUBLE_OPEN or char in _DOUBLE_CLOSE or char == '"':
             if _double_role(text, i, bool(doubles)):
@@ -72,12 +87,14 @@ def unpaired_quotes(text: str) -> list[Unpaired]:
         elif char == "`" and text[i - 1 : i] == "\\":
             singles.append(i)  # a TeX-style opening quote, escaped for Markdown: \`word'
         elif char in "\u2018\u2019'":
-            role = _single_role(text, i, bool(singles))
-            if role:
+            role = _single_role(text, i)
+            if role == "open":
                 singles.append(i)
-            elif role is False and singles:
+            elif role == "maybe":
+                maybes.append(i)
+            elif role == "close" and singles:
                 singles.pop()
-            elif role is False:
+            elif role == "close":
                 found.append(Unpaired(i, char, False))
-    found.extend(Unpaired(i, text[i], True) for i in doubles + singles)
+    found.extend(Unpaired(i, text[i], True) for i in doubles + _settle(singles, maybes))
     return sorted(found, key=lambda item: item.offset)
