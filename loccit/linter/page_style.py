@@ -107,4 +107,4 @@ def mhra_last(first: int, last: int) -> str:
 
 def is_abbreviable(first: int, last: int) -> bool:
     """Whether the second number of a range from 100 on could be shortened at all (274-275, not 296-301)."""
-    return first >= 100 and len(_shortest(first, last, 1)) < len(str(last))
+    return 100 <= first < last and len(_shortest(first, last, 1)) < len(str(last))

@@ -60,7 +60,8 @@ def _consistent(ranges: list[Written]) -> dict[int, str]:
         last = r.part.last
         if r.part.first.isdigit() and is_abbreviable(*r.numbers) and r.abbreviated != short:
             last = chicago_last(*r.numbers) if short else str(r.numbers[1])
-        wanted[r.start] = r.part.first + spelled.get(dash or "", r.part.dash) + last
+        written = r.part.dash if dash_kind(r.part.dash) == dash else spelled.get(dash or "", r.part.dash)
+        wanted[r.start] = r.part.first + written + last
     return wanted
 
 
