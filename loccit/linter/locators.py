@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from loccit.linter.inline import Regions
 from loccit.linter.masking import mask_literals
 
 PAGE = "page"
@@ -171,11 +172,11 @@ def _bare_start(text: str, m: re.Match[str]) -> bool:
     return bool(before) and not before.isspace() and before != ","
 
 
-def _bare(text: str, taken: list[tuple[int, int]]) -> list[Locator]:
+def _bare(text: str, taken: Regions) -> list[Locator]:
     found = []
     for m in _BARE.finditer(text):
         pos = m.end()
-        if not _bare_start(text, m) or any(start <= pos < end for start, end in taken):
+        if pos in taken or not _bare_start(text, m):
             continue
         parts = _parts(text, pos, roman=True)
         if not parts or not _bare_parts_ok(parts) or _BARE_END.match(text, parts[-1].end) is None:
@@ -211,9 +212,9 @@ def find_locators(text: str) -> list[Locator]:
     """Every locator in a note's text, in order; URLs, code and HTML are ignored."""
     masked = mask_literals(text)
     others = _others(masked)
-    taken = [(loc.start, loc.end) for loc in others]
-    labelled = [loc for loc in _labelled(masked) if not any(s <= loc.start < e for s, e in taken)]
-    taken += [(loc.start, loc.end) for loc in labelled]
+    taken = Regions((loc.start, loc.end) for loc in others)
+    labelled = [loc for loc in _labelled(masked) if loc.start not in taken]
+    taken = Regions([(loc.start, loc.end) for loc in others + labelled])
     return sorted(others + labelled + _bare(masked, taken), key=lambda loc: loc.start)
 
 

@@ -13,7 +13,7 @@ _LITERALS = re.compile(
     r"|\]\[[^\]\n]{0,100}\]"  # a full reference link's label
     r"|\{%.{0,2000}?%\}|\{\{.{0,500}?\}\}"  # Liquid tags, which may span lines
     # pandoc citations, which citeproc formats
-    r"|\[[^\[\]\n]{0,200}@[\w:.#$%&+?<>~/-]{1,100}[^\[\]\n]{0,300}\]"
+    r"|\[[^\[\]\n@]{0,200}@(?=\w)[^\[\]\n]{1,400}\]"
     r"|(?:https?|ftp)://[^\s<>\"]{1,2000}"
     r"|www\.[^\s<>\"]{1,2000}"
     r"|\bdoi:\s?\S{1,500}"

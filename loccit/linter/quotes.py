@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 _DOUBLE_OPEN = "\u201c\u201e\u00ab"
@@ -62,9 +63,9 @@ def _settle(openers: list[int], maybes: list[int]) -> list[int]:
     unclosed = []
     available = sorted(maybes)
     for opener in reversed(openers):
-        later = [m for m in available if m > opener]
-        if later:
-            available.remove(later[0])
+        index = bisect.bisect_right(available, opener)
+        if index < len(available):
+            del available[index]
         else:
             unclosed.append(opener)
     return sorted(unclosed)
