@@ -33,6 +33,7 @@ LOCATORS = [
     ("Smith, Title (London, 1993), 3-10.", [("page", "", "3-10")]),
     ("Journal 48, no. 1 (2009): 10–32.", [("page", "", "10–32")]),
     ("Heppler, Dissertation, 200--201.", [("page", "", "200--201")]),
+    ("White, in *Trails* (Lawrence: Kansas, 1991),\n    37.", [("page", "", "37")]),
     ("Linden, Rivers, p. xiv.", [("page", "p.", "xiv")]),
     ("Linden, Rivers, pp. xi–xv.", [("page", "pp.", "xi–xv")]),
     ("Linden, Rivers, pp. 3, 5, 7-9.", [("page", "pp.", "3, 5, 7-9")]),

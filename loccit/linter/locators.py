@@ -34,7 +34,7 @@ _OTHER = re.compile(
     r"|(?P<at>\bat)[ \u00a0](?=\d)"
     r"|(?<![\w.])(?P<legal>\d{1,4} (?:(?:[A-Z][\w.]{0,9}|\d[a-z]{1,2}) ){1,4}\d{1,5}, ?)(?=\d)"
 )
-_BARE = re.compile(r", |\): ")
+_BARE = re.compile(r"(?:,|\):)(?: |\n[ \t]{0,8})")  # a definition's continuation lines may be indented
 _BARE_END = re.compile(r"[ \u00a0]?ff?\.|[ \u00a0]nn?\.|[.;]?(?=[\u201d\u2019\"')\]*_]|$)|[.;](?=\s)|\)")
 _YEAR = re.compile(r"\b(?:1[4-9]|20)\d\d\b")
 _LEGAL_ABBREV = re.compile(r"(?:Civ|Crim|App|Evid|Bankr)\.[ \u00a0]$")
@@ -160,7 +160,7 @@ def _labelled(text: str) -> list[Locator]:
 
 
 def _bare_start(text: str, m: re.Match[str]) -> bool:
-    if m.group() == "): ":
+    if m.group().startswith("):"):
         return True
     before = text[m.start() - 1 : m.start()]
     if before == ")":

@@ -15,7 +15,7 @@ from loccit.linter.page_style import BARE, CHICAGO_LABEL, LabelShape, is_plural_
 from loccit.rules.page_locators import Located, PageOptions, located_pages
 from loccit.rules.page_ranges import PAGE_RANGE_STYLE
 
-_PUBLICATION = re.compile(r"\((?:[^()\n]{0,80}[\s,:])?(?:1[5-9]|20)\d\d\.?\)")
+_PUBLICATION = re.compile(r"\([A-Z][^()\n]{0,80}[,:] ?(?:1[5-9]|20)\d\d\.?\)")
 
 
 def _whose(style: str) -> str:
@@ -93,7 +93,7 @@ def check_label_number(doc: Document, opts: PageOptions) -> Iterator[Violation]:
 
 
 def check_missing(doc: Document, opts: PageOptions) -> Iterator[Violation]:
-    """Flag a note citing a book or article (facts of publication in brackets) with no locator at all.
+    """Flag a note citing a book (place or publisher and year in brackets) with no locator at all.
 
     Only where most such notes in the essay do give one; a note citing a whole work, or a web page
     without pages, is often right, so the rule is off by default.

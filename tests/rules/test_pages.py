@@ -117,3 +117,5 @@ def test_missing_locator_only_where_the_essay_gives_pages() -> None:
         (5, 'no page given for the work published "(York, 1987)"')
     ]
     assert run(check_missing, note("A, *B* (London, 1990).", "E, *F* (York, 1987)."), CONSISTENT) == []
+    dated = note(*cited, "E, “Review,” *Times* (8 March 1967).", "*Smith v. Jones*, 12 F. 3 (Ga. 1905).")
+    assert run(check_missing, dated, CONSISTENT) == []
