@@ -90,6 +90,7 @@ def year_like(number: str) -> bool:
 
 
 def _part(text: str, pos: int, roman: bool) -> Part | None:
+    """One page or range at pos, or None; roman numerals only where allowed."""
     m = _PART.match(text, pos)
     if m is None:
         return None
@@ -102,6 +103,7 @@ def _part(text: str, pos: int, roman: bool) -> Part | None:
 
 
 def _parts(text: str, pos: int, roman: bool) -> tuple[Part, ...]:
+    """The pages and ranges of a locator: the first at pos and any joined by commas or "and"."""
     first = _part(text, pos, roman)
     if first is None:
         return ()
@@ -116,14 +118,17 @@ def _parts(text: str, pos: int, roman: bool) -> tuple[Part, ...]:
 
 
 def _ends_cleanly(text: str, pos: int) -> bool:
+    """Whether a number ends at pos rather than running into a word."""
     return pos >= len(text) or not text[pos].isalnum()
 
 
 def _following(text: str, pos: int) -> bool:
+    """Whether f. or ff. follows the locator (a page and the following ones)."""
     return re.match(r"[ \u00a0]?ff?\.?(?![A-Za-z])", text[pos : pos + 4]) is not None
 
 
 def _context(text: str, start: int) -> str:
+    """Where a locator sits: after an article's year ("article"), after a volume ("volume") or elsewhere."""
     before = text[max(0, start - 60) : start]
     if _ARTICLE.search(before.rstrip(",: \u00a0")) and before.rstrip(" \u00a0")[-1:] in ",:":
         return "article"
@@ -133,6 +138,7 @@ def _context(text: str, start: int) -> str:
 
 
 def _label_ok(text: str, label: str, gap: str, start: int) -> bool:
+    """Whether a page-label match is a label, not a legal rule (Civ. P. 12) or prose."""
     if label == "P." and _LEGAL_ABBREV.search(text, max(0, start - 8), start):
         return False
     if label.lower().startswith("page"):
@@ -144,6 +150,7 @@ def _label_ok(text: str, label: str, gap: str, start: int) -> bool:
 
 
 def _labelled(text: str) -> list[Locator]:
+    """Page locators with a label: p., pp., pg., page and their variants."""
     found = []
     for m in _PAGE_LABEL.finditer(text):
         label, gap = m.group("label"), m.group("gap")
@@ -160,6 +167,7 @@ def _labelled(text: str) -> list[Locator]:
 
 
 def _bare_start(text: str, m: re.Match[str]) -> bool:
+    """Whether a comma or "): " can open a bare page number."""
     if m.group().startswith("):"):
         return True
     before = text[m.start() - 1 : m.start()]
@@ -173,6 +181,7 @@ def _bare_start(text: str, m: re.Match[str]) -> bool:
 
 
 def _bare(text: str, taken: Regions) -> list[Locator]:
+    """Bare page numbers after a comma or an article's year, ending the citation; not where taken."""
     found = []
     for m in _BARE.finditer(text):
         pos = m.end()
@@ -187,6 +196,7 @@ def _bare(text: str, taken: Regions) -> list[Locator]:
 
 
 def _bare_parts_ok(parts: tuple[Part, ...]) -> bool:
+    """Whether bare parts read as pages rather than years or a one-letter word."""
     head = parts[0]
     if year_like(head.first) and (not head.last or year_like(head.last)):
         return False
@@ -194,6 +204,7 @@ def _bare_parts_ok(parts: tuple[Part, ...]) -> bool:
 
 
 def _others(text: str) -> list[Locator]:
+    """Locators that are not pages: notes, divisions, volume and page, pinpoints."""
     found = []
     for m in _OTHER.finditer(text):
         kind = m.lastgroup or PINPOINT

@@ -31,6 +31,7 @@ def mask_literals(text: str) -> str:
 
 
 def _keep_brackets(found: str) -> str:
+    """The mask for one literal."""
     # The "](" of a link target is prose punctuation; keep its closing bracket so text before stays intact.
     if found.startswith("]"):
         return "]" + MASK * (len(found) - 1)

@@ -21,6 +21,7 @@ class Unpaired:
 
 
 def _wordish(char: str) -> bool:
+    """Whether a character can end a word, emphasis marks included."""
     return char.isalnum() or char in "*_"
 
 

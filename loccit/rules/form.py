@@ -59,6 +59,7 @@ def _word_around(text: str, at: int) -> tuple[int, int]:
 
 
 def _glued_period(text: str, pos: int) -> bool:
+    """Whether a full stop at pos runs into the next word by mistake."""
     start = pos
     while start > 0 and text[start - 1].isalnum():
         start -= 1
@@ -77,6 +78,7 @@ def _glued_period(text: str, pos: int) -> bool:
 
 
 def _is_glued(text: str, m: re.Match[str]) -> bool:
+    """Whether a candidate mark is a missing space rather than a number, initial or name."""
     mark, pos = m.group(), m.start()
     if mark == ",":
         return not (text[pos - 1].isdigit() and text[pos + 1].isdigit())  # 1,000

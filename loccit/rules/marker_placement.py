@@ -47,6 +47,7 @@ def _runs(doc: Document) -> Iterator[tuple[int, int, list[Marker]]]:
 
 
 def _placement(text: str, start: int, end: int) -> Placement | None:
+    """Which side of a punctuation mark a run of markers sits on, or None when neither or both."""
     before = text[start - 1] if start else ""
     after = text[end] if end < len(text) else ""
     behind = start - 1

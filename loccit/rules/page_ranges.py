@@ -31,6 +31,7 @@ class Written:
 
 
 def _ranges(doc: Document) -> list[Written]:
+    """Every page range in the notes, with its numbers."""
     found = []
     for item in located_pages(doc):
         for part in item.locator.parts:

@@ -19,6 +19,7 @@ _PUBLICATION = re.compile(r"\([A-Z][^()\n]{0,80}[,:] ?(?:1[5-9]|20)\d\d\.?\)")
 
 
 def _whose(style: str) -> str:
+    """Whose habit a message names: the essay's or the preset's."""
     return "the essay's" if style == "consistent" else f"{style}'s"
 
 
@@ -69,6 +70,7 @@ def check_label_style(doc: Document, opts: PageOptions) -> Iterator[Violation]:
 
 
 def _singular_or_plural(label: str, plural: bool) -> str:
+    """A label turned singular or plural, keeping its case and dot."""
     shape = shape_of(Locator("page", 0, 0, label, "", ()))
     return LabelShape(shape.family, shape.case, shape.dot, False).render(plural)
 
@@ -93,7 +95,7 @@ def check_label_number(doc: Document, opts: PageOptions) -> Iterator[Violation]:
 
 
 def check_missing(doc: Document, opts: PageOptions) -> Iterator[Violation]:
-    """Flag a note citing a book (place or publisher and year in brackets) with no locator at all.
+    """Flag a note citing a book (a place or publisher and a year in brackets) with no locator at all.
 
     Only where most such notes in the essay do give one; a note citing a whole work, or a web page
     without pages, is often right, so the rule is off by default.

@@ -37,6 +37,7 @@ class Group:
 
 
 def _groups(doc: Document) -> list[Group]:
+    """Every bracketed group ending in a year in the notes and entries."""
     found = []
     sources = [(d.text_start, d.text) for d in doc.definitions]
     for base, text in sources + [(e.text_start, e.text) for e in doc.entries]:
@@ -63,6 +64,7 @@ def _separated(body: str) -> bool | None:
 
 
 def _problems(group: Group, separator_habit: bool) -> list[str]:
+    """What is wrong with a group, in words; empty when nothing is."""
     problems = []
     if separator_habit and _separated(group.body) is False:
         problems.append("no comma before the year")
@@ -74,6 +76,7 @@ def _problems(group: Group, separator_habit: bool) -> list[str]:
 
 
 def _fixed(group: Group, separator_habit: bool) -> str:
+    """A group rewritten without its stray punctuation and with its missing comma."""
     body = " ".join(re.sub(r"\s*([,:;])(?:\s*[,:;])*", r"\1 ", group.body).split()).strip(",:; ")
     if separator_habit and _separated(body) is False:
         body = re.sub(r"\s+(\d{4}[a-z]?)$", r", \1", body)
