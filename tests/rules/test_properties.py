@@ -46,3 +46,14 @@ def test_every_violation_lies_inside_its_note(texts: list[str], style: str) -> N
             assert any(start <= span.start <= span.end <= end for start, end in notes), (rule.code, span)
             if violation.fix is not None:
                 assert any(start <= violation.fix.span.start <= violation.fix.span.end <= end for start, end in notes)
+
+
+def test_parsing_stays_linear_on_adversarial_text() -> None:
+    import time
+
+    texts = ["ch. 1, x, 1. " * 5000, "‘a " * 5000 + "b’ " * 5000, ("[" + "@a" * 150) * 50, "{% " * 5000, "abc-" * 20000]
+    start = time.perf_counter()
+    for text in texts:
+        find_locators(text)
+        unpaired_quotes(text)
+    assert time.perf_counter() - start < 10
