@@ -118,3 +118,20 @@ INPUTS: dict[str, tuple[Callable[[int], str], int]] = {
 @pytest.mark.parametrize(("build", "size"), INPUTS.values(), ids=INPUTS.keys())
 def test_input_linear(build: Callable[[int], str], size: int) -> None:
     assert_linear(build, size)
+
+
+def test_each_note_is_scanned_for_locators_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Counting work: the rules that read a note's page locators share one scan of each note."""
+    locators = pytest.importorskip("loccit.linter.locators")
+    page_locators = pytest.importorskip("loccit.rules.page_locators")
+    calls: list[str] = []
+
+    def counted(text: str) -> list[object]:
+        calls.append(text)
+        return list(locators.page_locators(text))
+
+    monkeypatch.setattr(page_locators, "page_locators", counted)
+    locators._find_locators.cache_clear()
+    lint_text("essay.md", _notes(300).encode(), SETTINGS)
+    assert len(calls) == 300
+    assert locators._find_locators.cache_info().misses == 300

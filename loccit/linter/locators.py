@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -221,12 +222,18 @@ def _others(text: str) -> list[Locator]:
 
 def find_locators(text: str) -> list[Locator]:
     """Every locator in a note's text, in order; URLs, code and HTML are ignored."""
+    return list(_find_locators(text))
+
+
+# Several rules ask for the locators of the same note: work them out once (Locator is frozen).
+@functools.lru_cache(maxsize=1 << 16)
+def _find_locators(text: str) -> tuple[Locator, ...]:
     masked = mask_literals(text)
     others = _others(masked)
     taken = Regions((loc.start, loc.end) for loc in others)
     labelled = [loc for loc in _labelled(masked) if loc.start not in taken]
     taken = Regions([(loc.start, loc.end) for loc in others + labelled])
-    return sorted(others + labelled + _bare(masked, taken), key=lambda loc: loc.start)
+    return tuple(sorted(others + labelled + _bare(masked, taken), key=lambda loc: loc.start))
 
 
 def page_locators(text: str) -> list[Locator]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 MASK = "\x00"
@@ -25,6 +26,8 @@ _LITERALS = re.compile(
 )
 
 
+# The locator, quote, spacing and publication checks each mask the same note: do it once per note text.
+@functools.lru_cache(maxsize=1 << 16)
 def mask_literals(text: str) -> str:
     """Replace URLs, DOIs, e-mail addresses, code spans, HTML tags and link targets with MASK characters."""
     return _LITERALS.sub(lambda m: _keep_brackets(m.group()), text)

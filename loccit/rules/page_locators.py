@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 
 from loccit.linter import page_style
@@ -33,6 +34,14 @@ class Located:
         return doc.text[self.base + start : self.base + end]
 
 
-def located_pages(doc: Document) -> list[Located]:
-    """Every page locator of every note, in document order."""
-    return [Located(d.text_start, loc) for d in doc.definitions for loc in page_locators(d.text)]
+_LAST: tuple[weakref.ref[Document], tuple[Located, ...]] | None = None
+
+
+def located_pages(doc: Document) -> tuple[Located, ...]:
+    """Every page locator of every note, in document order (worked out once per document: three rules ask)."""
+    global _LAST
+    if _LAST is not None and _LAST[0]() is doc:
+        return _LAST[1]
+    found = tuple(Located(d.text_start, loc) for d in doc.definitions for loc in page_locators(d.text))
+    _LAST = (weakref.ref(doc), found)
+    return found

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 from loccit.linter import page_style
 from loccit.linter.diagnostics import Fix, Rule, Severity, Violation
@@ -23,7 +23,7 @@ def _whose(style: str) -> str:
     return "the essay's" if style == "consistent" else f"{style}'s"
 
 
-def _wanted_label(found: list[Located], style: str) -> Callable[[Locator], LabelShape | None]:
+def _wanted_label(found: Sequence[Located], style: str) -> Callable[[Locator], LabelShape | None]:
     """For the style, a function giving the label shape a locator should have (None: any is fine)."""
     shapes = [shape_of(item.locator) for item in found]
     if style == "consistent":
