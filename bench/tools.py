@@ -72,6 +72,7 @@ def install(folder: Path, repo: Path) -> list[Tool]:
     loccit_version = _run([str(bin_dir / "loccit"), "--version"]).split()[-1]
     return [
         Tool("loccit", loccit_version, (str(bin_dir / "loccit"), "check"), "notes, bibliography, citations"),
+        Tool("loccit --jobs 1", loccit_version, (str(bin_dir / "loccit"), "check", "--jobs", "1"), "one process"),
         Tool(
             "markdownlint-cli2",
             _npm_version(folder, "markdownlint-cli2"),
@@ -82,7 +83,7 @@ def install(folder: Path, repo: Path) -> list[Tool]:
         Tool(
             "rumdl",
             _run([str(bin_dir / "rumdl"), "--version"]).split()[-1],
-            (str(bin_dir / "rumdl"), "check"),
+            (str(bin_dir / "rumdl"), "check", "--no-cache"),
             "all default rules (native code)",
         ),
     ]
@@ -108,3 +109,10 @@ def machine() -> str:
     node = _run(["node", "--version"]).strip()
     python = ".".join(map(str, sys.version_info[:3]))
     return f"{model}, {os.cpu_count()} cores{memory}, {sys.platform}, Python {python}, Node {node}"
+
+
+def load() -> str:
+    """The machine's load averages: other programs running skew a benchmark."""
+    if not hasattr(os, "getloadavg"):
+        return "unknown"
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
