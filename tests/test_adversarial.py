@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 import pytest
 
+from loccit.linter import memo
 from loccit.linter.engine import Settings, lint_text
 from loccit.rules import RULES
 
@@ -130,8 +131,11 @@ def test_each_note_is_scanned_for_locators_once(monkeypatch: pytest.MonkeyPatch)
         calls.append(text)
         return list(locators.page_locators(text))
 
+    scans: list[str] = []
+    find = locators._find_locators.__wrapped__
     monkeypatch.setattr(page_locators, "page_locators", counted)
-    locators._find_locators.cache_clear()
+    monkeypatch.setattr(locators, "_find_locators", memo.per_document(lambda text: scans.append(text) or find(text)))
     lint_text("essay.md", _notes(300).encode(), SETTINGS)
     assert len(calls) == 300
-    assert locators._find_locators.cache_info().misses == 300
+    assert len(scans) == 300
+    assert locators._find_locators.cache_info().currsize == 0  # forgotten once the essay is checked

@@ -7,7 +7,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from loccit.linter import parallel
+from loccit.linter import memo, parallel
 from loccit.linter.diagnostics import Diagnostic, Rule, Severity, Violation
 from loccit.linter.model import Document, NoteStyle
 from loccit.linter.parse import normalise, parse_document
@@ -101,14 +101,17 @@ def _gitignore(root: str):  # type: ignore[no-untyped-def]
 def check_document(doc: Document, settings: Settings) -> list[Diagnostic]:
     """Run every selected rule on one parsed document."""
     diagnostics: list[Diagnostic] = []
-    for rule in settings.rules:
-        options = settings.options.get(rule.code) or rule.options()
-        severity = settings.severities.get(rule.code, rule.severity)
-        try:
-            violations = list(rule.check(doc, options))
-        except Exception as error:  # re-raised with the rule and the path, never swallowed
-            raise RuleError(rule.code, doc.path, error) from error
-        diagnostics.extend(_diagnostic(doc.path, rule, severity, v) for v in violations)
+    try:
+        for rule in settings.rules:
+            options = settings.options.get(rule.code) or rule.options()
+            severity = settings.severities.get(rule.code, rule.severity)
+            try:
+                violations = list(rule.check(doc, options))
+            except Exception as error:  # re-raised with the rule and the path, never swallowed
+                raise RuleError(rule.code, doc.path, error) from error
+            diagnostics.extend(_diagnostic(doc.path, rule, severity, v) for v in violations)
+    finally:
+        memo.clear()
     return sorted(diagnostics)
 
 

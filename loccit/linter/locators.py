@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
+from loccit.linter import memo
 from loccit.linter.inline import Regions
 from loccit.linter.masking import mask_literals
 
@@ -226,7 +226,7 @@ def find_locators(text: str) -> list[Locator]:
 
 
 # Several rules ask for the locators of the same note: work them out once (Locator is frozen).
-@functools.lru_cache(maxsize=1 << 16)
+@memo.per_document
 def _find_locators(text: str) -> tuple[Locator, ...]:
     masked = mask_literals(text)
     others = _others(masked)

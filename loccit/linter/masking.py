@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import functools
 import re
+
+from loccit.linter import memo
 
 MASK = "\x00"
 
@@ -27,7 +28,7 @@ _LITERALS = re.compile(
 
 
 # The locator, quote, spacing and publication checks each mask the same note: do it once per note text.
-@functools.lru_cache(maxsize=1 << 16)
+@memo.per_document
 def mask_literals(text: str) -> str:
     """Replace URLs, DOIs, e-mail addresses, code spans, HTML tags and link targets with MASK characters."""
     return _LITERALS.sub(lambda m: _keep_brackets(m.group()), text)
