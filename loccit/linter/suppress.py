@@ -1,0 +1,187 @@
+"""Inline suppressions: `<!-- loccit-disable… -->` comments, what each covers, and the ones that cover nothing."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from loccit.linter.blocks import parse_blocks
+from loccit.linter.config_keys import suggest
+from loccit.linter.diagnostics import Diagnostic, Fix, Severity
+from loccit.linter.inline import Regions, code_regions
+from loccit.linter.model import Document, Span
+
+KINDS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
+UNUSED_CODE, UNUSED_NAME = "E002", "unused-suppression"
+_DIRECTIVE = re.compile(r"<!--[ \t]*loccit-([A-Za-z-]*)((?:[ \t,]+[\w-]+)*)[ \t]*-->")
+_TRAILING = re.compile(r"(?:\s*<!--[ \t]*loccit-[^>]*-->)+\s*$")
+ALL = "*"
+
+
+@dataclass
+class Directive:
+    """One suppression comment: its kind, its codes (none means all), its span and the region it covers."""
+
+    kind: str
+    codes: tuple[str, ...]
+    span: Span
+    regions: list[tuple[int, int]] = field(default_factory=list)
+    used: set[str] = field(default_factory=set)
+
+    def covers(self, code: str, offset: int) -> bool:
+        """Whether this directive suppresses a code at an offset."""
+        wanted = not self.codes or code in self.codes
+        return wanted and any(start <= offset < end for start, end in self.regions)
+
+
+def _line_bounds(doc: Document, line: int) -> tuple[int, int]:
+    starts = doc.lines.starts
+    start = starts[line - 1] if line - 1 < len(starts) else len(doc.text)
+    end = starts[line] if line < len(starts) else len(doc.text)
+    return start, end
+
+
+def _owner(doc: Document, span: Span) -> Span | None:
+    """The note definition or bibliography entry a comment ends (inside it, or on the line right after it)."""
+    spans = [d.span for d in doc.definitions] + [e.span for e in doc.entries]
+    for owner in spans:
+        if owner.start <= span.start <= owner.end:
+            return owner
+        if span.line == owner.end_line + 1 and doc.text[owner.end : span.start].strip() == "":
+            return owner
+    return None
+
+
+def find(doc: Document) -> list[Directive]:
+    """The suppression comments of a document outside code, each with the regions it covers."""
+    if "loccit-" not in doc.text:
+        return []
+    blocks, _ = parse_blocks(doc.text)
+    code = Regions(code_regions(doc.text, blocks, comments=False))
+    found = []
+    for m in _DIRECTIVE.finditer(doc.text):
+        if m.start() in code:
+            continue
+        codes = tuple(c for c in re.split(r"[\s,]+", m.group(2)) if c)
+        found.append(Directive(m.group(1).lower(), codes, doc.span(m.start(), m.end())))
+    _scope(doc, found)
+    return found
+
+
+def _scope(doc: Document, directives: Sequence[Directive]) -> None:
+    open_: list[Directive] = []
+    size = len(doc.text) + 1
+    for directive in directives:
+        span = directive.span
+        owner = _owner(doc, span) if directive.kind == "disable" else None
+        if directive.kind == "disable-file":
+            directive.regions.append((0, size))
+        elif directive.kind == "disable-next-line":
+            directive.regions.append(_line_bounds(doc, span.end_line + 1))
+        elif directive.kind == "disable-line":
+            directive.regions.append((_line_bounds(doc, span.line)[0], _line_bounds(doc, span.end_line)[1]))
+        elif owner is not None:
+            directive.regions.append((owner.start, max(owner.end, span.end)))
+        elif directive.kind == "disable":
+            open_.append(directive)
+        elif directive.kind == "enable":
+            for opened in [d for d in open_ if not directive.codes or set(d.codes) & set(directive.codes)]:
+                opened.regions.append((opened.span.start, span.start))
+                open_.remove(opened)
+    for opened in open_:
+        opened.regions.append((opened.span.start, size))
+
+
+def _offset(doc: Document, d: Diagnostic) -> int:
+    return _line_bounds(doc, d.line)[0] + d.column - 1
+
+
+def apply(doc: Document, diagnostics: Iterable[Diagnostic], directives: Sequence[Directive]) -> list[Diagnostic]:
+    """The diagnostics no directive covers; each directive records the codes it suppressed."""
+    kept = []
+    for d in diagnostics:
+        offset = _offset(doc, d)
+        covering = [s for s in directives if s.kind != "enable" and s.covers(d.code, offset)]
+        for directive in covering:
+            directive.used.add(d.code if directive.codes else ALL)
+        if not covering:
+            kept.append(d)
+    return kept
+
+
+def _removal(doc: Document, directive: Directive, keep: Sequence[str]) -> Fix:
+    span = directive.span
+    if keep:
+        return Fix(span, f"<!-- loccit-{directive.kind} {' '.join(keep)} -->")
+    start, end = _line_bounds(doc, span.line)
+    if doc.text[start : span.start].strip() == "" and doc.text[span.end : end].strip() == "":
+        return Fix(doc.span(start, end), "")  # the comment is the whole line: remove the line
+    while span.start > start and doc.text[span.start - 1] in " \t":
+        span = doc.span(span.start - 1, span.end)
+    return Fix(span, "")
+
+
+def unused(doc: Document, directives: Sequence[Directive], known: set[str], checked: set[str]) -> list[Diagnostic]:
+    """E002 findings: unknown kinds or codes, and directives (or codes) that suppressed nothing that was checked."""
+    found = []
+    for directive in directives:
+        problem = _problem(directive, known, checked)
+        if problem is None:
+            continue
+        message, keep = problem
+        fix = None if keep is None else _removal(doc, directive, keep)
+        s = directive.span
+        found.append(
+            Diagnostic(
+                doc.path,
+                s.line,
+                s.column,
+                s.end_line,
+                s.end_column,
+                UNUSED_CODE,
+                UNUSED_NAME,
+                Severity.WARNING,
+                message,
+                fix,
+            )
+        )
+    return found
+
+
+def _problem(directive: Directive, known: set[str], checked: set[str]) -> tuple[str, tuple[str, ...] | None] | None:
+    """The message for a directive that is wrong or idle, and the codes a fix keeps (None: no fix)."""
+    shown = f'"loccit-{directive.kind}"'
+    if directive.kind not in KINDS:
+        return f"unknown suppression {shown}{suggest('loccit-' + directive.kind, ['loccit-' + k for k in KINDS])}", None
+    if directive.kind == "enable":
+        return None
+    unknown = [c for c in directive.codes if c not in known]
+    if unknown:
+        return f'unknown rule code "{unknown[0]}" in suppression{suggest(unknown[0], sorted(known))}', None
+    if not directive.codes:
+        return None if directive.used else (f"suppression {shown} suppresses nothing; remove it", ())
+    idle = [c for c in directive.codes if c in checked and c not in directive.used]
+    if not idle:
+        return None
+    keep = tuple(c for c in directive.codes if c not in idle)
+    what = ", ".join(idle)
+    return f"suppression of {what} suppresses nothing here; remove {'it' if not keep else what}", keep
+
+
+def strip_trailing(doc: Document) -> None:
+    """Drop suppression comments from the end of note and entry texts, so rules read only the citation."""
+    if "loccit-" not in doc.text:
+        return
+    doc.definitions = [_stripped(d) for d in doc.definitions]
+    doc.sections = [
+        dataclasses.replace(section, entries=tuple(_stripped(e) for e in section.entries)) for section in doc.sections
+    ]
+    doc.__dict__.pop("entries", None)
+    doc.__dict__.pop("definitions_by_label", None)
+
+
+def _stripped(item):  # type: ignore[no-untyped-def]
+    text = _TRAILING.sub("", item.text)
+    return item if text == item.text else dataclasses.replace(item, text=text)
