@@ -30,6 +30,8 @@ def _fix_text(fix: Fix, line: str | None) -> str:
     replacement = json.dumps(fix.text, ensure_ascii=False)
     if span.start == span.end:
         what = f"insert {replacement} at {span.line}:{span.column}"
+    elif not fix.text and span.column == span.end_column == 1 and span.end_line == span.line + 1:
+        what = f"delete line {span.line}"
     else:
         old = None
         if line is not None and span.line == span.end_line:
