@@ -128,7 +128,7 @@ def suppressed(doc: Document, diagnostics: Iterable[Diagnostic], settings: Setti
     if suppress.UNUSED_CODE in settings.codes:
         from loccit.rules import BY_CODE
 
-        idle = suppress.unused(doc, directives, set(BY_CODE), settings.codes)
+        idle = suppress.unused(doc, directives, set(BY_CODE) | settings.codes, settings.codes)
         severity = settings.severity(BY_CODE[suppress.UNUSED_CODE])
         kept.extend(d if d.severity is severity else dataclasses.replace(d, severity=severity) for d in idle)
     return sorted(kept)

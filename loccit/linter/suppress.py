@@ -22,18 +22,28 @@ ALL = "*"
 
 @dataclass
 class Directive:
-    """One suppression comment: its kind, its codes (none means all), its span and the region it covers."""
+    """One suppression comment: its kind, its codes (none means all), its span and the regions it covers per code."""
 
     kind: str
     codes: tuple[str, ...]
     span: Span
-    regions: list[tuple[int, int]] = field(default_factory=list)
+    regions: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """The codes this directive covers, or ALL."""
+        return self.codes or (ALL,)
+
+    def cover(self, start: int, end: int, keys: Iterable[str] | None = None) -> None:
+        """Cover [start, end) for some of its codes (all by default)."""
+        for key in self.keys if keys is None else keys:
+            self.regions.setdefault(key, []).append((start, end))
 
     def covers(self, code: str, offset: int) -> bool:
         """Whether this directive suppresses a code at an offset."""
-        wanted = not self.codes or code in self.codes
-        return wanted and any(start <= offset < end for start, end in self.regions)
+        spans = self.regions.get(code, []) + self.regions.get(ALL, [])
+        return any(start <= offset < end for start, end in spans)
 
 
 def _line_bounds(doc: Document, line: int) -> tuple[int, int]:
@@ -71,27 +81,27 @@ def find(doc: Document) -> list[Directive]:
 
 
 def _scope(doc: Document, directives: Sequence[Directive]) -> None:
-    open_: list[Directive] = []
+    opened: dict[str, Directive] = {}  # code (or ALL) -> the disable comment that opened it
     size = len(doc.text) + 1
     for directive in directives:
         span = directive.span
         owner = _owner(doc, span) if directive.kind == "disable" else None
         if directive.kind == "disable-file":
-            directive.regions.append((0, size))
+            directive.cover(0, size)
         elif directive.kind == "disable-next-line":
-            directive.regions.append(_line_bounds(doc, span.end_line + 1))
+            directive.cover(*_line_bounds(doc, span.end_line + 1))
         elif directive.kind == "disable-line":
-            directive.regions.append((_line_bounds(doc, span.line)[0], _line_bounds(doc, span.end_line)[1]))
+            directive.cover(_line_bounds(doc, span.line)[0], _line_bounds(doc, span.end_line)[1])
         elif owner is not None:
-            directive.regions.append((owner.start, max(owner.end, span.end)))
+            directive.cover(owner.start, max(owner.end, span.end))
         elif directive.kind == "disable":
-            open_.append(directive)
+            opened.update(dict.fromkeys(directive.keys, directive))
         elif directive.kind == "enable":
-            for opened in [d for d in open_ if not directive.codes or set(d.codes) & set(directive.codes)]:
-                opened.regions.append((opened.span.start, span.start))
-                open_.remove(opened)
-    for opened in open_:
-        opened.regions.append((opened.span.start, size))
+            for key in [k for k in opened if not directive.codes or k in directive.codes]:
+                opener = opened.pop(key)
+                opener.cover(opener.span.start, span.start, [key])
+    for key, opener in opened.items():
+        opener.cover(opener.span.start, size, [key])
 
 
 def _offset(doc: Document, d: Diagnostic) -> int:
