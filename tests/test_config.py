@@ -84,8 +84,7 @@ def pyproject(repo: Path, body: str) -> None:
         ),
         (
             'bibliography = ["sources.md"]',
-            'pyproject.toml: tool.loccit.bibliography: file "sources.md" does not '
-            "exist (paths are relative to {root})",
+            'pyproject.toml: tool.loccit.bibliography: file "sources.md" does not exist (paths are relative to {root})',
         ),
         (
             "bibliography-headings = [1]",

@@ -85,7 +85,7 @@ def _walk(root: str) -> list[str]:
         for name in sorted(names):
             path = os.path.join(directory, name)
             if name.lower().endswith(MARKDOWN_SUFFIXES) and not ignored(path, False):
-                files.append(path)
+                files.append(os.path.normpath(path))  # "./ch1.md" prints as "ch1.md"
     return files
 
 

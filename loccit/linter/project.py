@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from loccit.linter import engine
+from loccit.linter import engine, sections
+from loccit.linter.blocks import parse_blocks
 from loccit.linter.config import Config
 from loccit.linter.diagnostics import Diagnostic, Rule
 from loccit.linter.engine import STDIN, RuleError, Settings
-from loccit.linter.model import Document
+from loccit.linter.model import Document, Heading
 
 SettingsFor = Callable[[str], Settings]
+_FRONT_MATTER_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$\n?", re.M)
+_ANY = re.compile(r".*", re.S)
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,27 @@ def _configured(config: Config, files: list[str]) -> Project:
 def is_bibliography_file(doc: Document) -> bool:
     """A file that lists sources and has no notes of its own (a thesis's bibliography.md)."""
     return bool(doc.entries) and not doc.markers and not doc.definitions
+
+
+def _front_matter_end(text: str) -> int:
+    """Where a YAML front matter block (`---` … `---` or `...`) ends, or 0."""
+    if not text.startswith("---\n"):
+        return 0
+    close = _FRONT_MATTER_CLOSE.search(text, 4)
+    return close.end() if close else 0
+
+
+def as_bibliography(doc: Document) -> Document:
+    """A configured bibliography file: when no heading names it a bibliography, its whole text is the source list."""
+    if doc.entries:
+        return doc
+    blocks, _ = parse_blocks(doc.text)
+    start = _front_matter_end(doc.text)
+    root = Heading(0, os.path.basename(doc.path), doc.span(start, start))
+    inside = [block for block in blocks if block.start >= start]
+    doc.sections = sections.bibliography_sections(doc.text, [root, *doc.headings], inside, _ANY, doc.span)
+    doc.__dict__.pop("entries", None)
+    return doc
 
 
 def _parse(path: str, settings: Settings, stdin: bytes | None) -> tuple[Document | None, Diagnostic | None]:
@@ -124,7 +149,7 @@ def lint(
             progress()
     by_path = {os.path.abspath(d.path): d for d in docs if d.path != STDIN}
     shared = [by_path.get(p) or _parse(p, settings_for(p), None)[0] for p in project.bibliography]
-    shared_docs = [d for d in shared if d is not None]
+    shared_docs = [as_bibliography(d) for d in shared if d is not None]
     if project.detect:
         shared_docs += [d for d in docs if is_bibliography_file(d) and d not in shared_docs]
     for doc in docs:
