@@ -103,9 +103,9 @@ def check(
     try:
         files, configs = run.prepare(request)
         if show_settings:
-            run.show_settings(files[0] if files else engine.STDIN, configs, click.get_text_stream("stdout"))
+            run.show_settings(files[0] if files else engine.STDIN, configs, sys.stdout)
             sys.exit(EXIT_CLEAN)
-        progress = terminal.Progress(click.get_text_stream("stderr"), len(files))
+        progress = terminal.Progress(sys.stderr, len(files))
         count = iter(range(1, len(files) + 1))
         diagnostics = run.check(request, files, configs, lambda: progress(next(count, len(files))))
         progress.close()
@@ -118,7 +118,7 @@ def check(
         with open(output_file, "w", encoding="utf-8") as handle:
             _report(diagnostics, len(files), output_format or "concise", handle, opts)
     else:
-        _report(diagnostics, len(files), output_format, click.get_text_stream("stdout"), opts)
+        _report(diagnostics, len(files), output_format, sys.stdout, opts)
     sys.exit(EXIT_FINDINGS if diagnostics and not exit_zero else EXIT_CLEAN)
 
 
