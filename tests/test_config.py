@@ -233,3 +233,15 @@ def test_show_settings_says_where_each_value_came_from(repo: Path) -> None:
     assert any(line.startswith("select = ") and line.endswith("# default") for line in lines)
     assert "N002 unused-note" not in out
     assert "N004 note-sequence warning  footnote_labels = true  # options from pyproject.toml" in lines
+
+
+def test_page_style_from_the_command_line_overrides_the_file(repo: Path) -> None:
+    pyproject(repo, 'page-style = "mhra"\n')
+    lines = run("check", "--show-settings", "--page-style", "oscola", "essay.md")[1].splitlines()
+    assert any(line.startswith('page-style = "oscola"') and line.endswith("# command line") for line in lines)
+    assert run("check", "--page-style", "apa", "essay.md")[0] == 2
+
+
+def test_statistics_as_json(repo: Path) -> None:
+    out = run("check", "--statistics", "--format", "json", "essay.md")[1]
+    assert out.startswith('[\n  {\n    "code": "N002"')

@@ -12,7 +12,7 @@ import click
 from loccit import __version__
 from loccit.linter import engine, reporters, ruledocs, run, terminal
 from loccit.linter.config import ConfigError, Overrides
-from loccit.linter.config_keys import suggest
+from loccit.linter.config_keys import PAGE_STYLES, suggest
 from loccit.linter.diagnostics import Diagnostic
 from loccit.linter.sources import Sources
 
@@ -79,6 +79,12 @@ def _report(diagnostics: list[Diagnostic], files: int, fmt: str | None, out: Tex
     default=None,
     help="Note style: [^1] footnotes, or [1] markers with a Notes section [default: auto].",
 )
+@click.option(
+    "--page-style",
+    type=click.Choice(PAGE_STYLES),
+    default=None,
+    help="Page-locator style for the P rules [default: consistent, the essay's own habit].",
+)
 @click.option("--statistics", is_flag=True, help="Count findings per rule instead of listing them.")
 @click.option("--show-settings", is_flag=True, help="Print the settings that apply to the first file, and exit.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
@@ -92,12 +98,13 @@ def check(
     ignore: tuple[str, ...],
     extend_select: tuple[str, ...],
     notes: str | None,
+    page_style: str | None,
     statistics: bool,
     show_settings: bool,
     exit_zero: bool,
 ) -> None:
     """Check essays (files, directories, or - for standard input) for citation problems."""
-    overrides = Overrides(_codes(select), _codes(ignore), _codes(extend_select), notes)
+    overrides = Overrides(_codes(select), _codes(ignore), _codes(extend_select), notes, page_style)
     stdin = sys.stdin.buffer.read() if engine.STDIN in paths else None
     request = run.Request(paths or (".",), overrides, config_file, isolated, stdin)
     try:
