@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from conftest import ROOT
 
@@ -53,3 +56,12 @@ def test_wheel_ships_docs_rules_and_every_package() -> None:
     assert setuptools["package-data"]["loccit.rule_docs"] == ["*.md"]
     packages = {".".join(path.parent.relative_to(ROOT).parts) for path in Path(ROOT / "loccit").rglob("__init__.py")}
     assert set(setuptools["packages"]) == packages | {"loccit.rule_docs"}
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
+def test_options_section_names_only_real_options(rule) -> None:  # type: ignore[no-untyped-def]
+    page = ruledocs.page(rule.code)
+    assert page is not None
+    named = set(re.findall(r"^- `([a-z_]+)`", ruledocs.sections(page)["Options"], re.M))
+    fields = {f.name for f in dataclasses.fields(rule.options)} if dataclasses.is_dataclass(rule.options) else set()
+    assert named == fields, f"{rule.code} page documents options {named}, rule has {fields}"
