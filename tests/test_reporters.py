@@ -135,3 +135,11 @@ def test_output_file_gets_concise_and_stdout_stays_empty(tmp_path: Path, monkeyp
     result = CliRunner().invoke(main, ["check", "--isolated", "--output-file", str(target), FIXTURE])
     assert result.exit_code == 1 and result.stdout == ""
     assert target.read_text(encoding="utf-8") == (GOLDEN / "concise.txt").read_text(encoding="utf-8")
+
+
+def test_unwritable_output_file_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    target = tmp_path / "missing" / "out.sarif"
+    result = CliRunner().invoke(main, ["check", "--isolated", "--format", "sarif", "-o", str(target), FIXTURE])
+    assert result.exit_code == 2
+    assert result.stderr == f"loccit: error: {target}: cannot write: No such file or directory\n"

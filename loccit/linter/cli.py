@@ -122,8 +122,11 @@ def check(
         _fail(f"internal error: {error} (please report this)")
     opts: dict[str, object] = {"stdin": stdin, "statistics": statistics}
     if output_file:
-        with open(output_file, "w", encoding="utf-8") as handle:
-            _report(diagnostics, len(files), output_format or "concise", handle, opts)
+        try:
+            with open(output_file, "w", encoding="utf-8") as handle:
+                _report(diagnostics, len(files), output_format or "concise", handle, opts)
+        except OSError as error:
+            _fail(f"{output_file}: cannot write: {error.strerror or error}")
     else:
         _report(diagnostics, len(files), output_format, sys.stdout, opts)
     sys.exit(EXIT_FINDINGS if diagnostics and not exit_zero else EXIT_CLEAN)
