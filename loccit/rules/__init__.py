@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from loccit.linter.diagnostics import Rule
-from loccit.rules import errors, notes
+from loccit.rules import errors, form, marker_placement, notes, pages
 
-RULES: tuple[Rule, ...] = (*notes.RULES, *errors.RULES)
+RULES: tuple[Rule, ...] = (*notes.RULES, *marker_placement.RULES, *pages.RULES, *form.RULES, *errors.RULES)
 
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
