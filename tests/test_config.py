@@ -245,3 +245,20 @@ def test_page_style_from_the_command_line_overrides_the_file(repo: Path) -> None
 def test_statistics_as_json(repo: Path) -> None:
     out = run("check", "--statistics", "--format", "json", "essay.md")[1]
     assert out.startswith('[\n  {\n    "code": "N002"')
+
+
+def test_page_style_reaches_the_page_rules_and_a_rule_table_overrides_it(repo: Path) -> None:
+    notes = "[^1]: John Smith, *A Book* (London: Penguin, 1999), p. 3.\n[^2]: Smith, *A Book*, p. 7.\n"
+    (repo / "essay.md").write_text(f"A claim.[^1] Another.[^2]\n\n{notes}", encoding="utf-8")
+    assert codes(run("check", "essay.md")[1]) == []
+    (repo / "loccit.toml").write_text('page-style = "oscola"\n', encoding="utf-8")
+    assert codes(run("check", "essay.md")[1]) == ["P001", "P001"]
+    assert codes(run("check", "--page-style", "consistent", "essay.md")[1]) == []
+    (repo / "loccit.toml").write_text('page-style = "oscola"\n[rules.P001]\nstyle = "consistent"\n', encoding="utf-8")
+    assert codes(run("check", "essay.md")[1]) == []
+    assert codes(run("check", "--page-style", "oscola", "essay.md")[1]) == ["P001", "P001"]
+    (repo / "loccit.toml").write_text('[rules.P001]\nstyle = "apa"\n', encoding="utf-8")
+    assert run("check", "essay.md")[2] == (
+        'loccit: error: loccit.toml: rules.P001: unknown page style "apa"; expected one of consistent, chicago-17, '
+        "chicago-18, turabian, mhra, oscola\n"
+    )

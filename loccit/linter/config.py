@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import os
-import re
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -73,51 +72,21 @@ def _registry() -> tuple[Rule, ...]:
     return RULES
 
 
-def _per_file(where: Where, key: str, value: object, rules: Sequence[Rule]) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    patterns = keys.table(where, key, value)
-    return tuple((glob, keys.codes(where, f"{key}.{glob}", codes, rules)) for glob, codes in patterns.items())
-
-
-def _severity(where: Where, key: str, value: object, rules: Sequence[Rule]) -> dict[str, Severity]:
-    levels = keys.table(where, key, value)
-    return {
-        keys.code(where, f"{key}.{code}", code, rules): Severity(
-            keys.choice(where, f"{key}.{code}", level, keys.SEVERITIES)
-        )
-        for code, level in levels.items()
-    }
-
-
-def _rules(where: Where, key: str, value: object, rules: Sequence[Rule]) -> dict[str, Mapping[str, object]]:
-    by_code = {rule.code: rule for rule in rules}
-    tables = keys.table(where, key, value)
-    inner = Where(where.file, f"{where.prefix}{key}.")
-    return {
-        code: keys.rule_options(inner, by_code[keys.code(inner, code, code, rules, exact=True)], options)
-        for code, options in tables.items()
-    }
-
-
-def _headings(where: Where, key: str, value: object) -> tuple[str, ...]:
-    names = keys.strings(where, key, value, "heading names")
-    return tuple(r"\s+".join(re.escape(word) for word in name.split()) for name in names if name.split())
-
-
 def _readers(root: str, rules: Sequence[Rule]) -> dict[str, Any]:
     """Each key's validator, returning (field name, value)."""
     return {
         "select": lambda w, k, v: keys.codes(w, k, v, rules),
         "ignore": lambda w, k, v: keys.codes(w, k, v, rules),
         "extend-select": lambda w, k, v: keys.codes(w, k, v, rules),
-        "per-file-ignores": lambda w, k, v: _per_file(w, k, v, rules),
-        "severity": lambda w, k, v: _severity(w, k, v, rules),
+        "per-file-ignores": lambda w, k, v: keys.per_file(w, k, v, rules),
+        "severity": lambda w, k, v: keys.severity(w, k, v, rules),
         "notes": lambda w, k, v: keys.choice(w, k, v, keys.NOTE_STYLES),
-        "bibliography-headings": _headings,
-        "notes-headings": _headings,
+        "bibliography-headings": keys.headings,
+        "notes-headings": keys.headings,
         "page-style": lambda w, k, v: keys.choice(w, k, v, keys.PAGE_STYLES),
         "min-score": lambda w, k, v: keys.number(w, k, v, 0, 100),
         "bibliography": lambda w, k, v: keys.paths(w, k, v, root),
-        "rules": lambda w, k, v: _rules(w, k, v, rules),
+        "rules": lambda w, k, v: keys.rule_tables(w, k, v, rules),
     }
 
 
@@ -247,6 +216,8 @@ def _options(config: Config, rule: Rule) -> object:
     if config.min_score is not None and "min_score" in names:
         values["min_score"] = config.min_score
     values.update(config.rules.get(rule.code, {}))
+    if config.page_style is not None and "style" in names and config.source("page_style") == COMMAND_LINE:
+        values["style"] = config.page_style  # the command line wins over a rule's own table too
     return rule.options(**values)
 
 

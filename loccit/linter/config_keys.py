@@ -11,10 +11,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NoReturn
 
+from loccit.linter import page_style
 from loccit.linter.diagnostics import Rule, Severity
 
 NOTE_STYLES = ("footnote", "numeric", "auto")
-PAGE_STYLES = ("consistent", "chicago-17", "chicago-18", "turabian", "mhra", "oscola")
+PAGE_STYLES = page_style.STYLES
 SEVERITIES = tuple(s.value for s in Severity)
 FAMILIES = "NBPSFE"
 _CODE_SHAPE = re.compile(r"[A-Z]\d{0,3}")
@@ -168,3 +169,35 @@ def rule_options(where: Where, rule: Rule, value: object) -> dict[str, object]:
     except (TypeError, ValueError) as error:
         where.fail(rule.code, str(error))
     return checked
+
+
+def per_file(where: Where, key: str, value: object, rules: Sequence[Rule]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """A table of glob patterns to arrays of rule codes."""
+    patterns = table(where, key, value)
+    return tuple((glob, codes(where, f"{key}.{glob}", listed, rules)) for glob, listed in patterns.items())
+
+
+def severity(where: Where, key: str, value: object, rules: Sequence[Rule]) -> dict[str, Severity]:
+    """A table of rule codes or prefixes to severities."""
+    levels = table(where, key, value)
+    return {
+        code(where, f"{key}.{name}", name, rules): Severity(choice(where, f"{key}.{name}", level, SEVERITIES))
+        for name, level in levels.items()
+    }
+
+
+def rule_tables(where: Where, key: str, value: object, rules: Sequence[Rule]) -> dict[str, Mapping[str, object]]:
+    """A table of rule codes to their option tables."""
+    by_code = {rule.code: rule for rule in rules}
+    tables = table(where, key, value)
+    inner = Where(where.file, f"{where.prefix}{key}.")
+    return {
+        name: rule_options(inner, by_code[code(inner, name, name, rules, exact=True)], options)
+        for name, options in tables.items()
+    }
+
+
+def headings(where: Where, key: str, value: object) -> tuple[str, ...]:
+    """Heading names, as patterns that ignore case and spacing."""
+    names = strings(where, key, value, "heading names")
+    return tuple(r"\s+".join(re.escape(word) for word in name.split()) for name in names if name.split())
