@@ -139,3 +139,13 @@ def test_real_dissertation_chapters_see_the_separate_bibliography(tmp_path: Path
     for unit in project.plan(files, configs):
         list(project.lint(unit, lambda p: settings))
     assert seen and seen[0] > 200
+
+
+def test_standard_input_chapter_gets_the_configured_bibliography(thesis: Path) -> None:
+    (thesis / "pyproject.toml").write_text('[tool.loccit]\nbibliography = ["bibliography.md"]\n', encoding="utf-8")
+    files, configs = run.prepare(run.Request(("-",), stdin=CH1.encode()))
+    settings = engine.Settings(rules=(SHARED,))
+    found = [
+        d.message for unit in project.plan(["-"], configs) for d in project.lint(unit, lambda p: settings, CH1.encode())
+    ]
+    assert found == ["3 shared"]

@@ -38,7 +38,7 @@ def plan(paths: Sequence[str], config_for: Callable[[str], Config]) -> list[Proj
         loose: list[str] = []
         for file in found:
             config = config_for(file)
-            if config.bibliography and file != STDIN:
+            if config.bibliography:  # standard input too: an editor piping a chapter gets the shared list
                 if id(config) not in configured:
                     configured[id(config)] = (config, [])
                     projects.append(id(config))
