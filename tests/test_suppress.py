@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from loccit.linter import engine
+from loccit.linter import engine, suppress
 from loccit.linter.diagnostics import Rule, Violation
 from loccit.linter.model import Document
 from loccit.rules import RULES
@@ -124,3 +124,23 @@ def test_codes_not_checked_are_not_unused() -> None:
     assert lint(text, ("N001", "E002")) == []
     assert lint(text, ("N001",)) == []  # E002 itself not selected
     assert lint(text) == [("E002", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Smith, *Book*, 3. <!-- loccit-disable P001 -->", "Smith, *Book*, 3."),
+        ("Smith 3.<!--loccit-disable-line--> <!-- loccit-disable F002 -->  ", "Smith 3."),
+        ("Smith 3. <!-- a note to self -->", "Smith 3. <!-- a note to self -->"),
+        ("<!-- loccit-disable N005 -->", ""),
+        ("Smith <!-- loccit-disable P001 --> 3.", "Smith <!-- loccit-disable P001 --> 3."),
+    ],
+)
+def test_trailing_suppressions_are_cut_from_note_text(text: str, expected: str) -> None:
+    assert suppress.without_trailing(text) == expected
+
+
+def test_many_comments_strip_in_linear_time() -> None:
+    for gap in ("", " \n "):
+        text = "x " + (gap + "<!-- loccit-disable N001 -->") * 20_000
+        assert suppress.without_trailing(text) == "x"

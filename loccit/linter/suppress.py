@@ -16,7 +16,6 @@ from loccit.linter.model import Document, Span
 KINDS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
 UNUSED_CODE, UNUSED_NAME = "E002", "unused-suppression"
 _DIRECTIVE = re.compile(r"<!--[ \t]*loccit-([A-Za-z-]*)((?:[ \t,]+[\w-]+)*)[ \t]*-->")
-_TRAILING = re.compile(r"(?:\s*<!--[ \t]*loccit-[^>]*-->)+\s*$")
 ALL = "*"
 
 
@@ -192,6 +191,19 @@ def strip_trailing(doc: Document) -> None:
     doc.__dict__.pop("definitions_by_label", None)
 
 
+def without_trailing(text: str) -> str:
+    """A note's or entry's text without the suppression comments at its end (scanned from the end, linearly)."""
+    end = len(text.rstrip())
+    while text.endswith("-->", 0, end):
+        start = text.rfind("<!--", 0, end)
+        if start < 0 or not _DIRECTIVE.fullmatch(text, start, end):
+            break
+        end = start
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+    return text if end == len(text.rstrip()) else text[:end]
+
+
 def _stripped(item):  # type: ignore[no-untyped-def]
-    text = _TRAILING.sub("", item.text)
+    text = without_trailing(item.text)
     return item if text == item.text else dataclasses.replace(item, text=text)
