@@ -144,3 +144,17 @@ def test_many_comments_strip_in_linear_time() -> None:
     for gap in ("", " \n "):
         text = "x " + (gap + "<!-- loccit-disable N001 -->") * 20_000
         assert suppress.without_trailing(text) == "x"
+
+
+def test_many_suppressions_take_linear_time() -> None:
+    import time
+
+    settings = engine.Settings(rules=engine.select_rules(RULES, ["N006", "E002"]))
+    sizes = []
+    for n in (2000, 8000):
+        text = "".join(f"<!-- loccit-disable N006 -->\nWord[^{i}]glued.\n\n" for i in range(n))
+        start = time.perf_counter()
+        found = engine.lint_text("x.md", text.encode(), settings)
+        sizes.append(time.perf_counter() - start)
+        assert found == []
+    assert sizes[1] < sizes[0] * 10  # 4x the input, well under 16x the time

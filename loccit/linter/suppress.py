@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import heapq
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -39,11 +41,6 @@ class Directive:
         for key in self.keys if keys is None else keys:
             self.regions.setdefault(key, []).append((start, end))
 
-    def covers(self, code: str, offset: int) -> bool:
-        """Whether this directive suppresses a code at an offset."""
-        spans = self.regions.get(code, []) + self.regions.get(ALL, [])
-        return any(start <= offset < end for start, end in spans)
-
 
 def _line_bounds(doc: Document, line: int) -> tuple[int, int]:
     starts = doc.lines.starts
@@ -52,15 +49,15 @@ def _line_bounds(doc: Document, line: int) -> tuple[int, int]:
     return start, end
 
 
-def _owner(doc: Document, span: Span) -> Span | None:
+def _owner(owners: Sequence[Span], starts: Sequence[int], text: str, span: Span) -> Span | None:
     """The note definition or bibliography entry a comment ends (inside it, or on the line right after it)."""
-    spans = [d.span for d in doc.definitions] + [e.span for e in doc.entries]
-    for owner in spans:
-        if owner.start <= span.start <= owner.end:
-            return owner
-        if span.line == owner.end_line + 1 and doc.text[owner.end : span.start].strip() == "":
-            return owner
-    return None
+    index = bisect.bisect_right(starts, span.start) - 1
+    if index < 0:
+        return None
+    owner = owners[index]
+    inside = owner.start <= span.start <= owner.end
+    after = span.line == owner.end_line + 1 and text[owner.end : span.start].strip() == ""
+    return owner if inside or after else None
 
 
 def find(doc: Document) -> list[Directive]:
@@ -82,9 +79,11 @@ def find(doc: Document) -> list[Directive]:
 def _scope(doc: Document, directives: Sequence[Directive]) -> None:
     opened: dict[str, Directive] = {}  # code (or ALL) -> the disable comment that opened it
     size = len(doc.text) + 1
+    owners = sorted([d.span for d in doc.definitions] + [e.span for e in doc.entries], key=lambda o: o.start)
+    starts = [owner.start for owner in owners]
     for directive in directives:
         span = directive.span
-        owner = _owner(doc, span) if directive.kind == "disable" else None
+        owner = _owner(owners, starts, doc.text, span) if directive.kind == "disable" else None
         if directive.kind == "disable-file":
             directive.cover(0, size)
         elif directive.kind == "disable-next-line":
@@ -94,7 +93,11 @@ def _scope(doc: Document, directives: Sequence[Directive]) -> None:
         elif owner is not None:
             directive.cover(owner.start, max(owner.end, span.end))
         elif directive.kind == "disable":
-            opened.update(dict.fromkeys(directive.keys, directive))
+            for key in directive.keys:
+                if key in opened:  # disabled again: the earlier comment covers up to here, this one from here
+                    earlier = opened[key]
+                    earlier.cover(earlier.span.start, span.start, [key])
+                opened[key] = directive
         elif directive.kind == "enable":
             for key in [k for k in opened if not directive.codes or k in directive.codes]:
                 opener = opened.pop(key)
@@ -107,14 +110,55 @@ def _offset(doc: Document, d: Diagnostic) -> int:
     return _line_bounds(doc, d.line)[0] + d.column - 1
 
 
+class _Active:
+    """The regions of one code (or ALL) open at the sweep's offset: unused ones still to mark, used ones by end."""
+
+    def __init__(self) -> None:
+        self.unused: list[tuple[int, int]] = []  # heaps of (end, directive index)
+        self.used: list[int] = []
+
+    def expire(self, offset: int) -> None:
+        """Drop the regions that end at or before an offset."""
+        while self.unused and self.unused[0][0] <= offset:
+            heapq.heappop(self.unused)
+        while self.used and self.used[0] <= offset:
+            heapq.heappop(self.used)
+
+    def covers(self) -> bool:
+        """Whether any region is open."""
+        return bool(self.unused or self.used)
+
+    def mark(self, directives: Sequence[Directive], code: str, key: str) -> None:
+        """Record the open regions' directives as used for a code; each region is marked once."""
+        while self.unused:
+            end, index = heapq.heappop(self.unused)
+            directives[index].used.add(code if key != ALL else ALL)
+            heapq.heappush(self.used, end)
+
+
 def apply(doc: Document, diagnostics: Iterable[Diagnostic], directives: Sequence[Directive]) -> list[Diagnostic]:
-    """The diagnostics no directive covers; each directive records the codes it suppressed."""
+    """The diagnostics no directive covers; each directive records the codes it suppressed (one sweep, sorted)."""
+    regions = sorted(
+        (start, end, key, index)
+        for index, directive in enumerate(directives)
+        if directive.kind != "enable"
+        for key, spans in directive.regions.items()
+        for start, end in spans
+    )
+    active: dict[str, _Active] = {}
     kept = []
-    for d in diagnostics:
-        offset = _offset(doc, d)
-        covering = [s for s in directives if s.kind != "enable" and s.covers(d.code, offset)]
-        for directive in covering:
-            directive.used.add(d.code if directive.codes else ALL)
+    pending = 0
+    for offset, d in sorted(((_offset(doc, d), d) for d in diagnostics), key=lambda item: item[0]):
+        while pending < len(regions) and regions[pending][0] <= offset:
+            start, end, key, index = regions[pending]
+            heapq.heappush(active.setdefault(key, _Active()).unused, (end, index))
+            pending += 1
+        covering = [key for key in (d.code, ALL) if key in active]
+        for key in covering:
+            active[key].expire(offset)
+        covering = [key for key in covering if active[key].covers()]
+        for key in covering:
+            active[key].mark(directives, d.code, key)
         if not covering:
             kept.append(d)
     return kept
