@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import CORPUS, ROOT
 
-from loccit.linter import engine, parallel
+from loccit.linter import engine, parallel, run
 from loccit.linter.cli import main
 from loccit.linter.diagnostics import Rule
 from loccit.rules import RULES
@@ -73,3 +73,30 @@ def test_jobs_must_be_positive() -> None:
     result = CliRunner().invoke(main, ["check", "--jobs", "0", "."])
     assert result.exit_code == 2
     assert "Invalid value for '--jobs'" in result.output
+
+
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_projects_checked_in_forked_workers_give_the_same_findings(essays: Path, jobs: int) -> None:
+    def findings(jobs: int) -> list[object]:
+        request = run.Request((str(essays),), jobs=jobs)
+        files, configs = run.prepare(request)
+        return list(run.check(request, files, configs))
+
+    assert findings(jobs) == findings(1)
+
+
+def test_map_forked_keeps_order_and_reraises() -> None:
+    items = list(range(100))
+    assert list(parallel.map_forked(_square, items, 2)) == [i * i for i in items]
+    with pytest.raises(engine.RuleError, match="rule N999 failed on 7"):
+        list(parallel.map_forked(_fail_on_seven, items, 2))
+
+
+def _square(value: int) -> int:
+    return value * value
+
+
+def _fail_on_seven(value: int) -> int:
+    if value == 7:
+        raise engine.RuleError("N999", str(value), ValueError("seven"))
+    return value

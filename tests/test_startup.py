@@ -8,8 +8,8 @@ from pathlib import Path
 
 from conftest import ROOT
 
-# Loaded only when used: JSON output, the process pool, fuzzy matching, .gitignore walking, BibTeX, config.
-LAZY = ("json", "concurrent.futures", "multiprocessing", "rapidfuzz", "pathspec", "nameparser", "bibtexparser")
+# Loaded only when used: the process pool, fuzzy matching, .gitignore walking, BibTeX, config.
+LAZY = ("concurrent.futures", "multiprocessing", "rapidfuzz", "pathspec", "nameparser", "bibtexparser")
 PROBE = """
 import sys
 from loccit.linter.cli import main

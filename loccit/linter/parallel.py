@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import sys
 from collections import deque
-from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from loccit.linter.diagnostics import Diagnostic
 
@@ -21,6 +21,7 @@ MAX_CHUNK = 32
 # Tasks in flight per worker: keeps every worker busy while results for at most a few chunks wait.
 IN_FLIGHT = 2
 
+R = TypeVar("R")
 _SETTINGS = None  # a worker's Settings, sent once when it starts rather than with every task
 
 
@@ -72,3 +73,37 @@ def lint_files_parallel(
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
+
+
+_FORKED: tuple[Callable[[Any], Any], Sequence[Any]] | None = None  # what forked workers inherit
+
+
+def can_fork() -> bool:
+    """Whether workers can inherit parsed documents by forking (Linux), instead of receiving them pickled."""
+    return sys.platform.startswith("linux")
+
+
+def _forked_chunk(start: int, end: int) -> list[Any]:
+    assert _FORKED is not None
+    function, items = _FORKED
+    return [function(item) for item in items[start:end]]
+
+
+def map_forked(function: Callable[[Any], R], items: Sequence[Any], jobs: int) -> Iterator[R]:
+    """function over items in up to `jobs` forked processes, results in order; items reach workers through fork."""
+    global _FORKED
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = max(1, min(MAX_CHUNK, len(items) // (jobs * 4)))
+    _FORKED = (function, items)
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=_context()) as pool:
+            pending: deque[Future[list[R]]] = deque()
+            for start in range(0, len(items), size):
+                pending.append(pool.submit(_forked_chunk, start, start + size))
+                if len(pending) >= jobs * IN_FLIGHT:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+    finally:
+        _FORKED = None
