@@ -10,7 +10,7 @@ from typing import TextIO
 import click
 
 from loccit import __version__
-from loccit.linter import engine, parallel, reporters, ruledocs, run, terminal
+from loccit.linter import engine, parallel, reporters, run, terminal
 from loccit.linter.config import ConfigError, Overrides
 from loccit.linter.config_keys import PAGE_STYLES, suggest
 from loccit.linter.diagnostics import Diagnostic
@@ -145,6 +145,7 @@ def check(
 @click.option("--all", "show_all", is_flag=True, help="Print every rule's documentation.")
 def rule(code: str | None, show_all: bool) -> None:
     """Print a rule's documentation: what it does, why, an example, the fix, options and references."""
+    from loccit.linter import ruledocs  # only this command reads the rule pages
     from loccit.rules import RULES
 
     if show_all == bool(code):

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import inspect
 import json
 from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
-from xml.etree import ElementTree
 
-from loccit.linter import sarif, terminal
+from loccit.linter import terminal
 from loccit.linter.diagnostics import Diagnostic, Severity
 from loccit.linter.sources import Sources, posix
 
@@ -59,6 +57,8 @@ def github(diagnostics: Sequence[Diagnostic], stream: TextIO) -> None:
 
 def fingerprints(diagnostics: Sequence[Diagnostic]) -> list[str]:
     """A stable identity per finding that survives lines moving: path, code, message and occurrence."""
+    import hashlib  # this and the imports below load only for the formats that need them
+
     seen: Counter[str] = Counter()
     prints = []
     for d in diagnostics:
@@ -127,6 +127,8 @@ def rdjson(diagnostics: Sequence[Diagnostic], stream: TextIO, *, sources: Source
 
 def junit(diagnostics: Sequence[Diagnostic], stream: TextIO) -> None:
     """JUnit XML: one test suite per file, one failed test case per finding."""
+    from xml.etree import ElementTree
+
     root = ElementTree.Element("testsuites", name="loccit", tests=str(len(diagnostics) or 1))
     root.set("failures", str(len(diagnostics)))
     by_path: dict[str, list[Diagnostic]] = {}
@@ -152,6 +154,8 @@ def junit(diagnostics: Sequence[Diagnostic], stream: TextIO) -> None:
 
 def sarif_log(diagnostics: Sequence[Diagnostic], stream: TextIO) -> None:
     """SARIF 2.1.0 for code scanning: every rule with its help, findings with fingerprints and fixes."""
+    from loccit.linter import sarif
+
     json.dump(sarif.log(diagnostics, fingerprints(diagnostics)), stream, indent=2, ensure_ascii=False)
     stream.write("\n")
 
