@@ -26,6 +26,11 @@ def essays(tmp_path_factory: pytest.TempPathFactory) -> Path:
         for path in sorted((CORPUS / "real").glob("*.md"))[:12]:
             shutil.copy(path, root / path.name)
     (root / "latin1.md").write_bytes("Caf\xe9.[^1]\n".encode("latin-1"))
+    (root / "sources").mkdir()  # a bibliography file that the other files of its directory cite
+    (root / "sources" / "bibliography.md").write_text("## Bibliography\n\n- Smith, Ann. *Tolls*. Leith, 1990.\n")
+    for index in range(parallel.MIN_FILES):
+        text = f"Claim.[^1]\n\n[^1]: Smith, *Tolls* (Leith, 1990), pp.{index}.\n\n[^2]: Jones, *Salt*, p. 4.\n"
+        (root / "sources" / f"chapter-{index}.md").write_text(text, encoding="utf-8")
     (root / "chapter").mkdir()
     (root / "chapter" / "intro.md").write_text("Text.[^1] More.[^9]\n", encoding="utf-8")
     (root / "chapter" / "intro-notes.md").write_text("[^1]: A note.\n", encoding="utf-8")
@@ -83,6 +88,16 @@ def test_projects_checked_in_forked_workers_give_the_same_findings(essays: Path,
         return list(run.check(request, files, configs))
 
     assert findings(jobs) == findings(1)
+
+
+def test_explicit_files_and_directories_alike_for_every_job_count(essays: Path) -> None:
+    files = [str(path) for path in sorted(essays.rglob("*.md"))]
+    for args in (files, [str(essays / "sources")]):
+        outputs = {
+            jobs: CliRunner().invoke(main, ["check", "--format", "json", "-j", str(jobs), *args])
+            for jobs in (1, 2)
+        }
+        assert outputs[1].output == outputs[2].output and outputs[1].exit_code == 1
 
 
 def test_map_forked_keeps_order_and_reraises() -> None:

@@ -177,3 +177,51 @@ def lint(
         return
     for item in items:
         yield from _check_item(item)
+
+
+def _check_alone(item: tuple[str, Settings, bytes | None]) -> tuple[bool, list[Diagnostic]]:
+    """Parse and check a file that needs nothing from other files; also say whether it is a bibliography file."""
+    path, settings, stdin = item
+    doc, error = _parse(path, settings, stdin)
+    found = [error] if error is not None else []
+    if doc is None:
+        return False, found
+    if doc.markers and not doc.definitions and doc.path != STDIN:
+        doc.companion_labels = engine.companion_labels(os.path.dirname(doc.path) or ".", settings)
+    return is_bibliography_file(doc), found + engine.check_document(doc, settings)
+
+
+def lint_all(
+    projects: Sequence[Project],
+    settings_for: SettingsFor,
+    stdin: bytes | None = None,
+    progress: Callable[[], None] | None = None,
+    jobs: int = 1,
+) -> Iterator[Diagnostic]:
+    """Check every project, in no particular order (the caller sorts).
+
+    With jobs > 1, the files of projects without a configured bibliography or project rules are parsed and
+    checked in forked workers, each file on its own. A directory that turns out to hold a bibliography file
+    (which its other files cite) is checked again the ordinary way.
+    """
+    alone = [p for p in projects if not p.bibliography and not _project_rules(p, settings_for)]
+    if jobs < 2 or not parallel.can_fork() or sum(len(p.files) for p in alone) < parallel.MIN_FILES:
+        for unit in projects:
+            yield from lint(unit, settings_for, stdin, progress, jobs)
+        return
+    items = [(path, settings_for(path), stdin) for p in alone for path in p.files]
+    results = iter(parallel.map_forked(_check_alone, items, jobs))
+    for unit in alone:
+        found = [next(results) for _ in unit.files]
+        if progress is not None:
+            for _ in found:
+                progress()
+        if unit.detect and any(is_bibliography for is_bibliography, _ in found):
+            yield from lint(unit, settings_for, stdin, None, jobs)
+        else:
+            for _, diagnostics in found:
+                yield from diagnostics
+    checked = {id(unit) for unit in alone}
+    for unit in projects:
+        if id(unit) not in checked:
+            yield from lint(unit, settings_for, stdin, progress, jobs)

@@ -70,10 +70,8 @@ def check(
     request: Request, files: Sequence[str], configs: Configs, progress: Callable[[], None] | None = None
 ) -> list[Diagnostic]:
     """Check the files, project by project, and return every finding sorted."""
-    diagnostics: list[Diagnostic] = []
-    for unit in project.plan(request.paths, configs):
-        diagnostics.extend(project.lint(unit, configs.settings, request.stdin, progress, request.jobs))
-    return sorted(diagnostics)
+    units = project.plan(request.paths, configs)
+    return sorted(project.lint_all(units, configs.settings, request.stdin, progress, request.jobs))
 
 
 def _toml(value: object) -> str:
