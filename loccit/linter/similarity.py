@@ -1,0 +1,85 @@
+"""How alike two citations of a work are: titles (rapidfuzz), surnames, given names and years."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from loccit.linter.citations import Work
+from loccit.linter.names import Name, given_agree
+from loccit.linter.scan import fold
+
+
+def _main(title: str) -> str:
+    """The title without its subtitle."""
+    return title.split(":", 1)[0]
+
+
+def title_score(cited: str, listed: str, short: bool) -> float:
+    """Similarity of two titles from 0 to 100; a short title may drop words, a full one only its subtitle."""
+    from rapidfuzz import fuzz
+
+    a, b = fold(cited), fold(listed)
+    if not a or not b:
+        return 0.0
+    score = fuzz.ratio(a, b)
+    if ":" not in cited and ":" in listed:
+        score = max(score, fuzz.ratio(a, fold(_main(listed))))
+    if short or b.startswith(a) or a.startswith(b):
+        score = max(score, fuzz.token_set_ratio(a, b))
+    return float(score)
+
+
+def author_agreement(cited: Sequence[Name], listed: Sequence[Name], min_score: float) -> str:
+    """"same" when the first cited surname is among the listed ones, "similar" when close, else "other"."""
+    if not cited:
+        return "anonymous"
+    first = cited[0].key
+    keys = [name.key for name in listed]
+    if first in keys:
+        return "same"
+    if min_score <= 100 and keys:
+        from rapidfuzz import fuzz
+
+        if max(fuzz.ratio(first, key) for key in keys) >= min_score:
+            return "similar"
+    return "other"
+
+
+def years_agree(cited: Work, listed: Work) -> bool:
+    """Whether two works share a year of publication (or one of them gives none)."""
+    a, b = set(cited.imprint.years), set(listed.imprint.years)
+    return not a or not b or bool(a & b)
+
+
+def titles_agree(cited: Work, listed: Work, ignore_subtitle: bool = True) -> bool:
+    """Whether two titles are the same words, allowing an omitted subtitle or a run-in place."""
+    if cited.title is None or listed.title is None:
+        return True
+    a, b = fold(cited.title.text), fold(listed.title.text)
+    if a == b:
+        return True
+    if ignore_subtitle and (a == fold(_main(listed.title.text)) or b == fold(_main(cited.title.text))):
+        return True
+    for place in (cited.imprint.place, listed.imprint.place):
+        # "Swain, Geoffrey. Khrushchev London, 2016." runs the place into the title.
+        if place is not None and fold(f"{a} {place.text}") == b or place and fold(f"{b} {place.text}") == a:
+            return True
+    return False
+
+
+def counterpart(name: Name, listed: Sequence[Name]) -> Name | None:
+    """The listed name that stands for a cited one: same surname key, else the most similar."""
+    from rapidfuzz import fuzz
+
+    if not listed:
+        return None
+    same = [other for other in listed if other.key == name.key]
+    agreeing = [other for other in same if given_agree(name.given, other.given)]
+    if agreeing or same:
+        return (agreeing or same)[0]
+    return max(listed, key=lambda other: fuzz.ratio(name.key, other.key))
+
+
+def given_names_agree(cited: Name, listed: Name) -> bool:
+    """Whether two names' given names can be the same person's."""
+    return given_agree(cited.given, listed.given)
