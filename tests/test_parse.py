@@ -40,6 +40,20 @@ def test_not_markers(source: str) -> None:
     assert parse(source).markers == []
 
 
+@pytest.mark.parametrize(
+    "source",
+    [
+        "A \\`quoted' word.[^1]\n\nMore `code` here.\n\n[^1]: N.\n",
+        "See [the code](http://example.com/a?b=c).[^1]\n\n[^1]: N.\n",
+        "See http://example.com/page[^1] for more.\n\n[^1]: N.\n",
+        "A `stray backtick.[^1]\n\nNext paragraph `closes` nothing.\n\n[^1]: N.\n",
+        "[\\[5\\]](#fn-1)[^1] text.\n\n[^1]: N.\n",
+    ],
+)
+def test_markers_next_to_escapes_links_and_urls(source: str) -> None:
+    assert [m.label for m in parse(source).markers] == ["1"]
+
+
 def test_marker_before_colon_is_not_a_definition() -> None:
     doc = parse("As shown in Table 2[^9]: the figures.\n\n[^9]: Source.\n")
     assert [m.label for m in doc.markers] == ["9"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -120,7 +120,7 @@ def _markdown() -> mistune.Markdown:
 _MD: mistune.Markdown | None = None
 
 
-def parse_blocks(text: str) -> tuple[list[Block], dict[str, Any]]:
+def parse_blocks(text: str) -> tuple[list[Block], MutableMapping[str, Any]]:
     """Split normalised text (lines end in \\n) into top-level blocks; also return mistune's env."""
     global _MD
     if _MD is None:

@@ -10,7 +10,7 @@ from loccit.linter.blocks import Block
 
 _BACKTICKS = re.compile(r"`+")
 _AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9.+-]{1,31}:[^\s<>]*>")
-_BARE_URL = re.compile(r"(?:https?|ftp)://[^\s<>\"]+|www\.[^\s<>\"]+|\bdoi:\S+")
+_BARE_URL = re.compile(r"(?:https?|ftp)://[^\s<>\"\[\]]+|www\.[^\s<>\"\[\]]+|\bdoi:[^\s\[\]]+")
 _SKIPPED_HTML = re.compile(r"<(?:!--|pre|script|style|textarea)", re.I)
 _BRACKETS = re.compile(r"[\[\]]")
 _FENCE_LINE = re.compile(r"^[ \t>*+\-\d.)]*?(`{3,}|~{3,})", re.M)
@@ -37,12 +37,26 @@ class Regions:
 
     def intervals(self) -> list[tuple[int, int]]:
         """The merged intervals."""
-        return list(zip(self._starts, self._ends))
+        return list(zip(self._starts, self._ends, strict=True))
+
+
+def _escaped(text: str, pos: int) -> bool:
+    """Whether the character at pos follows an odd number of backslashes."""
+    count = 0
+    while pos - count > 0 and text[pos - count - 1] == "\\" and count < 64:
+        count += 1
+    return count % 2 == 1
 
 
 def _code_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Code spans per CommonMark: a run of n backticks closed by the next run of exactly n."""
-    runs = [(m.start(), m.end() - m.start()) for m in _BACKTICKS.finditer(text, start, end)]
+    runs = []
+    for m in _BACKTICKS.finditer(text, start, end):
+        pos, length = m.start(), m.end() - m.start()
+        if _escaped(text, pos):  # \` is a literal backtick; the rest of the run still counts
+            pos, length = pos + 1, length - 1
+        if length:
+            runs.append((pos, length))
     by_length: dict[int, list[int]] = {}
     for index, (_, length) in enumerate(runs):
         by_length.setdefault(length, []).append(index)
@@ -72,6 +86,8 @@ def _links(text: str, start: int, end: int, references: frozenset[str]) -> list[
     closers = [m.start() for m in re.finditer(r"[)\n]", text[start:end])]
     for m in _BRACKETS.finditer(text, start, end):
         pos = m.start()
+        if _escaped(text, pos):
+            continue
         if text[pos] == "[":
             stack.append(pos)
             continue
@@ -105,9 +121,9 @@ def skip_regions(text: str, blocks: list[Block], references: frozenset[str] = fr
             intervals.append((block.start, block.end))
         elif block.kind in ("list", "block_quote"):
             intervals.extend(_nested_fences(text, block.start, block.end))
-    code = Regions(intervals)
-    for start, end in _text_runs(code.intervals(), len(text)):
-        intervals.extend(_code_spans(text, start, end))
+    for block in blocks:
+        if block.kind not in ("block_code", "blank_line"):
+            intervals.extend(_code_spans(text, block.start, block.end))  # a code span ends with its block
     code = Regions(intervals)
     for start, end in _text_runs(code.intervals(), len(text)):
         intervals.extend(_comments(text, start, end))

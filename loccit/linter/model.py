@@ -113,6 +113,9 @@ class Document:
     definitions: list[Definition] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     notes_heading: Heading | None = None
+    notes_start: int = 0
+    notes_end: int = 0
+    companion_labels: frozenset[str] = frozenset()
 
     def span(self, start: int, end: int) -> Span:
         """Build a span for offsets [start, end) of the normalised text."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from loccit.linter import sections
 from loccit.linter.blocks import LABEL, Block, parse_blocks
@@ -12,6 +12,8 @@ from loccit.linter.model import Definition, Document, Heading, LineIndex, Marker
 
 _FOOTNOTE_MARKER = re.compile(r"\[\^(" + LABEL + r")\]")
 _NUMERIC_MARKER = re.compile(r"\[(\d{1,6})\](?![(\[:])|<sup>\s*\[?(\d{1,6})\]?\s*</sup>")
+# Typed-up books mark notes "(12)"; only used when an essay has no bracketed markers at all.
+_PARENTHESISED_MARKER = re.compile(r"\((\d{1,3})\)")
 _ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
 
 
@@ -52,15 +54,20 @@ def _footnote_definitions(doc: Document, blocks: list[Block]) -> list[Definition
         if block.kind != "note_definition" or "_text_start" not in block.token:
             continue
         text_start = block.token["_text_start"]
-        end = len(doc.text[:block.end].rstrip()) if block.end > text_start else text_start
+        end = len(doc.text[: block.end].rstrip()) if block.end > text_start else text_start
         end = max(end, text_start)
         body = doc.text[text_start:end]
         stripped = len(body) - len(body.lstrip())
         label_start = block.token["_label_start"]
         definitions.append(
             Definition(
-                block.token["label"], doc.span(label_start, end), doc.span(label_start, text_start - 1),
-                body.strip(), text_start + stripped, None, current,
+                block.token["label"],
+                doc.span(label_start, end),
+                doc.span(label_start, text_start - 1),
+                body.strip(),
+                text_start + stripped,
+                None,
+                current,
             )
         )
     return definitions
@@ -73,12 +80,19 @@ def _markers(doc: Document, skipped: Regions, excluded: Regions) -> list[Marker]
             if m.start() not in skipped and m.start() not in excluded:
                 markers.append(Marker(m.group(1), doc.span(m.start(), m.end()), None))
         return markers
-    for m in _NUMERIC_MARKER.finditer(doc.text):
-        if m.start() in excluded or (m.group(1) and m.start() in skipped):
-            continue
-        label = m.group(1) or m.group(2)
-        markers.append(Marker(label, doc.span(m.start(), m.end()), int(label)))
+    for pattern in (_NUMERIC_MARKER, _PARENTHESISED_MARKER):
+        for m in pattern.finditer(doc.text):
+            if m.start() in excluded or (m.group(1) and m.start() in skipped) or _in_notes(doc, m.start()):
+                continue
+            label = m.group(1) or m.group(2)
+            markers.append(Marker(label, doc.span(m.start(), m.end()), int(label)))
+        if markers:
+            break
     return markers
+
+
+def _in_notes(doc: Document, offset: int) -> bool:
+    return doc.notes_end > offset >= doc.notes_start
 
 
 def _numeric_notes(doc: Document, notes_matcher: re.Pattern[str]) -> list[Definition]:
@@ -95,6 +109,7 @@ def _numeric_notes(doc: Document, notes_matcher: re.Pattern[str]) -> list[Defini
         notes = sections.numbered_notes(doc.text, heading.span.end, end, title, doc.span)
         if notes:
             doc.notes_heading = heading
+            doc.notes_start, doc.notes_end = heading.span.start, end
             return notes
     return []
 
@@ -127,7 +142,11 @@ def parse_document(
         doc.definitions = footnotes
         doc.markers = _markers(doc, skipped, def_labels)
     doc.sections = sections.bibliography_sections(
-        text, doc.headings, blocks, sections.heading_matcher(bibliography_headings), doc.span,
+        text,
+        doc.headings,
+        blocks,
+        sections.heading_matcher(bibliography_headings),
+        doc.span,
         excluded=doc.notes_heading,
     )
     return doc
@@ -137,6 +156,6 @@ def _has_footnote_marker(text: str, skipped: Regions) -> bool:
     return any(m.start() not in skipped for m in _FOOTNOTE_MARKER.finditer(text))
 
 
-def _is_link_reference(marker: Marker, env: dict[str, object]) -> bool:
+def _is_link_reference(marker: Marker, env: Mapping[str, object]) -> bool:
     links = env.get("ref_links")
     return isinstance(links, dict) and marker.label in links

@@ -115,7 +115,11 @@ def _entries(text: str, blocks: list[Block], section: str, span: SpanOf) -> list
 
 
 def bibliography_sections(
-    text: str, headings: list[Heading], blocks: list[Block], matcher: re.Pattern[str], span: SpanOf,
+    text: str,
+    headings: list[Heading],
+    blocks: list[Block],
+    matcher: re.Pattern[str],
+    span: SpanOf,
     excluded: Heading | None = None,
 ) -> list[Section]:
     """Sections under bibliography headings, each subsection a section of its own."""
@@ -153,8 +157,13 @@ def numbered_notes(text: str, start: int, end: int, section: str, span: SpanOf) 
         m = _NOTE_ITEM.match(text, pos, line_end)
         number = int(next(g for g in m.groups() if g)) if m else None
         previous = notes[-1][0] if notes else None
+        # "[7]" and "**7**" always start a note; a bare "1978." may be a wrapped line of the previous one
+        bracketed = m is not None and m.group(3) is None
         if number is not None and (
-            previous is None or number == previous + 1 or (blank_before and 0 < abs(number - previous) <= 10)
+            bracketed
+            or previous is None
+            or number == previous + 1
+            or (blank_before and 0 < abs(number - previous) <= 10)
         ):
             notes.append((number, pos, m.end() if m else pos, line_end))
         elif notes and text[pos:line_end].strip():
@@ -168,8 +177,13 @@ def numbered_notes(text: str, start: int, end: int, section: str, span: SpanOf) 
         label_start, label_end = _trimmed(text, line_start, text_start)
         definitions.append(
             Definition(
-                str(number), span(line_start, max(body_end, label_end)), span(label_start, label_end),
-                text[body_start:body_end], body_start, number, section,
+                str(number),
+                span(line_start, max(body_end, label_end)),
+                span(label_start, label_end),
+                text[body_start:body_end],
+                body_start,
+                number,
+                section,
             )
         )
     return definitions

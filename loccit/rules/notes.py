@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from loccit.linter.diagnostics import Fix, Rule, Severity, Violation
 from loccit.linter.model import Document, Marker, NoteStyle
@@ -16,11 +17,13 @@ def check_undefined(doc: Document, opts: object) -> Iterator[Violation]:
     """Flag a note marker whose label has no definition.
 
     A marker without a definition renders as literal text (`[^41]`) or as a dangling
-    number: the reader is sent to a note that does not exist.
+    number: the reader is sent to a note that does not exist. A file with markers but no
+    definitions at all is checked against the notes-only files beside it (`intro.md` and
+    `intro-notes.md`), as books split into chapters and endnotes do.
     """
     known = doc.definitions_by_label
     for marker in doc.markers:
-        if marker.label not in known:
+        if marker.label not in known and marker.label not in doc.companion_labels:
             shown = _shown(doc, marker.label)
             yield Violation(marker.span, f"note {shown} has no definition; add one or remove the marker")
 
@@ -29,8 +32,11 @@ def check_unused(doc: Document, opts: object) -> Iterator[Violation]:
     """Flag a note definition that no marker in the text refers to.
 
     Markdown renderers drop such notes silently, so the source they cite never reaches the reader.
+    A file with no markers at all is taken as a notes file for other chapters and not checked.
     """
     used = doc.markers_by_label
+    if not used:
+        return  # a notes-only file (endnotes, a book's notes chapter): its markers live in other files
     for label, definitions in doc.definitions_by_label.items():
         if label not in used:
             shown = _shown(doc, label)
@@ -52,12 +58,23 @@ def check_duplicate(doc: Document, opts: object) -> Iterator[Violation]:
             )
 
 
-def check_sequence(doc: Document, opts: object) -> Iterator[Violation]:
+@dataclass(frozen=True)
+class SequenceOptions:
+    """Options of N004."""
+
+    footnote_labels: bool = False
+
+
+def check_sequence(doc: Document, opts: SequenceOptions) -> Iterator[Violation]:
     """Flag numbered markers that skip a number, go backwards or reuse a number.
 
     Numbering may start anywhere (a chapter of a book often starts at 79), but from there each new
-    note should take the next number, in the order the reader meets them.
+    note should take the next number, in the order the reader meets them. Markdown renderers
+    number `[^label]` footnotes themselves, in order of first reference, so their labels are only
+    checked with `footnote_labels = true`.
     """
+    if doc.style is NoteStyle.FOOTNOTE and not opts.footnote_labels:
+        return
     seen: set[int] = set()
     previous: Marker | None = None
     for marker in doc.markers:
@@ -97,7 +114,9 @@ def check_spacing(doc: Document, opts: object) -> Iterator[Violation]:
         after = text[end : end + 1]
         if after.isalnum():
             fix = Fix(doc.span(end, end), " ")
-            yield Violation(marker.span, f"note {_shown(doc, marker.label)} is glued to the next word; add a space after it", fix)
+            yield Violation(
+                marker.span, f"note {_shown(doc, marker.label)} is glued to the next word; add a space after it", fix
+            )
         before = start
         while before > 0 and text[before - 1] in " \t":
             before -= 1
@@ -113,10 +132,22 @@ def check_spacing(doc: Document, opts: object) -> Iterator[Violation]:
 UNDEFINED_NOTE = Rule("N001", "undefined-note", "Note marker has no matching definition", check_undefined)
 UNUSED_NOTE = Rule("N002", "unused-note", "Note definition is never referenced", check_unused)
 DUPLICATE_NOTE = Rule("N003", "duplicate-note", "Note label is defined more than once", check_duplicate)
-NOTE_SEQUENCE = Rule("N004", "note-sequence", "Numbered notes skip, repeat or go backwards", check_sequence,
-                     Severity.WARNING)
+NOTE_SEQUENCE = Rule(
+    "N004",
+    "note-sequence",
+    "Numbered notes skip, repeat or go backwards",
+    check_sequence,
+    Severity.WARNING,
+    SequenceOptions,
+)
 EMPTY_NOTE = Rule("N005", "empty-note", "Note definition has no text", check_empty)
-MARKER_SPACING = Rule("N006", "marker-spacing", "Note marker glued to the next word or spaced from the previous",
-                      check_spacing, Severity.WARNING, fixable=True)
+MARKER_SPACING = Rule(
+    "N006",
+    "marker-spacing",
+    "Note marker glued to the next word or spaced from the previous",
+    check_spacing,
+    Severity.WARNING,
+    fixable=True,
+)
 
 RULES = (UNDEFINED_NOTE, UNUSED_NOTE, DUPLICATE_NOTE, NOTE_SEQUENCE, EMPTY_NOTE, MARKER_SPACING)

@@ -1,0 +1,214 @@
+"""Run the enabled rules over essays and turn their violations into sorted diagnostics."""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from loccit.linter.diagnostics import Diagnostic, Rule, Severity, Violation
+from loccit.linter.model import Document, NoteStyle
+from loccit.linter.parse import normalise, parse_document
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox"})
+STDIN = "-"
+
+
+class RuleError(Exception):
+    """A rule raised: carries the rule code and the path so the crash can be reported and fixed."""
+
+    def __init__(self, code: str, path: str, error: BaseException) -> None:
+        super().__init__(f"rule {code} failed on {path}: {type(error).__name__}: {error}")
+
+
+class InputError(Exception):
+    """A path that cannot be linted at all (missing, unreadable directory)."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What to check and how: the rules to run, their severities and options, the note style."""
+
+    rules: tuple[Rule, ...]
+    severities: dict[str, Severity] = field(default_factory=dict)
+    options: dict[str, object] = field(default_factory=dict)
+    style: NoteStyle | None = None
+
+
+def select_rules(
+    rules: Sequence[Rule], select: Iterable[str] = (), ignore: Iterable[str] = (), extend: Iterable[str] = ()
+) -> tuple[Rule, ...]:
+    """Pick rules by code prefix: select replaces the defaults, extend adds to them, ignore removes."""
+    select, ignore, extend = tuple(select), tuple(ignore), tuple(extend)
+
+    def matches(rule: Rule, prefixes: tuple[str, ...]) -> bool:
+        return any(rule.code.startswith(p.upper()) or p.upper() == "ALL" for p in prefixes)
+
+    chosen = [r for r in rules if (matches(r, select) if select else r.enabled) or matches(r, extend)]
+    return tuple(r for r in chosen if not matches(r, ignore))
+
+
+def expand_paths(paths: Sequence[str]) -> list[str]:
+    """Files as given; directories walked for Markdown files, skipping what .gitignore ignores."""
+    found: list[str] = []
+    for path in paths:
+        if path == STDIN or os.path.isfile(path):
+            found.append(path)
+        elif os.path.isdir(path):
+            found.extend(_walk(path))
+        else:
+            raise InputError(f"{path}: no such file or directory")
+    return found
+
+
+def _walk(root: str) -> list[str]:
+    ignored = _gitignore(root)
+    files = []
+    for directory, dirs, names in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not ignored(os.path.join(directory, d), True))
+        for name in sorted(names):
+            path = os.path.join(directory, name)
+            if name.lower().endswith(MARKDOWN_SUFFIXES) and not ignored(path, False):
+                files.append(path)
+    return files
+
+
+def _gitignore(root: str):  # type: ignore[no-untyped-def]
+    """A predicate for paths under root that the root's .gitignore excludes (pathspec, loaded lazily)."""
+    ignore_file = os.path.join(root, ".gitignore")
+    if not os.path.isfile(ignore_file):
+        return lambda path, is_dir: False
+    import pathspec
+
+    with open(ignore_file, encoding="utf-8", errors="replace") as handle:
+        spec = pathspec.GitIgnoreSpec.from_lines(handle)
+
+    def ignored(path: str, is_dir: bool) -> bool:
+        relative = os.path.relpath(path, root).replace(os.sep, "/")
+        return bool(spec.match_file(relative + "/" if is_dir else relative))
+
+    return ignored
+
+
+def check_document(doc: Document, settings: Settings) -> list[Diagnostic]:
+    """Run every selected rule on one parsed document."""
+    diagnostics: list[Diagnostic] = []
+    for rule in settings.rules:
+        options = settings.options.get(rule.code) or rule.options()
+        severity = settings.severities.get(rule.code, rule.severity)
+        try:
+            violations = list(rule.check(doc, options))
+        except Exception as error:  # re-raised with the rule and the path, never swallowed
+            raise RuleError(rule.code, doc.path, error) from error
+        diagnostics.extend(_diagnostic(doc.path, rule, severity, v) for v in violations)
+    return sorted(diagnostics)
+
+
+def _diagnostic(path: str, rule: Rule, severity: Severity, violation: Violation) -> Diagnostic:
+    span = violation.span
+    return Diagnostic(
+        path,
+        span.line,
+        span.column,
+        span.end_line,
+        span.end_column,
+        rule.code,
+        rule.name,
+        severity,
+        violation.message,
+        violation.fix,
+    )
+
+
+def decode(path: str, data: bytes) -> tuple[str | None, Diagnostic | None]:
+    """Decode UTF-8 text; a binary or undecodable file becomes one E001 diagnostic at the first bad byte."""
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        return None, _input_error(path, data, nul, "file looks binary (NUL byte); not checked")
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as error:
+        byte = data[error.start]
+        message = f"file is not valid UTF-8 (byte 0x{byte:02x} at offset {error.start}); re-save it as UTF-8"
+        return None, _input_error(path, data, error.start, message)
+
+
+def _input_error(path: str, data: bytes, offset: int, message: str) -> Diagnostic:
+    line = data.count(b"\n", 0, offset) + 1
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return Diagnostic(path, line, column, line, column + 1, "E001", "unreadable-file", Severity.ERROR, message)
+
+
+def parse_bytes(path: str, data: bytes, settings: Settings) -> tuple[Document | None, Diagnostic | None]:
+    """Decode and parse one essay; an undecodable one gives its E001 diagnostic instead."""
+    text, error = decode(path, data)
+    if text is None:
+        return None, error
+    return parse_document(path, normalise(text), settings.style), None
+
+
+def lint_text(path: str, data: bytes, settings: Settings) -> list[Diagnostic]:
+    """Check one essay given as bytes."""
+    doc, error = parse_bytes(path, data, settings)
+    if doc is None:
+        return [error] if error else []
+    if doc.markers and not doc.definitions and path != STDIN:
+        doc.companion_labels = companion_labels(os.path.dirname(path) or ".", settings)
+    return check_document(doc, settings)
+
+
+@functools.lru_cache(maxsize=64)
+def _notes_files(directory: str, style: NoteStyle | None) -> frozenset[str]:
+    labels: set[str] = set()
+    settings = Settings(rules=(), style=style)
+    for name in sorted(os.listdir(directory)):
+        path = os.path.join(directory, name)
+        if not name.lower().endswith(MARKDOWN_SUFFIXES) or not os.path.isfile(path):
+            continue
+        try:
+            doc, _ = parse_bytes(path, read(path), settings)
+        except OSError:
+            continue
+        if doc is not None and doc.definitions and not doc.markers:
+            labels.update(doc.definitions_by_label)
+    return frozenset(labels)
+
+
+def companion_labels(directory: str, settings: Settings) -> frozenset[str]:
+    """Labels defined in the notes-only files (definitions, no markers) of a directory."""
+    try:
+        return _notes_files(os.path.abspath(directory), settings.style)
+    except OSError:
+        return frozenset()
+
+
+def read(path: str, stdin: bytes | None = None) -> bytes:
+    """Read a file (or standard input for "-") as bytes."""
+    if path == STDIN:
+        return stdin or b""
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+def lint_paths(paths: Sequence[str], settings: Settings, stdin: bytes | None = None) -> Iterator[Diagnostic]:
+    """Check every Markdown file named or found under the paths, file by file in path order."""
+    for path in expand_paths(paths):
+        try:
+            data = read(path, stdin)
+        except OSError as error:
+            yield Diagnostic(
+                path,
+                1,
+                1,
+                1,
+                1,
+                "E001",
+                "unreadable-file",
+                Severity.ERROR,
+                f"cannot read file: {error.strerror or error}",
+            )
+            continue
+        yield from lint_text(path, data, settings)

@@ -1,0 +1,55 @@
+"""The pre-commit hook as an essay repository uses it: `pre-commit try-repo` against this project."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("git") is None or shutil.which("pre-commit") is None, reason="needs git and pre-commit"
+)
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+
+
+@pytest.fixture(scope="module")
+def hook_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("pre-commit-home")
+
+
+def _try_repo(tmp_path: Path, home: Path, essay: str) -> subprocess.CompletedProcess[str]:
+    repo = tmp_path / "essays"
+    repo.mkdir()
+    _git(repo, "init", "-q")
+    (repo / "essay.md").write_text(essay, encoding="utf-8")
+    (repo / "notes.txt").write_text("Not Markdown.[^1]\n", encoding="utf-8")
+    _git(repo, "add", ".")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(home), "GIT_AUTHOR_NAME": "t", "GIT_COMMITTER_NAME": "t"}
+    return subprocess.run(
+        ["pre-commit", "try-repo", str(ROOT), "loccit", "--all-files"],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def test_hook_fails_on_broken_essay(tmp_path: Path, hook_home: Path) -> None:
+    result = _try_repo(tmp_path, hook_home, "A claim.[^1]\n")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "essay.md:1:9: N001 note [^1] has no definition" in result.stdout
+    assert "notes.txt" not in result.stdout
+
+
+def test_hook_passes_on_clean_essay(tmp_path: Path, hook_home: Path) -> None:
+    result = _try_repo(tmp_path, hook_home, "A claim.[^1]\n\n[^1]: Anne Applebaum, *Gulag* (London, 2004), 3.\n")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Passed" in result.stdout

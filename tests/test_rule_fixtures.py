@@ -1,0 +1,81 @@
+"""Each rule's fixture essay against its golden findings, and the registry against fixtures and docs."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import os
+import re
+
+import pytest
+from conftest import ROOT
+
+from loccit.linter import engine, reporters
+from loccit.rules import RULES
+
+FIXTURES = ROOT / "fixtures" / "rules"
+DOCS = ROOT / "docs" / "rules"
+
+
+def _findings(code: str) -> tuple[str, list[int]]:
+    settings = engine.Settings(rules=engine.select_rules(RULES, [code]))
+    path = os.path.relpath(FIXTURES / f"{code}.md", ROOT)
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        diagnostics = sorted(engine.lint_paths([path], settings))
+    finally:
+        os.chdir(cwd)
+    out = io.StringIO()
+    reporters.concise(diagnostics, out)
+    return out.getvalue(), [d.line for d in diagnostics]
+
+
+def _section_lines(code: str) -> tuple[int, int]:
+    lines = (FIXTURES / f"{code}.md").read_bytes().decode("utf-8", "replace").splitlines()
+    return lines.index("## Passing") + 1, lines.index("## Failing") + 1
+
+
+@pytest.mark.parametrize("code", [rule.code for rule in RULES])
+def test_fixture_matches_golden(code: str, update_golden: bool) -> None:
+    output, lines = _findings(code)
+    golden = FIXTURES / f"{code}.expected"
+    if update_golden:
+        golden.write_text(output, encoding="utf-8")
+    assert output == golden.read_text(encoding="utf-8")
+    passing, failing = _section_lines(code)
+    assert lines, f"{code} fixture has no finding"
+    assert all(line > failing for line in lines), f"{code} reports under ## Passing (lines {passing}-{failing})"
+
+
+def test_codes_and_names_are_unique_and_well_formed() -> None:
+    codes = [rule.code for rule in RULES]
+    names = [rule.name for rule in RULES]
+    assert len(set(codes)) == len(codes) and len(set(names)) == len(names)
+    assert codes == sorted(codes, key=lambda c: ("NBPSFE".index(c[0]), c))
+    for rule in RULES:
+        assert re.fullmatch(r"[NBPSFE]\d{3}", rule.code)
+        assert re.fullmatch(r"[a-z]+(?:-[a-z]+)*", rule.name)
+        assert rule.check.__doc__, f"{rule.code} check has no docstring"
+
+
+def test_every_page_belongs_to_a_rule() -> None:
+    codes = {rule.code for rule in RULES}
+    assert {page.stem for page in DOCS.glob("*.md")} <= codes
+    assert {path.stem for path in FIXTURES.glob("*.md")} <= codes
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
+def test_doc_page_matches_rule(rule) -> None:  # type: ignore[no-untyped-def]
+    page = (DOCS / f"{rule.code}.md").read_text(encoding="utf-8")
+    lines = page.splitlines()
+    assert lines[0] == f"# {rule.code} {rule.name}"
+    fixable = "yes" if rule.fixable else "no"
+    assert lines[1].startswith(f"Default severity: {rule.severity.value} · Fixable: {fixable} · Options: ")
+    fields = {f.name for f in dataclasses.fields(rule.options)} if dataclasses.is_dataclass(rule.options) else set()
+    named = set(re.findall(r"`([a-z_]+)`", lines[1].split("Options: ", 1)[1]))
+    assert named == fields, f"{rule.code} page names options {named}, rule has {fields}"
+    headings = [line for line in lines if line.startswith("## ")]
+    expected = ["## What it does", "## Why is this bad?", "## Example", "## Use instead", "## Options"]
+    assert headings[:5] == expected
+    assert headings[-1] == "## References"
