@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from loccit.linter.diagnostics import Rule
-from loccit.rules import errors, notes
+from loccit.rules import bibliography, errors, notes
 
-RULES: tuple[Rule, ...] = (*notes.RULES, *errors.RULES)
+RULES: tuple[Rule, ...] = (*notes.RULES, *bibliography.RULES, *errors.RULES)
 
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
