@@ -89,3 +89,45 @@ def check(
     if output_format == "concise":
         out.write(_summary(diagnostics, len(files)) + "\n")
     sys.exit(EXIT_FINDINGS if diagnostics and not exit_zero else EXIT_CLEAN)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Print for a person, or as a JSON array (one object per essay).",
+)
+@click.option(
+    "--notes",
+    type=click.Choice(["auto", "footnote", "numeric"]),
+    default="auto",
+    show_default=True,
+    help="Note style: [^1] footnotes, or [1] markers with a Notes section.",
+)
+def sources(paths: tuple[str, ...], output_format: str, notes: str) -> None:
+    """Show which notes cite each bibliography entry, and which cited works match no entry."""
+    from loccit.linter import sources as report
+
+    settings = engine.Settings(rules=(), style=None if notes == "auto" else NoteStyle(notes))
+    reports = []
+    for path in paths:
+        try:
+            doc, error = engine.parse_bytes(path, engine.read(path), settings)
+        except OSError as problem:
+            click.echo(f"loccit: error: {path}: {problem.strerror or problem}", err=True)
+            sys.exit(EXIT_ERROR)
+        if doc is None:
+            click.echo(f"loccit: error: {path}: {error.message if error else 'unreadable'}", err=True)
+            sys.exit(EXIT_ERROR)
+        reports.append(report.build(doc))
+    if output_format == "json":
+        report.write_json(reports, sys.stdout)
+        return
+    for index, built in enumerate(reports):
+        if index:
+            sys.stdout.write("\n")
+        report.write_text(built, sys.stdout)
