@@ -80,6 +80,19 @@ def summary(work: Work | None) -> tuple[object, ...] | None:
         ("The 1948 code mirrored the sentiments of its time, "
             "as Matthew Colvin, Cornell University, noted.", []),
         ("Video of this piece can be seen here: <https://www.youtube.com/watch?v=1>", []),
+        (
+            "An example is Michael Lienesch, *In the Beginning: Fundamentalism* (Chapel Hill: UNC Press, 2007).",
+            [("full", ["Lienesch"], "In the Beginning: Fundamentalism", "Chapel Hill", "2007")],
+        ),
+        (
+            "For expose as journalism, see Kevin Roose, *The Unlikely Disciple* (New York: Grand Central, 2009).",
+            [("full", ["Roose"], "The Unlikely Disciple", "New York", "2009")],
+        ),
+        ("Three volumes of *A History* have appeared; the next, *The Disruption*, to be written by Geoff "
+         "Treloar, and *The Global Diffusion*, to be written by Brian Stanley.", []),
+        ('Our "dots and lines" visual model becomes a "dots and arrows" model.', []),
+        ("Partitioning is [NP-hard](http://dl.acm.org/citation.cfm?doid=1), and slow (2004).", []),
+        ('[Latin for "among other things."](https://www.law.cornell.edu/wex/inter_alia)', []),
         ("", []),
     ],
 )

@@ -80,6 +80,8 @@ def _valid(text: str, start: int, end: int, inverted: bool) -> tuple[tuple[Name,
     segment = text[start:end]
     if not segment.strip() or any(char in segment for char in ":;()“”\"[]") or "http" in segment:
         return None
+    if re.search(r"(?:\band|&)[\s,]{0,5}$", segment):
+        return None
     names, role = parse_names(text, start, end, inverted)
     if not names or len(names) > 12:
         return None

@@ -8,6 +8,7 @@ from enum import Enum
 
 from loccit.linter import imprint as imp
 from loccit.linter.authors import author_list, same_author_dashes
+from loccit.linter.commentary import CUE, mask, restarts
 from loccit.linter.imprint import Field, Imprint
 from loccit.linter.names import Name
 from loccit.linter.parts import (
@@ -25,15 +26,6 @@ from loccit.linter.parts import (
 )
 from loccit.linter.scan import Region, regions, split_chunks
 
-_HTML_TAG = re.compile(r"<[^<>\n]{0,300}>")
-_CUE = re.compile(
-    r"\s{0,3}(?:(?:[Ss]ee\s{1,3}also|[Ss]ee|[Cc]f\.|[Cc]ompare|[Aa]lso|[Ee]\.\s?g\.,?|[Qq]uoted\s{1,3}in|"
-    r"[Aa]s\s{1,3}cited\s{1,3}in|[Ff]or\s{1,3}(?:a|an|the|more)\s[^,:;]{0,60},(?:\s{0,3}see(?:\s{1,3}also)?)?)"
-    r"\s{1,3})+"
-)
-_RESTART = re.compile(
-    r"(?:\b(?:[Ss]ee(?:\s{1,3}also)?|[Cc]f\.|in|by|[Ii]n)\s{1,3}|[.:]\s{1,3})(?=[A-Z\u00c0-\u024f*“‘\"_])"
-)
 _IBID = re.compile(r"(?:[Ii]bid(?:em)?|[Ii]d)\b\.?")
 _PLAIN_STOP = re.compile(
     r"\(|[,.][’”]|,\s{0,2}(?:[Pp]{1,2}\.|PP?\.|[Vv]ol(?:ume)?\b|https?:|<)|\s[Pp]p?\.\s{0,2}\d|"
@@ -75,11 +67,6 @@ class Work:
         return " and ".join(surnames) if len(surnames) <= 2 else f"{surnames[0]} et al."
 
 
-def mask(text: str) -> str:
-    """Blank out HTML tags without moving any offset."""
-    return _HTML_TAG.sub(lambda match: " " * len(match.group()), text) if "<" in text else text
-
-
 def _with_journal(publication: Imprint, text: str, start: int, end: int) -> Imprint:
     """Add the volume and issue written anywhere after the title ("Volume 24, No.3", "80, no. 4")."""
     volume, issue = imp.journal(text, start, end)
@@ -88,7 +75,7 @@ def _with_journal(publication: Imprint, text: str, start: int, end: int) -> Impr
 
 def parse_citation(text: str, start: int, end: int, inverted: bool = False) -> Work | None:
     """Parse one citation in text[start:end]; None when it does not read as one."""
-    cue = _CUE.match(text, start, end)
+    cue = CUE.match(text, start, end)
     start = cue.end() if cue else skip(text, start, end, " \t\n")
     ibid = _IBID.match(text, start, end)
     if ibid and not inverted:
@@ -156,7 +143,8 @@ def _plain(
     full = publication.year is not None and bool(stated) or web is not None
     if not authors:
         words = len(title.text.split()) if title else 99
-        if not (full and parens and words <= 25):
+        follows = text[title_end : title_end + 3].lstrip(" ,").startswith("(")
+        if not (full and follows and words <= 15 and title and not regions(text, title.start, title.end)):
             return None
     elif title is None and loc is None:
         return None
@@ -209,8 +197,8 @@ def parse_note(text: str) -> tuple[Work, ...]:
     for start, end in split_chunks(text):
         work = parse_citation(text, start, end)
         if work is None:
-            for restart in list(_RESTART.finditer(text, start, end))[:12]:
-                work = parse_citation(text, restart.end(), end)
+            for restart in restarts(text, start, end):
+                work = parse_citation(text, restart, end)
                 if work is not None and _trusted(text, work):
                     break
                 work = None

@@ -26,6 +26,12 @@ CORPORATE_WORDS = frozenset(
 SEPARATOR = re.compile(r"\s{0,5},?\s{1,5}(?:and|&)\s{1,5}|\s{0,5},\s{0,5}|\s{1,5}et\s+al\.?")
 _INITIAL = re.compile(r"(?:[A-Z\u00c0-\u00de][a-z]?\.?-?){1,4}")
 _LOWER_NAME_WORDS = frozenset({"of", "for", "the", "on", "in", "and"})
+# Capitalised words that open sentences, not names ("Our model…", "Part III-A, supra").
+NOT_NAMES = frozenset(
+    """our not this that these those it its we i in on at for from with as but or if when while see cf also
+    here there part section chapter page note notes vol volume brief justice court id ibid supra ante post
+    they he she his her their my your there where what which who how why so thus yet all some many most""".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +87,8 @@ def name_like(piece: str) -> bool:
     if any(char in piece for char in ":()[]“”\"?!"):
         return False
     corporate = is_corporate(words)
+    if words[0].strip(".,").casefold() in NOT_NAMES:
+        return False
     for word in words:
         if not _name_token(word) and not (corporate and word in _LOWER_NAME_WORDS):
             return False
