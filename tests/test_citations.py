@@ -130,8 +130,20 @@ def test_parse_note(note: str, expected: list[tuple[object, ...]]) -> None:
             "full", [], "The Mastery of Nature", "Princeton", "1993")),
         ("Kaufmann, Thomas <span>DaCosta</span>. *Mastery*. Princeton, 1993.", (
             "full", ["Kaufmann"], "Mastery", "Princeton", "1993")),
-        ("Grob, Gerald N. *The Mad Among "
-            "Us.* The Free Press, 1994.", ("full", ["Grob"], "The Mad Among Us", None, "1994")),
+        ("U.S. Attorney's Office. “Florida Man Sentenced.” FBI, May 6, 2009.", (
+            "full", ["U.S. Attorney's Office"], "Florida Man Sentenced", None, "2009")),
+        ("2b2t Wiki. “Timeline,” 2020. https://2b2t.miraheze.org/wiki/Timeline.", (
+            "full", ["2b2t Wiki"], "Timeline", None, "2020")),
+        ("*BBC News*. “Pair Convicted of Internet Piracy.” March 16, 2005.", (
+            "full", ["BBC News"], "Pair Convicted of Internet Piracy", None, "2005")),
+        ("Licklider, J.C.R. and Robert Taylor. “The Computer as a Communication Device.” 1968.", (
+            "full", ["Licklider", "Taylor"], "The Computer as a Communication Device", None, "1968")),
+        ("Abbott, Carl. *How Cities Won the West*. Albuquerque: UNM Press, 2008.", (
+            "full", ["Abbott"], "How Cities Won the West", "Albuquerque", "2008")),
+        ("---------. *Metropolitan Frontier*. Tucson: University of Arizona Press, 1995.", (
+            "full", [], "Metropolitan Frontier", "Tucson", "1995")),
+        ("Grob, Gerald N. *The Mad Among Us.* The Free Press, 1994.", (
+            "full", ["Grob"], "The Mad Among Us", None, "1994")),
         ("*Regiomontanus: On Triangles*. Translated by Barnabas Hughes. Madison: Wisconsin, 1967.", (
             "full", [], "Regiomontanus: On Triangles", "Madison", "1967")),
     ],

@@ -95,3 +95,15 @@ def test_thresholds_are_options() -> None:
     strict = {r.citation.note.label: r.how for r in resolve(doc, options).resolutions}
     assert lenient["3"] == "short form of note 1"
     assert strict["3"] == "no match"
+
+
+def test_retitled_web_article_matches_by_author_year_and_url() -> None:
+    text = (
+        "# E\n\nA.[^1]\n\n[^1]: Tim Harford, “High-Frequency Trading and the $440m Computer Glitch,” *BBC News*, "
+        "August 11, 2012, https://www.bbc.co.uk/news/magazine-19214294.\n\n## Bibliography\n\n"
+        "- Harford, Tim. “The $440m Computer Glitch.” *BBC News*, August 11, 2012. "
+        "https://www.bbc.co.uk/news/magazine-19214294.\n"
+    )
+    (resolution,) = resolve(parse_document("e.md", normalise(text))).resolutions
+    assert resolution.how == "author, year and URL or periodical"
+    assert resolution.listed is not None and resolution.listed.entry.text.startswith("Harford")

@@ -7,7 +7,7 @@ import re
 from loccit.linter.names import ROLES, SEPARATOR, Name, is_initial, name_like, parse_names
 from loccit.linter.scan import Region
 
-_DASHES = re.compile(r"(?:[—–]{2,6}|-{2,6}|_{3,8})\s{0,2}[.,]?")
+_DASHES = re.compile(r"(?:[—–]{2,12}|-{2,12}|_{3,12})\s{0,2}[.,]?")
 _ARTICLES = frozenset({"the", "a", "an"})
 _TRAILING_ROLE = re.compile(r",?\s{0,3}(?:eds?|trans|editors?|comp|dir)\.?$", re.I)
 _ET_AL = re.compile(r"\bet\s{1,3}al\.?$")
@@ -28,10 +28,11 @@ def _word_before(text: str, i: int, start: int) -> str:
     return text[j:i]
 
 
-def _listing(text: str, start: int, i: int) -> bool:
-    """Whether an inverted list has moved past its first name ("Mayes, Rick, and Allan V.")."""
+def _no_given_yet(text: str, start: int, i: int) -> bool:
+    """Whether initials here cannot end an inverted list: no "Surname," before them ("U.S. Attorney's Office"),
+    or the list has moved past its first name ("Mayes, Rick, and Allan V. Horwitz")."""
     segment = text[start:i]
-    return segment.count(",") >= 2 or " and " in segment or "&" in segment
+    return "," not in segment or segment.count(",") >= 2 or " and " in segment or "&" in segment
 
 
 def _period_ends(text: str, i: int, start: int, end: int, in_later_name: bool = False) -> bool:
@@ -43,9 +44,9 @@ def _period_ends(text: str, i: int, start: int, end: int, in_later_name: bool = 
     if word.casefold() in {"jr.", "sr.", "st."}:
         return False
     if is_initial(word):
-        if in_later_name:
-            return False
         following = text[i + 1 : i + 40].split()
+        if in_later_name or following and following[0] in {"and", "&", "et"}:
+            return False
         return not following or not (is_initial(following[0]) and "." in following[0])
     return True
 
@@ -60,7 +61,7 @@ def _candidates(text: str, start: int, end: int, found: list[Region], inverted: 
         char = text[i]
         if (char == "," and not inverted) or char == "(":
             ends.append(i)
-        elif char == "." and _period_ends(text, i, start, end, inverted and _listing(text, start, i)):
+        elif char == "." and _period_ends(text, i, start, end, inverted and _no_given_yet(text, start, i)):
             word = _word_before(text, i + 1, start)
             ends.append(i + 1 if word.casefold() in ROLES else i)
             if not is_initial(word):
@@ -124,5 +125,25 @@ def author_list(
         elif best is not None and any(char in text[start:stop] for char in ":(“”\"") :
             break
     if best is None:
-        return (), "author", start, False
+        return _body(text, start, end, found) if inverted else ((), "author", start, False)
     return best[0], best[1], best[2], False
+
+
+def _body(text: str, start: int, end: int, found: list[Region]) -> tuple[tuple[Name, ...], str, int, bool]:
+    """An entry led by an organisation that does not read as a name ("2b2t Wiki. “Timeline,” 2020.")."""
+    first_mark = next((region for region in found if region.start >= start), None)
+    if first_mark is None or first_mark.start - start > 80:
+        return (), "author", start, False
+    head = text[start : first_mark.start].rstrip()
+    if first_mark.kind == "italic" and not head:
+        # "*BBC News*. “Pair Convicted of Internet Piracy.”": the periodical stands where the author would.
+        after = first_mark.end
+        following = next((region for region in found if region.start > after), None)
+        if following is None or text[after : following.start].strip() not in {".", ","}:
+            return (), "author", start, False
+        inner = text[first_mark.inner_start : first_mark.inner_end]
+        return (Name("", inner, first_mark.inner_start, first_mark.inner_end, True),), "author", after, False
+    if not head.endswith(".") or any(char in head for char in "“”\"()[]") or len(head.split()) > 8:
+        return (), "author", start, False
+    words = head[:-1].strip()
+    return (Name("", words, start, start + len(words), True),), "author", start + len(head), False

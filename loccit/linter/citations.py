@@ -144,7 +144,8 @@ def _plain(
     if not authors:
         words = len(title.text.split()) if title else 99
         follows = text[title_end : title_end + 3].lstrip(" ,").startswith("(")
-        if not (full and follows and words <= 15 and title and not regions(text, title.start, title.end)):
+        plain = title is not None and "," not in title.text and not regions(text, title.start, title.end)
+        if not (full and follows and words <= 12 and plain):
             return None
     elif title is None and loc is None:
         return None

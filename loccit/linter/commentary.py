@@ -10,12 +10,14 @@ _HTML_TAG = re.compile(r"<(?!https?:|www\.)[^<>\n]{0,300}>")
 _LINK = re.compile(r"\[([^\[\]\n]{0,300})\]\(([^()\s]{0,500})\)")
 _JOINERS = frozenset({"and", "de", "van", "von", "der", "del", "la", "le", "du", "da"})
 CUE = re.compile(
-    r"\s{0,3}(?:(?:[Ss]ee\s{1,3}also|[Ss]ee|[Cc]f\.|[Cc]ompare|[Aa]lso|[Ee]\.\s?g\.,?|[Qq]uoted\s{1,3}in|"
-    r"[Aa]s\s{1,3}cited\s{1,3}in|[Ff]or\s{1,3}(?:a|an|the|more)\s[^,:;]{0,60},(?:\s{0,3}see(?:\s{1,3}also)?)?)"
-    r"\s{1,3})+"
+    r"\s{0,3}(?:(?:[Ss]ee\s{1,3}also|[Ss]ee|[Cc]f\.|[Cc]ompare|[Aa]lso|[Ee]\.\s?g\.|[Qq]uoted\s{1,3}in|"
+    r"[Aa]s\s{1,3}cited\s{1,3}in|[Ff]or\s{1,3}(?:example|instance)|"
+    r"[Ff]or\s{1,3}(?:a|an|the|more|just)\s[^,:;()]{0,60},(?:\s{0,3}see(?:\s{1,3}also)?)?)"
+    r"[,:]?\s{1,3})+"
 )
 _RESTART = re.compile(
-    r"(?:\b(?:[Ss]ee(?:\s{1,3}also)?|[Cc]f\.|in|by|[Ii]n)\s{1,3}|[.:]\s{1,3})(?=[A-Z\u00c0-\u024f*“‘\"_])"
+    r"(?:\b(?:[Ss]ee(?:\s{1,3}also)?|[Cc]f\.|in|by|from|[Ii]n)[,:]?\s{1,3}|[.:;]\s{1,3})"
+    r"(?=[A-Z\u00c0-\u024f*“‘\"_])"
 )
 
 
@@ -59,5 +61,22 @@ def restarts(text: str, start: int, end: int) -> list[int]:
         begin = _names_before(text, start, comma)
         if begin < comma:
             places.add(begin)
-    inside = [(region.start, region.end) for region in found]
+    inside = [(region.start, region.end) for region in found] + _parenthesised(text, start, end)
     return sorted(p for p in places if not any(s < p < e for s, e in inside))[:16]
+
+
+def _parenthesised(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The top-level parenthesised stretches, where a citation cannot begin ("(Basingstoke: Palgrave…)")."""
+    spans = []
+    depth = 0
+    opened = start
+    for i in range(start, end):
+        if text[i] == "(":
+            if depth == 0:
+                opened = i
+            depth += 1
+        elif text[i] == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((opened, i))
+    return spans

@@ -9,7 +9,7 @@ from functools import cached_property
 from loccit.linter.citations import Kind, Work, parse_entry, parse_note
 from loccit.linter.model import Definition, Document, Entry
 from loccit.linter.names import Name
-from loccit.linter.similarity import author_agreement, title_score, years_agree
+from loccit.linter.similarity import author_agreement, same_venue, title_score, years_agree
 
 
 @dataclass(frozen=True)
@@ -100,6 +100,8 @@ def _candidate(work: Work, listed: Listed, opts: MatchOptions) -> tuple[int, flo
     score = title_score(work.title.text, listed.work.title.text, short)
     if agreement == "same" and score >= opts.min_score:
         return 3, score, "author and title"
+    if agreement == "same" and same_venue(work, listed.work):
+        return 2, score, "author, year and URL or periodical"
     strict = title_score(work.title.text, listed.work.title.text, False)
     if agreement == "similar" and strict >= opts.min_score:
         return 2, strict, "title, author spelled otherwise"

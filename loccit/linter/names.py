@@ -30,7 +30,9 @@ _LOWER_NAME_WORDS = frozenset({"of", "for", "the", "on", "in", "and"})
 NOT_NAMES = frozenset(
     """our not this that these those it its we i in on at for from with as but or if when while see cf also
     here there part section chapter page note notes vol volume brief justice court id ibid supra ante post
-    they he she his her their my your there where what which who how why so thus yet all some many most""".split()
+    they he she his her their my your there where what which who how why so thus yet all some many most
+    although however therefore indeed moreover furthermore similarly likewise compare contra generally
+    especially notably again finally first second third one two an a the""".split()
 )
 
 

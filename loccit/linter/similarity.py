@@ -83,3 +83,19 @@ def counterpart(name: Name, listed: Sequence[Name]) -> Name | None:
 def given_names_agree(cited: Name, listed: Name) -> bool:
     """Whether two names' given names can be the same person's."""
     return given_agree(cited.given, listed.given)
+
+
+def _address(url: str) -> str:
+    return fold(url.split("://", 1)[-1].removeprefix("www.").rstrip("/"))
+
+
+def same_venue(cited: Work, listed: Work) -> bool:
+    """Whether two works share a year and appeared at one URL or in one periodical (a retitled web article)."""
+    if not set(cited.imprint.years) & set(listed.imprint.years):
+        return False
+    if cited.url is not None and listed.url is not None and _address(cited.url.text) == _address(listed.url.text):
+        return True
+    if cited.container is None or listed.container is None:
+        return False
+    a, b = fold(cited.container.text), fold(listed.container.text)
+    return bool(a) and bool(b) and (a in b or b in a) and cited.quoted and listed.quoted
