@@ -68,17 +68,32 @@ class Matching:
 
 
 def listed_works(doc: Document) -> tuple[Listed, ...]:
-    """Parse every bibliography entry; "———" entries take the previous entry's authors."""
+    """Parse every bibliography entry; "———" entries take the previous entry's authors.
+
+    Paragraphs that name no author, date and URL (an introductory remark, a LaTeX spacing command,
+    a list of archive collections) are not entries and are left out.
+    """
     listed: list[Listed] = []
     previous: tuple[Name, ...] = ()
     for entry in doc.entries:
         work = parse_entry(entry.text)
-        if work is None:
+        if work is None or not (work.authors or work.same_author or work.imprint.year or work.url):
+            continue
+        if _prose(work, entry.text):
             continue
         authors = previous if work.same_author else work.authors
         previous = authors
         listed.append(Listed(entry, work, authors))
     return tuple(listed)
+
+
+def _prose(work: Work, text: str) -> bool:
+    """Whether an authorless entry opens with a sentence of running prose rather than a title."""
+    if work.authors or work.same_author or work.title is None or work.quoted or text[:1] in "*_“\"‘":
+        return False
+    words = work.title.text.split(".", 1)[0].split()
+    lower = sum(1 for word in words if word[:1].islower())
+    return len(words) >= 8 and lower * 2 > len(words)
 
 
 def note_citations(doc: Document) -> tuple[Citation, ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -48,6 +49,8 @@ def check_duplicate(doc: Document, opts: DuplicateSourceOptions) -> Iterator[Vio
                 continue
             if not years_agree(earlier.work, later.work):
                 continue
+            if _numbers(earlier) != _numbers(later):
+                continue  # "Topsite (1999.01.21)" and "Topsite (1999.04.27)", volume 1 and volume 2
             if title_score(earlier.work.title.text, later.work.title.text, False) >= opts.min_score:
                 reported.add(id(later))
                 yield Violation(
@@ -57,38 +60,48 @@ def check_duplicate(doc: Document, opts: DuplicateSourceOptions) -> Iterator[Vio
                 break
 
 
-def _sort_key(listed: Listed) -> str:
+def _numbers(listed: Listed) -> list[str]:
+    return re.findall(r"\d+", listed.work.title.text) if listed.work.title else []
+
+
+def _lead(listed: Listed) -> str:
     """What an entry is alphabetised by: the lead author's surname as written, else the title."""
     if listed.authors:
         first = listed.authors[0]
-        return "".join(fold(listed.entry.text[first.start : first.end].split(",")[0]).split()) or first.key
+        return fold(listed.entry.text[first.start : first.end].split(",")[0]) or first.key
     if listed.work.editors:
         return listed.work.editors[0].key
     title = fold(listed.work.title.text if listed.work.title else listed.entry.text)
     for article in _ARTICLES:
         if title.startswith(article):
-            title = title[len(article) :]
-            break
-    return "".join(title.split())
+            return title[len(article) :]
+    return title
+
+
+def _sort_key(listed: Listed) -> tuple[str, str]:
+    """The lead compared letter by letter ("desouza") and word by word ("de souza")."""
+    lead = _lead(listed)
+    return "".join(lead.split()), lead
 
 
 def check_order(doc: Document, opts: object) -> Iterator[Violation]:
     """Flag the first entry of a bibliography section that breaks alphabetical order by lead author.
 
-    Entries are compared letter by letter on the lead author's surname as written, ignoring case and
-    accents; works without an author go by their title without "The", "A" or "An", or by the editor or
-    translator a title-first entry names (Chicago 14.66-14.75). Several works by one author ("———")
-    may come in any order.
+    Entries are compared on the lead author's surname as written, ignoring case and accents, letter by
+    letter or word by word ("De Souza" may come before or after "Décary", Chicago 16.58); works without
+    an author go by their title without "The", "A" or "An", or by the editor or translator a title-first
+    entry names (Chicago 14.66-14.75). Several works by one author ("———") may come in any order.
     """
     by_entry = {listed.entry.span.start: listed for listed in listed_works(doc)}
     for section in doc.sections:
-        previous: tuple[str, Listed] | None = None
+        previous: tuple[tuple[str, str], Listed] | None = None
         for entry in section.entries:
             listed = by_entry.get(entry.span.start)
             if listed is None or listed.work.same_author:
                 continue
             key = _sort_key(listed)
-            if previous is not None and key < previous[0]:
+            # Either system of Chicago 16.58 is accepted: flag only what breaks both.
+            if previous is not None and key[0] < previous[0][0] and key[1] < previous[0][1]:
                 yield Violation(
                     entry.span,
                     f"entry {_label(listed)} is out of alphabetical order: it follows {_label(previous[1])}",

@@ -66,6 +66,12 @@ TAUBMAN = "- Taubman, William. *Khrushchev: The Man and His Era*. New York: Nort
          ['entry Filtzer, "The Khrushchev Era" is out of alphabetical order: it follows '
           'Taubman, "Khrushchev: The Man and His Era"']),
         ("B007", "Filtzer, *The Khrushchev Era*, 3.", "Ibid.", FILTZER + "\n" + TAUBMAN, []),
+        ("B007", "De Souza, *Piracy*, 3.", "Décary-Hétu, *Police*, 4.",
+         "- De Souza, Philip. *Piracy*. 1999.\n- Décary-Hétu, David. *Police*. 2014.", []),
+        ("B007", "Filtzer, *The Khrushchev Era*, 3.", "Ibid.",
+         "The format of some of these entries should be explained here, briefly. 1998.\n\n" + FILTZER, []),
+        ("B006", "Eve, *Topsite (1999.01.21)*, 3.", "Eve, *Topsite (1999.04.27)*, 3.",
+         "- Eve, Martin. *Topsite (1999.01.21)*. 1999.\n- Eve, Martin. *Topsite (1999.04.27)*. 1999.", []),
     ],
 )
 def test_rule(code: str, one: str, two: str, entries: str, expected: list[str]) -> None:
