@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from loccit.linter.diagnostics import Rule
-from loccit.rules import bibliography, errors, notes
+from loccit.rules import bibliography, errors, form, marker_placement, notes, pages
 
-RULES: tuple[Rule, ...] = (*notes.RULES, *bibliography.RULES, *errors.RULES)
+RULES: tuple[Rule, ...] = (
+    *notes.RULES, *marker_placement.RULES, *bibliography.RULES, *pages.RULES, *form.RULES, *errors.RULES
+)
 
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}

@@ -1,0 +1,102 @@
+"""Quote marks without their pair, telling apostrophes (Khrushchev’s, O'neil, 1940’s) from closing quotes."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+_DOUBLE_OPEN = "\u201c\u201e\u00ab"
+_DOUBLE_CLOSE = "\u201d\u00bb"
+_PUNCTUATION = ".,;:!?"
+_OPENING_CONTEXT = " \t\n([{\u2014\u2013/-"
+
+
+@dataclass(frozen=True, slots=True)
+class Unpaired:
+    """A quote mark at an offset that opens and is never closed, or closes what was never opened."""
+
+    offset: int
+    mark: str
+    opening: bool
+
+
+def _wordish(char: str) -> bool:
+    """Whether a character can end a word, emphasis marks included."""
+    return char.isalnum() or char in "*_"
+
+
+def _double_role(text: str, i: int, pending: bool) -> bool:
+    """Whether the double quote at i opens (True) or closes (False)."""
+    mark = text[i]
+    if mark in _DOUBLE_OPEN:
+        # In German quotation „…“ the mark “ closes.
+        return not (mark == "\u201c" and pending and "\u201e" in text)
+    if mark in _DOUBLE_CLOSE:
+        return False
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before in _OPENING_CONTEXT and not after.isspace():
+        return True
+    if after.isspace() or after in _PUNCTUATION or before.isalnum() or before in _PUNCTUATION:
+        return False
+    return not pending
+
+
+def _single_role(text: str, i: int) -> str | None:
+    """Whether the single mark at i opens, closes, "maybe" closes (after a word) or is an apostrophe (None)."""
+    mark = text[i]
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if mark == "\u2018" or (mark == "'" and before in _OPENING_CONTEXT + "\u201c\"" and after.isalpha()):
+        return None if after.isdigit() or after.isspace() else "open"  # not ‘90s, nor a stray mark
+    if before in _PUNCTUATION or before in "\u201d\"":
+        return "close"
+    if _wordish(before) and after.isalpha():
+        return None  # Khrushchev’s, O'neil, 1940’s
+    if _wordish(before):
+        # "Reason’," closes; "Soviets’ plans" may be a closing quote or a plural possessive.
+        return "close" if after in _PUNCTUATION or after in "\u201d\")" else "maybe"
+    return None
+
+
+def _settle(openers: list[int], maybes: list[int]) -> list[int]:
+    """Pair the openers left at the end with later marks that may close them; return those still open."""
+    unclosed = []
+    available = sorted(maybes)
+    for opener in reversed(openers):
+        index = bisect.bisect_right(available, opener)
+        if index < len(available):
+            del available[index]
+        else:
+            unclosed.append(opener)
+    return sorted(unclosed)
+
+
+def unpaired_quotes(text: str) -> list[Unpaired]:
+    """The quote marks of a text that have no partner, in order of offset."""
+    found: list[Unpaired] = []
+    doubles: list[int] = []
+    singles: list[int] = []
+    maybes: list[int] = []
+    for i, char in enumerate(text):
+        if char in _DOUBLE_OPEN or char in _DOUBLE_CLOSE or char == '"':
+            if _double_role(text, i, bool(doubles)):
+                doubles.append(i)
+            elif doubles:
+                doubles.pop()
+            else:
+                found.append(Unpaired(i, char, False))
+        elif char == "`" and text[i - 1 : i] == "\\":
+            singles.append(i)  # a TeX-style opening quote, escaped for Markdown: \`word'
+        elif char in "\u2018\u2019'":
+            role = _single_role(text, i)
+            if role == "open":
+                singles.append(i)
+            elif role == "maybe":
+                maybes.append(i)
+            elif role == "close" and singles:
+                singles.pop()
+            elif role == "close":
+                found.append(Unpaired(i, char, False))
+    found.extend(Unpaired(i, text[i], True) for i in doubles + _settle(singles, maybes))
+    return sorted(found, key=lambda item: item.offset)
