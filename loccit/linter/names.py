@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -49,14 +50,20 @@ class Name:
     @property
     def key(self) -> str:
         """The surname as compared: folded, particles dropped, no spaces."""
-        words = fold(self.surname).split()
-        kept = [word for word in words if word not in PARTICLES] or words
-        return "".join(kept)
+        return surname_key(self.surname)
 
     @property
     def shown(self) -> str:
         """The name as written in natural order."""
         return f"{self.given} {self.surname}".strip()
+
+
+@functools.lru_cache(maxsize=4096)
+def surname_key(surname: str) -> str:
+    """A surname folded for comparison, without particles or spaces ("van Bruaene" -> "bruaene")."""
+    words = fold(surname).split()
+    kept = [word for word in words if word not in PARTICLES] or words
+    return "".join(kept)
 
 
 def is_initial(token: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -121,12 +122,14 @@ def split_chunks(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in chunks if text[s:e].strip()]
 
 
+@functools.lru_cache(maxsize=8192)
 def fold(text: str) -> str:
-    """Text for comparison: no markup, accents, case or punctuation; single spaces."""
+    """Text for comparison: no markup, accents, case or punctuation; single spaces (cached: titles recur)."""
     text = _LINK.sub(r"\1", text)
     text = _HTML_TAG.sub(" ", text).replace("&", " and ")
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(char for char in text if not unicodedata.combining(char))
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(char for char in text if not unicodedata.combining(char))
     text = text.replace("’", "").replace("'", "")
     return " ".join(_NON_WORD.sub(" ", text.casefold()).replace("_", " ").split())
 
