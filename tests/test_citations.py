@@ -91,6 +91,9 @@ def summary(work: Work | None) -> tuple[object, ...] | None:
         ("Three volumes of *A History* have appeared; the next, *The Disruption*, to be written by Geoff "
          "Treloar, and *The Global Diffusion*, to be written by Brian Stanley.", []),
         ('Our "dots and lines" visual model becomes a "dots and arrows" model.', []),
+        ("Culpability _is_ relevant, however, to the reasonableness of the seizure, 12.", []),
+        ("Ralph Hansen, “Historical Notes,” 1, n.d., Folder 9, Box 2, Hansen Papers.", [
+            ("full", ["Hansen"], "Historical Notes", None, None)]),
         ("Partitioning is [NP-hard](http://dl.acm.org/citation.cfm?doid=1), and slow (2004).", []),
         ('[Latin for "among other things."](https://www.law.cornell.edu/wex/inter_alia)', []),
         ("", []),

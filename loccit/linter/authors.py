@@ -73,7 +73,9 @@ def _candidates(text: str, start: int, end: int, found: list[Region], inverted: 
         run_in = text.rfind(" in ", start, first_mark)
         if not inverted and run_in >= 0 and first_mark - run_in <= 5:
             ends.append(run_in)
-        ends.append(first_mark)
+        # In a note the names end with punctuation before the title ("Culpability _is_ relevant" is prose).
+        if inverted or text[start:first_mark].rstrip()[-1:] in {",", ".", ":"}:
+            ends.append(first_mark)
     return ends
 
 

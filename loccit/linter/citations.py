@@ -26,6 +26,7 @@ from loccit.linter.parts import (
 )
 from loccit.linter.scan import Region, regions, split_chunks
 
+_NO_DATE = re.compile(r"\bn\.\s?d\.")
 _IBID = re.compile(r"(?:[Ii]bid(?:em)?|[Ii]d)\b\.?")
 _PLAIN_STOP = re.compile(
     r"\(|[,.][’”]|,\s{0,2}(?:[Pp]{1,2}\.|PP?\.|[Vv]ol(?:ume)?\b|https?:|<)|\s[Pp]p?\.\s{0,2}\d|"
@@ -65,6 +66,11 @@ class Work:
         """The surnames of the authors as written ("Evans and Jenkins"), or "" when anonymous."""
         surnames = [name.surname for name in self.authors]
         return " and ".join(surnames) if len(surnames) <= 2 else f"{surnames[0]} et al."
+
+
+def _undated(text: str, start: int, end: int) -> bool:
+    """Whether a citation says it has no date ("n.d."), as full citations of archival papers do."""
+    return _NO_DATE.search(text, start, end) is not None
 
 
 def _with_journal(publication: Imprint, text: str, start: int, end: int) -> Imprint:
@@ -115,7 +121,7 @@ def _marked(
     web = imp.url(text, start, end)
     parens = "(" in text[region.end : end]
     stated = container is not None or publication.place or publication.publisher or parens
-    full = publication.year is not None and bool(stated) or web is not None
+    full = publication.year is not None and bool(stated) or _undated(text, region.end, end) or web is not None
     if not authors and not full and not dashes and loc is None:
         return None
     kind = Kind.FULL if full else Kind.SHORT
@@ -140,7 +146,7 @@ def _plain(
     web = imp.url(text, start, end)
     parens = text.find("(", title_end, end) >= 0
     stated = parens or publication.place or publication.publisher or container
-    full = publication.year is not None and bool(stated) or web is not None
+    full = publication.year is not None and bool(stated) or _undated(text, title_end, end) or web is not None
     if not authors:
         words = len(title.text.split()) if title else 99
         follows = text[title_end : title_end + 3].lstrip(" ,").startswith("(")
