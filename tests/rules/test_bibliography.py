@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 from conftest import CORPUS
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from loccit.linter.diagnostics import Rule
 from loccit.linter.parse import normalise, parse_document
@@ -123,6 +125,22 @@ def test_seed_short_forms_and_namesakes_resolve() -> None:
 @pytest.mark.parametrize("path", sorted(REAL.glob("*.md")) if REAL.is_dir() else [], ids=lambda p: p.name[:40])
 def test_real_documents_do_not_crash(path: Path) -> None:
     doc = parse_document(str(path), normalise(path.read_bytes().decode("utf-8", "replace")))
+    for rule in B_RULES:
+        for violation in rule.check(doc, rule.options()):
+            assert 0 <= violation.span.start <= violation.span.end <= len(doc.text)
+
+
+PIECES = st.sampled_from([
+    "Filtzer", "Donald", ", ", ". ", "; ", " and ", "*", "_", "“", "”", "‘", "’", '"', "(", ")", "London",
+    "1993", "p. 3", "Ibid.", "———.", "eds.", "in ", "de ", "https://x.org/a", "n.d.", ":", "\n", "[^1]",
+])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(PIECES, max_size=40), st.lists(PIECES, max_size=40))
+def test_rules_never_crash(note: list[str], entry: list[str]) -> None:
+    text = f"# E\n\nA.[^1]\n\n[^1]: {''.join(note)}\n\n## Bibliography\n\n- {''.join(entry)}\n- {''.join(entry)}\n"
+    doc = parse_document("e.md", normalise(text))
     for rule in B_RULES:
         for violation in rule.check(doc, rule.options()):
             assert 0 <= violation.span.start <= violation.span.end <= len(doc.text)
