@@ -28,6 +28,7 @@ def summary(work: Work | None) -> tuple[object, ...] | None:
         ("Filtzer, The Khrushchev Era, p.20.", [("short", ["Filtzer"], "The Khrushchev Era", None, None)]),
         ("Ibid., 34.", [("ibid", [], None, None, None)]),
         ("Id. at 12.", [("ibid", [], None, None, None)]),
+        ("Marsden, op. cit., p. 12.", [("short", ["Marsden"], None, None, None)]),
         (
             "Roy Medvedev and Zhores Medvedev, Khrushchev: The Years in Power (New York, 1978), p.66.",
             [("full", ["Medvedev", "Medvedev"], "Khrushchev: The Years in Power", "New York", "1978")],

@@ -53,6 +53,9 @@ def test_title_score(cited: str, listed: str, short: bool, at_least: float, belo
         ("Ann Swain, Khrushchev (London, 2016), 1.", "Swain, Ann. Khrushchev London, 2016.", True),
         ("Jo Keep, History: End of Empire (Oxford, 1995), 1.", "Keep, Jo. History: End of Empires.", False),
         ("Jo Keep, History (Oxford, 1995), 1.", "Keep, Jo. History: End of Empires. Oxford, 1995.", True),
+        ("Ann Lee, *Glazami* [Through the Eyes] (Moscow, 1971), 1.", "Lee, Ann. *Glazami*. Moscow, 1971.", True),
+        ("Ann Lee, *Memoirs, Volume 2* (Boston, 1970), 1.", "Lee, Ann. *Memoirs, vol. 2*. Boston, 1970.", True),
+        ("Ann Lee, *Memoirs, Volume 2* (Boston, 1970), 1.", "Lee, Ann. *Memoirs, vol. 3*. Boston, 1970.", False),
     ],
 )
 def test_titles_agree(note: str, entry: str, agree: bool) -> None:

@@ -26,6 +26,7 @@ from loccit.linter.parts import (
 )
 from loccit.linter.scan import Region, regions, split_chunks
 
+_SAME_WORK = re.compile(r"(?:op|loc)\.?\s?cit\.?|supra|ibid\.?", re.I)
 _NO_DATE = re.compile(r"\bn\.\s?d\.")
 _IBID = re.compile(r"(?:[Ii]bid(?:em)?|[Ii]d)\b\.?")
 _PLAIN_STOP = re.compile(
@@ -138,6 +139,8 @@ def _plain(
     stop = _PLAIN_STOP.search(text, i, end)
     title_end = stop.start() if stop else end
     title = imp.field(text, i, title_end)
+    if authors and title is not None and _SAME_WORK.fullmatch(title.text):
+        title = None  # "Marsden, op. cit., 12": the work cited last under this name
     container = None
     if stop and text[stop.start() : stop.end()] in {",’", ".’", ",”", ".”"}:
         container, _ = find_container(text, stop.end(), end, regions(text, stop.end(), end))

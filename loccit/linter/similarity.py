@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from loccit.linter.citations import Work
@@ -51,14 +52,24 @@ def years_agree(cited: Work, listed: Work) -> bool:
     return not a or not b or bool(a & b)
 
 
+_BRACKETED = re.compile(r"\[[^\[\]]{0,200}\]")
+_SAME_WORDS = {"volume": "vol", "vols": "vol", "volumes": "vol", "edition": "ed", "number": "no"}
+
+
+def _words(title: str) -> str:
+    """A title as compared for B004: folded, a bracketed translation dropped, "Volume" read as "vol"."""
+    words = fold(_BRACKETED.sub(" ", title)).split()
+    return " ".join(_SAME_WORDS.get(word, word) for word in words)
+
+
 def titles_agree(cited: Work, listed: Work, ignore_subtitle: bool = True) -> bool:
     """Whether two titles are the same words, allowing an omitted subtitle or a run-in place."""
     if cited.title is None or listed.title is None:
         return True
-    a, b = fold(cited.title.text), fold(listed.title.text)
+    a, b = _words(cited.title.text), _words(listed.title.text)
     if a == b:
         return True
-    if ignore_subtitle and (a == fold(_main(listed.title.text)) or b == fold(_main(cited.title.text))):
+    if ignore_subtitle and (a == _words(_main(listed.title.text)) or b == _words(_main(cited.title.text))):
         return True
     for place in (cited.imprint.place, listed.imprint.place):
         # "Swain, Geoffrey. Khrushchev London, 2016." runs the place into the title.
