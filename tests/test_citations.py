@@ -93,6 +93,17 @@ def summary(work: Work | None) -> tuple[object, ...] | None:
          "Treloar, and *The Global Diffusion*, to be written by Brian Stanley.", []),
         ('Our "dots and lines" visual model becomes a "dots and arrows" model.', []),
         ("Culpability _is_ relevant, however, to the reasonableness of the seizure, 12.", []),
+        ("Virginia Crisp, “To Name a Thief,” in *Piracy*, eds. Ann Fredriksson and Bo Arvanitakis, 39. A good "
+         "counter-point is Jan Knott, “Sinking,” *Journal* 3 (2004): 5.", [
+            ("short", ["Crisp"], "To Name a Thief", None, None)]),
+        ("Virginia Crisp, Film Distribution (Basingstoke: Palgrave, 2017), 186. Alf Rehn, “Potlatch” (PhD diss., "
+         "KTH, 2001), 57.", [("full", ["Crisp"], "Film Distribution", "Basingstoke", "2017")]),
+        ("William Luther, “Bitcoin,” *Independent Review* 20, no. 3 (Winter 2015/2016): 397.", [
+            ("full", ["Luther"], "Bitcoin", None, "2016")]),
+        ("Raymond Shih Ray Ku, “Creative Destruction,” *Law Review* 69 (2002): 263.", [
+            ("full", ["Ku"], "Creative Destruction", None, "2002")]),
+        ("Pierre Bourdieu, Outline of a Theory of Practice, trans. Richard Nice (Cambridge: CUP, 1977), 180.", [
+            ("full", ["Bourdieu"], "Outline of a Theory of Practice", "Cambridge", "1977")]),
         ("Ralph Hansen, “Historical Notes,” 1, n.d., Folder 9, Box 2, Hansen Papers.", [
             ("full", ["Hansen"], "Historical Notes", None, None)]),
         ("Partitioning is [NP-hard](http://dl.acm.org/citation.cfm?doid=1), and slow (2004).", []),
@@ -142,6 +153,8 @@ def test_parse_note(note: str, expected: list[tuple[object, ...]]) -> None:
             "full", ["BBC News"], "Pair Convicted of Internet Piracy", None, "2005")),
         ("Licklider, J.C.R. and Robert Taylor. “The Computer as a Communication Device.” 1968.", (
             "full", ["Licklider", "Taylor"], "The Computer as a Communication Device", None, "1968")),
+        ("Baran, Paul. On Distributed Communications. Rand Corporation. Santa Monica, California. 1962.", (
+            "full", ["Baran"], "On Distributed Communications", None, "1962")),
         ("Abbott, Carl. *How Cities Won the West*. Albuquerque: UNM Press, 2008.", (
             "full", ["Abbott"], "How Cities Won the West", "Albuquerque", "2008")),
         ("---------. *Metropolitan Frontier*. Tucson: University of Arizona Press, 1995.", (

@@ -110,3 +110,12 @@ def test_retitled_web_article_matches_by_author_year_and_url() -> None:
     (resolution,) = resolve(parse_document("e.md", normalise(text))).resolutions
     assert resolution.how == "author, year and URL or periodical"
     assert resolution.listed is not None and resolution.listed.entry.text.startswith("Harford")
+
+
+def test_short_corporate_name_agrees_with_the_full_one() -> None:
+    text = (
+        "# E\n\nA.[^1]\n\n[^1]: Planning Commission, *Master Plan of the City*, 94.\n\n## Bibliography\n\n"
+        "- San Jose City Planning Commission. *Master Plan of the City*. San Jose: City of San Jose, 1958.\n"
+    )
+    (resolution,) = resolve(parse_document("e.md", normalise(text))).resolutions
+    assert resolution.how == "author and title"

@@ -30,7 +30,8 @@ _SAME_WORK = re.compile(r"(?:op|loc)\.?\s?cit\.?|supra|ibid\.?", re.I)
 _NO_DATE = re.compile(r"\bn\.\s?d\.")
 _IBID = re.compile(r"(?:[Ii]bid(?:em)?|[Ii]d)\b\.?")
 _PLAIN_STOP = re.compile(
-    r"\(|[,.][’”]|,\s{0,2}(?:[Pp]{1,2}\.|PP?\.|[Vv]ol(?:ume)?\b|https?:|<)|\s[Pp]p?\.\s{0,2}\d|"
+    r"\(|[,.][’”]|,\s{0,2}(?:[Pp]{1,2}\.|PP?\.|[Vv]ol(?:ume)?\b|https?:|<|trans\.|eds?\.|edited\s|translated\s)|"
+    r"\s[Pp]p?\.\s{0,2}\d|"
     r"\.\s{1,3}(?:\d|https?:|<http)|https?://|,\s{1,2}(?=\d[\dxivlc\s,–\-]{0,40}\.?\s{0,3}$)"
 )
 
@@ -181,6 +182,15 @@ def _plain_entry(
     last = dated[-1]
     edited = EDITED.search(text, i, last)
     title_end = min(last, edited.start()) if edited else last
+    # "Baran, Paul. On Distributed Communications. Rand Corporation. Santa Monica. 1962.": the title ends
+    # where a part naming a publisher begins.
+    bounds = [*parts[1:], stop]
+    for part, part_end in zip(parts[1:], bounds[1:], strict=True):
+        if part < title_end and len(text[part:part_end].split()) <= 6 and imp.PUBLISHER_WORDS.search(
+            text, part, part_end
+        ):
+            title_end = part
+            break
     if title_end <= i:
         year = imp.YEAR.search(text, last, stop)
         comma = text.rfind(",", last, year.start() if year else stop)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-YEAR = re.compile(r"(?<![\d/.-])(1[4-9]\d\d|20\d\d)(?![\d])")
+YEAR = re.compile(r"(?<![\d.-])(1[4-9]\d\d|20\d\d)(?![\d])")
 URL = re.compile(r"<?(?:https?://|www\.|doi:\s?)[^\s<>)\]]{1,800}")
 ACCESSED = re.compile(r"(?:[Aa]ccessed|[Rr]etrieved|[Vv]iewed)(?:\s{1,3}on)?[\s:]{1,3}([^.;()\n]{3,40})")
 VOLUME = re.compile(r"\b(?:[Vv]ol(?:ume)?\.?\s{0,2})(\d{1,4})")
@@ -23,7 +23,8 @@ MONTHS = re.compile(
 PUBLISHER_WORDS = re.compile(
     r"\b(?:Press|Books|Publish\w{0,6}|University|Comics|Inc|Ltd|Co|Company|Verlag|[ÉE]ditions|Routledge|"
     r"Penguin|Macmillan|Wiley|Springer|Brill|Norton|Knopf|Random|Harper\w{0,8}|Blackwell|Sage|Elsevier|"
-    r"Bloomsbury|Verso|Longman|Clarendon|Rinehart|McFarland|Basic)\b"
+    r"Bloomsbury|Verso|Longman|Clarendon|Rinehart|McFarland|Basic|diss|[Tt]hesis|Institute|College|School|"
+    r"Corporation)\b"
 )
 
 

@@ -85,7 +85,7 @@ def is_corporate(words: list[str]) -> bool:
     if lowered & CORPORATE_WORDS:
         return True
     plain = [word for word in words if not is_initial(word) and word.casefold() not in PARTICLES]
-    return len(plain) >= 4
+    return len(plain) >= 5
 
 
 def name_like(piece: str) -> bool:

@@ -13,6 +13,7 @@ CONTAINER_STOP = re.compile(
     r"\(|\.\s|\.$|,\s{0,2}(?:[Vv]ol|[Nn]o\.|[Ii]ssue|\d|[Ee]ds?\.|[Ee]dited|[Tt]rans)|\s(?:[Ee]ds?\.|\d)|"
     r"\s[Ee]ds?\.|,\s{0,2}(?:[A-Z][a-z]{2,8}\.?\s{1,2}\d)"
 )
+_SENTENCE = re.compile(r"\.\s{1,5}(?=[A-Z])")
 _ABBREVIATIONS = frozenset({"vol", "no", "ed", "eds", "trans", "st", "dr"})
 EDITED = re.compile(
     r"(?:\b[Ee]ds?\.|\b[Ee]dited\s{1,3}by|\b[Tt]rans(?:lated)?\.?\s{1,3}by|\b[Tt]rans\.)\s{0,3}"
@@ -65,16 +66,38 @@ def read_publication(text: str, start: int, end: int, inverted: bool = False) ->
         parts = [m.end() for m in ENTRY_PART.finditer(text, start, end) if not after_initial(text, m.start())]
         dated = dated_parts(text, parts, end)
         start = dated[-1] if dated else start
+    else:
+        end = _sentence_end(text, start, end)
     loc = imp.locator(text, start, end)
     stop = loc.start if loc else end
     web = imp.URL.search(text, start, stop)
     stop = web.start() if web else stop
-    close = text.rfind(")", start, stop)
-    opened = text.rfind("(", start, close) if close >= 0 else -1
-    if opened >= 0 and imp.YEAR.search(text, opened, close):
-        found = imp.imprint(text, opened + 1, close)
-        return found, loc
+    group = _first_dated_group(text, start, stop)
+    if group is not None:
+        # The first group after the title: a later one may belong to a work the note goes on to mention.
+        return imp.imprint(text, group[0] + 1, group[1]), loc
     return imp.imprint(text, start, stop), loc
+
+
+def _sentence_end(text: str, start: int, end: int) -> int:
+    """Where the sentence holding a note's citation ends: the note may go on to discuss or cite more."""
+    for match in _SENTENCE.finditer(text, start, end):
+        if not after_initial(text, match.start()):
+            return match.start() + 1
+    return end
+
+
+def _first_dated_group(text: str, start: int, stop: int) -> tuple[int, int] | None:
+    """The first parenthesised group (opening, closing offsets) that holds a year."""
+    opened = text.find("(", start, stop)
+    while opened >= 0:
+        close = text.find(")", opened, stop)
+        if close < 0:
+            return None
+        if imp.YEAR.search(text, opened, close):
+            return opened, close
+        opened = text.find("(", close, stop)
+    return None
 
 
 def dated_parts(text: str, parts: list[int], stop: int) -> list[int]:

@@ -38,6 +38,8 @@ def author_agreement(cited: Sequence[Name], listed: Sequence[Name], min_score: f
     keys = [name.key for name in listed]
     if first in keys:
         return "same"
+    if cited[0].corporate and any(other.corporate and first in other.key for other in listed):
+        return "same"  # "Planning Commission" for "San Jose City Planning Commission"
     if min_score <= 100 and keys:
         from rapidfuzz import fuzz
 
@@ -59,7 +61,13 @@ _SAME_WORDS = {"volume": "vol", "vols": "vol", "volumes": "vol", "edition": "ed"
 def _words(title: str) -> str:
     """A title as compared for B004: folded, a bracketed translation dropped, "Volume" read as "vol"."""
     words = fold(_BRACKETED.sub(" ", title)).split()
-    return " ".join(_SAME_WORDS.get(word, word) for word in words)
+    return "".join(_SAME_WORDS.get(word, word) for word in words)  # "Neo-liberalism" = "Neoliberalism"
+
+
+def _at_colons(title: str) -> set[str]:
+    """The title cut at each colon: what remains when subtitles are left out."""
+    parts = title.split(":")
+    return {_words(":".join(parts[:count])) for count in range(1, len(parts))}
 
 
 def titles_agree(cited: Work, listed: Work, ignore_subtitle: bool = True) -> bool:
@@ -69,11 +77,11 @@ def titles_agree(cited: Work, listed: Work, ignore_subtitle: bool = True) -> boo
     a, b = _words(cited.title.text), _words(listed.title.text)
     if a == b:
         return True
-    if ignore_subtitle and (a == _words(_main(listed.title.text)) or b == _words(_main(cited.title.text))):
+    if ignore_subtitle and (a in _at_colons(listed.title.text) or b in _at_colons(cited.title.text)):
         return True
     for place in (cited.imprint.place, listed.imprint.place):
         # "Swain, Geoffrey. Khrushchev London, 2016." runs the place into the title.
-        if place is not None and fold(f"{a} {place.text}") == b or place and fold(f"{b} {place.text}") == a:
+        if place is not None and (a + _words(place.text) == b or b + _words(place.text) == a):
             return True
     return False
 

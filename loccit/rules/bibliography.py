@@ -9,7 +9,7 @@ from loccit.linter.diagnostics import Rule, Severity, Violation
 from loccit.linter.imprint import Field
 from loccit.linter.matching import Listed, MatchOptions, Resolution, resolve
 from loccit.linter.model import Document, Span
-from loccit.linter.scan import tidy
+from loccit.linter.scan import fold, tidy
 from loccit.linter.similarity import counterpart, given_names_agree, titles_agree
 from loccit.rules import entries
 
@@ -97,10 +97,12 @@ def check_author(doc: Document, opts: MatchOptions) -> Iterator[Violation]:
     for resolution in _direct(doc, opts):
         assert resolution.listed is not None
         note, listed = resolution.citation.note, resolution.listed
-        for name in resolution.citation.work.authors:
+        for index, name in enumerate(resolution.citation.work.authors):
             other = counterpart(name, listed.authors + listed.work.editors)
             if other is None or (other.key == name.key and given_names_agree(name, other)):
                 continue
+            if other.key != name.key and not (index == 0 and resolution.how != "author and title"):
+                continue  # a co-author the entry leaves out is an omission, not a misspelling
             cited = note.text[name.start : name.end].strip(" ,.")
             shown = listed.entry.text[other.start : other.end].strip(" ,.")
             what = listed.work.title.text if listed.work.title else listed.entry.text[:60]
@@ -153,7 +155,7 @@ def check_title(doc: Document, opts: TitleMismatchOptions) -> Iterator[Violation
 def _place_differs(cited: Field | None, listed: Field | None) -> bool:
     if cited is None or listed is None:
         return False
-    a, b = tidy(cited.text).casefold(), tidy(listed.text).casefold()
+    a, b = fold(cited.text).replace(" ", ""), fold(listed.text).replace(" ", "")
     return a not in b and b not in a
 
 
