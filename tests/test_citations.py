@@ -38,6 +38,10 @@ def summary(work: Work | None) -> tuple[object, ...] | None:
             [("full", ["Human Rights Watch Helsinki"], "Russia: The Conflict", "New York", "1996")],
         ),
         (
+            "Nikita Khrushchev.Great Speeches. The Guardian, (26 April 2007.) https://example.org/x.",
+            [("full", ["Khrushchev"], "Great Speeches", None, "2007")],
+        ),
+        (
             "Nikita Khrushchev.Great Speeches of the 20th Century (26 April 2007.) https://example.org/x.",
             [("full", ["Khrushchev"], "Great Speeches of the 20th Century", None, "2007")],
         ),

@@ -61,5 +61,6 @@ def test_seed_unresolved_are_thatcher_and_the_guardian(name: str) -> None:
         ("5", "Khrushchev"),
         ("21", "Thatcher"),
     ]
-    assert "Guardian" in report["unresolved"][0]["title"]
+    assert "Great Speeches" in report["unresolved"][0]["title"]
+    assert report["unresolved"][0]["container"] == "The Guardian"
     assert all(entry["cited_by"] for entry in report["entries"])

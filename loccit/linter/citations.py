@@ -145,6 +145,8 @@ def _plain(
     container = None
     if stop and text[stop.start() : stop.end()] in {",’", ".’", ",”", ".”"}:
         container, _ = find_container(text, stop.end(), end, regions(text, stop.end(), end))
+    elif title is not None and imp.MONTHS.search(text, title_end, end):
+        title, container = _periodical(text, title)
     publication, loc = read_publication(text, title_end, end)
     publication = _with_journal(publication, text, title_end, end)
     web = imp.url(text, start, end)
@@ -199,6 +201,17 @@ def _plain_entry(
     publication = imp.imprint(text, max(title_end, last), stop)
     return Work(Kind.FULL, start, end, authors, role, title, imprint=publication,
                 url=imp.url(text, start, end), same_author=dashes, editors=names_after(text, i, end))
+
+
+def _periodical(text: str, title: Field) -> tuple[Field, Field | None]:
+    """Split "Great Speeches. The Guardian" (a dated note) into the title and the periodical after it."""
+    cut = text.rfind(". ", title.start, title.end)
+    name = text[cut + 2 : title.end] if cut > title.start else ""
+    words = name.split()
+    if not 1 <= len(words) <= 5 or any(char.isdigit() for char in name) or not all(w[:1].isupper() for w in words):
+        return title, None
+    head = imp.field(text, title.start, cut)
+    return (head or title), imp.field(text, cut + 2, title.end)
 
 
 def _trusted(text: str, work: Work) -> bool:

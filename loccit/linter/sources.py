@@ -129,6 +129,7 @@ def to_json(report: SourcesReport) -> dict[str, Any]:
             **_citing_json(resolution),
             "authors": [name.shown for name in work.authors],
             "title": tidy(work.title.text) if work.title else None,
+            "container": tidy(work.container.text) if work.container else None,
             "form": work.kind.value,
             "closest": None if near is None else {
                 "line": near.listed.entry.span.line, "score": round(near.score, 1), "same_author": near.same_author,
