@@ -127,6 +127,7 @@ def _candidate(work: Work, listed: Listed, opts: MatchOptions) -> tuple[int, flo
 
 
 def _direct(citation: Citation, listed: tuple[Listed, ...], opts: MatchOptions) -> Resolution:
+    """Resolve a citation against the entries: the strongest candidate, then the best title, then the first."""
     ranked = []
     for order, item in enumerate(listed):
         found = _candidate(citation.work, item, opts)
@@ -138,7 +139,8 @@ def _direct(citation: Citation, listed: tuple[Listed, ...], opts: MatchOptions) 
     strength, score, _, how, best = ranked[0]
     if how == "author" and sum(1 for row in ranked if row[3] == "author") > 1:
         return Resolution(citation, None, 0.0, "ambiguous")
-    return Resolution(citation, best, score, how, author_agrees=strength == 3)
+    agrees = how not in {"title only", "title, author spelled otherwise"}
+    return Resolution(citation, best, score, how, author_agrees=agrees)
 
 
 def _earlier_full(citation: Citation, done: list[Resolution], opts: MatchOptions) -> Resolution | None:
