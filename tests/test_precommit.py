@@ -53,3 +53,25 @@ def test_hook_passes_on_clean_essay(tmp_path: Path, hook_home: Path) -> None:
     result = _try_repo(tmp_path, hook_home, "A claim.[^1]\n\n[^1]: Anne Applebaum, *Gulag* (London, 2004), 3.\n")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Passed" in result.stdout
+
+
+def test_project_hook_checks_every_chapter_once(tmp_path: Path, hook_home: Path) -> None:
+    repo = tmp_path / "thesis"
+    (repo / "chapters").mkdir(parents=True)
+    _git(repo, "init", "-q")
+    (repo / "pyproject.toml").write_text('[tool.loccit]\nbibliography = ["bibliography.md"]\n', encoding="utf-8")
+    (repo / "chapters" / "ch1.md").write_text("One.[^1]\n\n[^1]: Applebaum, *Gulag*, 3.\n", encoding="utf-8")
+    (repo / "chapters" / "ch2.md").write_text("Two.[^1]\n", encoding="utf-8")
+    (repo / "bibliography.md").write_text("Applebaum, Anne. *Gulag*. 2004.\n", encoding="utf-8")
+    _git(repo, "add", ".")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(hook_home)}
+    result = subprocess.run(
+        ["pre-commit", "try-repo", str(ROOT), "loccit-project", "--files", "chapters/ch1.md"],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "chapters/ch2.md:1:5: N001 note [^1] has no definition" in result.stdout

@@ -17,11 +17,11 @@ QUOTES = [
     ('"The Silver Age of Comics,” in which', []),
     ("„Die Wende“ war", []),
     ("«Le dégel»", []),
-    ("\"\\`necessary to prevent escape,'\" Brief", []),
+    ('"\\`necessary to prevent escape,\'" Brief', []),
     ("The Culture of the Thaw,’ Russian Studies", [(24, "’", False)]),
     ("“Echoes of Reform, Slavic Notes", [(0, "“", True)]),
     ("Wadleigh H.S.” January 1, 1937”, Surveys", [(13, "”", False), (30, "”", False)]),
-    ("deals solely with the \"essence\"\";", [(31, '"', False)]),
+    ('deals solely with the "essence"";', [(31, '"', False)]),
     ("‘Open and never closed", [(0, "‘", True)]),
 ]
 

@@ -5,20 +5,24 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from collections.abc import Sequence
+from typing import TextIO
 
 import click
 
 from loccit import __version__
-from loccit.linter import engine, reporters
+from loccit.linter import engine, reporters, ruledocs, run, terminal
+from loccit.linter.config import ConfigError, Overrides
+from loccit.linter.config_keys import PAGE_STYLES, suggest
 from loccit.linter.diagnostics import Diagnostic
 from loccit.linter.model import NoteStyle
+from loccit.linter.sources import Sources
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
-def _codes(values: Sequence[str]) -> list[str]:
+def _codes(values: Sequence[str]) -> tuple[str, ...]:
     """Split repeated and comma-separated code options into one list."""
-    return [code.strip() for value in values for code in value.split(",") if code.strip()]
+    return tuple(code.strip() for value in values for code in value.split(",") if code.strip())
 
 
 def _summary(diagnostics: Sequence[Diagnostic], files: int) -> str:
@@ -31,64 +35,119 @@ def _summary(diagnostics: Sequence[Diagnostic], files: int) -> str:
     return f"Found {found} finding{'s' if found != 1 else ''} ({parts}) in {paths} file{'s' if paths != 1 else ''}."
 
 
+def _fail(message: str) -> None:
+    click.echo(f"loccit: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="loccit")
 def main() -> None:
     """loccit: a citation linter for essays written in Markdown."""
 
 
+def _report(diagnostics: list[Diagnostic], files: int, fmt: str | None, out: TextIO, opts: dict[str, object]) -> None:
+    stdin_text = opts["stdin"]
+    sources = Sources({engine.STDIN: stdin_text.decode("utf-8", "replace")} if isinstance(stdin_text, bytes) else {})
+    if opts["statistics"]:
+        reporters.statistics(diagnostics, out, as_json=fmt in ("json", "json-lines"))
+    else:
+        name = fmt or ("full" if terminal.wants_terminal(out) else "concise")
+        reporters.render(name, diagnostics, out, color=terminal.wants_colour(out), sources=sources)
+    if (fmt or "concise") in reporters.TEXT_FORMATS:
+        out.write(_summary(diagnostics, files) + "\n")
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option(
-    "--format",
     "--output-format",
+    "--format",
     "output_format",
-    type=click.Choice(sorted(reporters.REPORTERS)),
-    default="concise",
-    show_default=True,
-    help="How to print findings.",
+    type=click.Choice(list(reporters.REPORTERS)),
+    default=None,
+    help="How to print findings [default: full on a terminal, else concise].",
 )
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False, writable=True), help="Write findings to a file.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Use this configuration file only.")
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
 @click.option("--select", multiple=True, metavar="CODES", help="Only these rule codes or prefixes (e.g. N,B002).")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rule codes or prefixes.")
 @click.option("--extend-select", multiple=True, metavar="CODES", help="Add rules to the default set.")
 @click.option(
     "--notes",
     type=click.Choice(["auto", "footnote", "numeric"]),
-    default="auto",
-    show_default=True,
-    help="Note style: [^1] footnotes, or [1] markers with a Notes section.",
+    default=None,
+    help="Note style: [^1] footnotes, or [1] markers with a Notes section [default: auto].",
 )
+@click.option(
+    "--page-style",
+    type=click.Choice(PAGE_STYLES),
+    default=None,
+    help="Page-locator style for the P rules [default: consistent, the essay's own habit].",
+)
+@click.option("--statistics", is_flag=True, help="Count findings per rule instead of listing them.")
+@click.option("--show-settings", is_flag=True, help="Print the settings that apply to the first file, and exit.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 def check(
     paths: tuple[str, ...],
-    output_format: str,
+    output_format: str | None,
+    output_file: str | None,
+    config_file: str | None,
+    isolated: bool,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     extend_select: tuple[str, ...],
-    notes: str,
+    notes: str | None,
+    page_style: str | None,
+    statistics: bool,
+    show_settings: bool,
     exit_zero: bool,
 ) -> None:
     """Check essays (files, directories, or - for standard input) for citation problems."""
+    overrides = Overrides(_codes(select), _codes(ignore), _codes(extend_select), notes, page_style)
+    stdin = sys.stdin.buffer.read() if engine.STDIN in paths else None
+    request = run.Request(paths or (".",), overrides, config_file, isolated, stdin)
+    try:
+        files, configs = run.prepare(request)
+        if show_settings:
+            run.show_settings(files[0] if files else engine.STDIN, configs, sys.stdout)
+            sys.exit(EXIT_CLEAN)
+        progress = terminal.Progress(sys.stderr, len(files))
+        count = iter(range(1, len(files) + 1))
+        diagnostics = run.check(request, files, configs, lambda: progress(next(count, len(files))))
+        progress.close()
+    except (engine.InputError, ConfigError) as error:
+        _fail(str(error))
+    except engine.RuleError as error:
+        _fail(f"internal error: {error} (please report this)")
+    opts: dict[str, object] = {"stdin": stdin, "statistics": statistics}
+    if output_file:
+        try:
+            with open(output_file, "w", encoding="utf-8") as handle:
+                _report(diagnostics, len(files), output_format or "concise", handle, opts)
+        except OSError as error:
+            _fail(f"{output_file}: cannot write: {error.strerror or error}")
+    else:
+        _report(diagnostics, len(files), output_format, sys.stdout, opts)
+    sys.exit(EXIT_FINDINGS if diagnostics and not exit_zero else EXIT_CLEAN)
+
+
+@main.command()
+@click.argument("code", required=False)
+@click.option("--all", "show_all", is_flag=True, help="Print every rule's documentation.")
+def rule(code: str | None, show_all: bool) -> None:
+    """Print a rule's documentation: what it does, why, an example, the fix, options and references."""
     from loccit.rules import RULES
 
-    rules = engine.select_rules(RULES, _codes(select), _codes(ignore), _codes(extend_select))
-    style = None if notes == "auto" else NoteStyle(notes)
-    settings = engine.Settings(rules=rules, style=style)
-    stdin = sys.stdin.buffer.read() if engine.STDIN in paths else None
-    try:
-        files = engine.expand_paths(paths or (".",))
-        diagnostics = sorted(engine.lint_paths(files, settings, stdin))
-    except engine.InputError as error:
-        click.echo(f"loccit: error: {error}", err=True)
-        sys.exit(EXIT_ERROR)
-    except engine.RuleError as error:
-        click.echo(f"loccit: internal error: {error} (please report this)", err=True)
-        sys.exit(EXIT_ERROR)
-    out = sys.stdout
-    reporters.REPORTERS[output_format](diagnostics, out)
-    if output_format == "concise":
-        out.write(_summary(diagnostics, len(files)) + "\n")
-    sys.exit(EXIT_FINDINGS if diagnostics and not exit_zero else EXIT_CLEAN)
+    if show_all == bool(code):
+        _fail("give one rule code, or --all")
+    codes = [r.code for r in RULES] if show_all else [str(code).upper()]
+    for index, wanted in enumerate(codes):
+        page = ruledocs.page(wanted) if wanted in {r.code for r in RULES} else None
+        if page is None:
+            _fail(f'unknown rule code "{wanted}"{suggest(wanted, [r.code for r in RULES])}')
+        click.echo(("\n" if index else "") + str(page).rstrip("\n"))
 
 
 @main.command()
@@ -110,7 +169,7 @@ def check(
 )
 def sources(paths: tuple[str, ...], output_format: str, notes: str) -> None:
     """Show which notes cite each bibliography entry, and which cited works match no entry."""
-    from loccit.linter import sources as report
+    from loccit.linter import sources_report as report
 
     settings = engine.Settings(rules=(), style=None if notes == "auto" else NoteStyle(notes))
     reports = []
@@ -118,11 +177,11 @@ def sources(paths: tuple[str, ...], output_format: str, notes: str) -> None:
         try:
             doc, error = engine.parse_bytes(path, engine.read(path), settings)
         except OSError as problem:
-            click.echo(f"loccit: error: {path}: {problem.strerror or problem}", err=True)
-            sys.exit(EXIT_ERROR)
+            _fail(f"{path}: {problem.strerror or problem}")
+            return
         if doc is None:
-            click.echo(f"loccit: error: {path}: {error.message if error else 'unreadable'}", err=True)
-            sys.exit(EXIT_ERROR)
+            _fail(f"{path}: {error.message if error else 'unreadable'}")
+            return
         reports.append(report.build(doc))
     if output_format == "json":
         report.write_json(reports, sys.stdout)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -101,6 +101,9 @@ class Rule:
     options: type = NoOptions
     enabled: bool = True
     fixable: bool = False
+    # A rule that needs every file of a project (B002 counts citations across chapters) also gives
+    # check_project: it receives all the project's documents and yields each violation with its document.
+    check_project: Callable[[Sequence[Document], Any], Iterable[tuple[Document, Violation]]] | None = None
 
     @property
     def doc(self) -> str:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from loccit.linter import suppress
 from loccit.linter.diagnostics import Diagnostic, Rule, Severity, Violation
 from loccit.linter.model import Document, NoteStyle
 from loccit.linter.parse import normalise, parse_document
+from loccit.linter.sections import BIBLIOGRAPHY_HEADINGS, NOTES_HEADINGS
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox"})
@@ -35,6 +38,17 @@ class Settings:
     severities: dict[str, Severity] = field(default_factory=dict)
     options: dict[str, object] = field(default_factory=dict)
     style: NoteStyle | None = None
+    bibliography_headings: tuple[str, ...] = BIBLIOGRAPHY_HEADINGS
+    notes_headings: tuple[str, ...] = NOTES_HEADINGS
+
+    def severity(self, rule: Rule) -> Severity:
+        """The configured severity of a rule."""
+        return self.severities.get(rule.code, rule.severity)
+
+    @property
+    def codes(self) -> set[str]:
+        """The codes of the rules to run."""
+        return {rule.code for rule in self.rules}
 
 
 def select_rules(
@@ -71,7 +85,7 @@ def _walk(root: str) -> list[str]:
         for name in sorted(names):
             path = os.path.join(directory, name)
             if name.lower().endswith(MARKDOWN_SUFFIXES) and not ignored(path, False):
-                files.append(path)
+                files.append(os.path.normpath(path))  # "./ch1.md" prints as "ch1.md"
     return files
 
 
@@ -92,21 +106,40 @@ def _gitignore(root: str):  # type: ignore[no-untyped-def]
     return ignored
 
 
-def check_document(doc: Document, settings: Settings) -> list[Diagnostic]:
-    """Run every selected rule on one parsed document."""
+def run_rules(doc: Document, settings: Settings) -> list[Diagnostic]:
+    """Run every selected rule on one parsed document, suppressions aside."""
     diagnostics: list[Diagnostic] = []
     for rule in settings.rules:
         options = settings.options.get(rule.code) or rule.options()
-        severity = settings.severities.get(rule.code, rule.severity)
         try:
             violations = list(rule.check(doc, options))
         except Exception as error:  # re-raised with the rule and the path, never swallowed
             raise RuleError(rule.code, doc.path, error) from error
-        diagnostics.extend(_diagnostic(doc.path, rule, severity, v) for v in violations)
-    return sorted(diagnostics)
+        diagnostics.extend(diagnostic(doc.path, rule, settings.severity(rule), v) for v in violations)
+    return diagnostics
 
 
-def _diagnostic(path: str, rule: Rule, severity: Severity, violation: Violation) -> Diagnostic:
+def suppressed(doc: Document, diagnostics: Iterable[Diagnostic], settings: Settings) -> list[Diagnostic]:
+    """The diagnostics left after the document's suppression comments, plus E002 for idle suppressions."""
+    directives = suppress.find(doc)
+    if not directives:
+        return sorted(diagnostics)
+    kept = suppress.apply(doc, diagnostics, directives)
+    if suppress.UNUSED_CODE in settings.codes:
+        from loccit.rules import BY_CODE
+
+        idle = suppress.unused(doc, directives, set(BY_CODE) | settings.codes, settings.codes)
+        severity = settings.severity(BY_CODE[suppress.UNUSED_CODE])
+        kept.extend(d if d.severity is severity else dataclasses.replace(d, severity=severity) for d in idle)
+    return sorted(kept)
+
+
+def check_document(doc: Document, settings: Settings, extra: Iterable[Diagnostic] = ()) -> list[Diagnostic]:
+    """Run every selected rule on one parsed document and apply its suppressions."""
+    return suppressed(doc, [*run_rules(doc, settings), *extra], settings)
+
+
+def diagnostic(path: str, rule: Rule, severity: Severity, violation: Violation) -> Diagnostic:
     span = violation.span
     return Diagnostic(
         path,
@@ -147,7 +180,9 @@ def parse_bytes(path: str, data: bytes, settings: Settings) -> tuple[Document | 
     text, error = decode(path, data)
     if text is None:
         return None, error
-    return parse_document(path, normalise(text), settings.style), None
+    doc = parse_document(path, normalise(text), settings.style, settings.bibliography_headings, settings.notes_headings)
+    suppress.strip_trailing(doc)
+    return doc, None
 
 
 def lint_text(path: str, data: bytes, settings: Settings) -> list[Diagnostic]:
@@ -193,22 +228,18 @@ def read(path: str, stdin: bytes | None = None) -> bytes:
         return handle.read()
 
 
+def unreadable(path: str, error: OSError) -> Diagnostic:
+    """The E001 finding for a file that cannot be opened."""
+    message = f"cannot read file: {error.strerror or error}"
+    return Diagnostic(path, 1, 1, 1, 1, "E001", "unreadable-file", Severity.ERROR, message)
+
+
 def lint_paths(paths: Sequence[str], settings: Settings, stdin: bytes | None = None) -> Iterator[Diagnostic]:
     """Check every Markdown file named or found under the paths, file by file in path order."""
     for path in expand_paths(paths):
         try:
             data = read(path, stdin)
         except OSError as error:
-            yield Diagnostic(
-                path,
-                1,
-                1,
-                1,
-                1,
-                "E001",
-                "unreadable-file",
-                Severity.ERROR,
-                f"cannot read file: {error.strerror or error}",
-            )
+            yield unreadable(path, error)
             continue
         yield from lint_text(path, data, settings)

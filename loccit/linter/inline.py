@@ -111,19 +111,29 @@ def _links(text: str, start: int, end: int, references: frozenset[str]) -> list[
     return spans
 
 
-def skip_regions(text: str, blocks: list[Block], references: frozenset[str] = frozenset()) -> Regions:
-    """Everything in which a bracketed label is not a note marker; references are link labels."""
+def code_regions(text: str, blocks: list[Block], comments: bool = True) -> list[tuple[int, int]]:
+    """Code blocks, skipped HTML blocks (comment blocks too, unless not comments), fenced code in lists, code spans."""
     intervals: list[tuple[int, int]] = []
     for block in blocks:
         if block.kind == "block_code":
             intervals.append((block.start, block.end))
-        elif block.kind == "block_html" and _SKIPPED_HTML.match(text, block.start):
+        elif (
+            block.kind == "block_html"
+            and (m := _SKIPPED_HTML.match(text, block.start))
+            and (comments or m[0] != "<!--")
+        ):
             intervals.append((block.start, block.end))
         elif block.kind in ("list", "block_quote"):
             intervals.extend(_nested_fences(text, block.start, block.end))
     for block in blocks:
         if block.kind not in ("block_code", "blank_line"):
             intervals.extend(_code_spans(text, block.start, block.end))  # a code span ends with its block
+    return intervals
+
+
+def skip_regions(text: str, blocks: list[Block], references: frozenset[str] = frozenset()) -> Regions:
+    """Everything in which a bracketed label is not a note marker; references are link labels."""
+    intervals = code_regions(text, blocks)
     code = Regions(intervals)
     for start, end in _text_runs(code.intervals(), len(text)):
         intervals.extend(_comments(text, start, end))

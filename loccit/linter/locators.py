@@ -144,7 +144,8 @@ def _label_ok(text: str, label: str, gap: str, start: int) -> bool:
     if label.lower().startswith("page"):
         # "on page 4 of his book" is prose; "Title, page 4" and "(page 4)" are locators.
         return not text[max(0, start - 3) : start].strip(" \u00a0*_").isalpha() and (
-            start < 2 or text[start - 2 : start].strip() == "" or text[:start].rstrip()[-1:] in ",;:(")
+            start < 2 or text[start - 2 : start].strip() == "" or text[:start].rstrip()[-1:] in ",;:("
+        )
     # An undotted "p" or "pp" counts only glued to a number ("p1"), never "p 3" or "P1".
     return label not in ("p", "pp", "P", "PP", "Pp") or (not gap and label.islower())
 
@@ -161,8 +162,7 @@ def _labelled(text: str) -> list[Locator]:
         if not parts:
             continue
         end = parts[-1].end
-        found.append(Locator(PAGE, m.start(), end, label, gap, parts, _context(text, m.start()),
-                             _following(text, end)))
+        found.append(Locator(PAGE, m.start(), end, label, gap, parts, _context(text, m.start()), _following(text, end)))
     return found
 
 

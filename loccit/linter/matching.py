@@ -63,19 +63,20 @@ class Matching:
 
     @cached_property
     def cited(self) -> frozenset[int]:
-        """Offsets of the entries some citation resolves to."""
-        return frozenset(r.listed.entry.span.start for r in self.resolutions if r.listed is not None)
+        """Identities (`id`) of the entries some citation resolves to."""
+        return frozenset(id(r.listed.entry) for r in self.resolutions if r.listed is not None)
 
 
-def listed_works(doc: Document) -> tuple[Listed, ...]:
-    """Parse every bibliography entry; "———" entries take the previous entry's authors.
+def listed_works(doc: Document, own: bool = False) -> tuple[Listed, ...]:
+    """Parse the bibliography entries a note may cite (own=True: only the document's own entries).
 
-    Paragraphs that name no author, date and URL (an introductory remark, a LaTeX spacing command,
-    a list of archive collections) are not entries and are left out.
+    "———" entries take the previous entry's authors. Paragraphs that name no author, date and URL (an
+    introductory remark, a LaTeX spacing command, a list of archive collections) are left out.
     """
     listed: list[Listed] = []
     previous: tuple[Name, ...] = ()
-    for entry in doc.entries:
+    sections = doc.sections if own else doc.source_sections
+    for entry in (entry for section in sections for entry in section.entries):
         work = parse_entry(entry.text)
         if work is None or not (work.authors or work.same_author or work.imprint.year or work.url):
             continue
@@ -180,14 +181,21 @@ def _ibid(citation: Citation, done: list[Resolution]) -> Resolution:
 
 def _resolve(doc: Document, opts: MatchOptions) -> Matching:
     listed = listed_works(doc)
+    return Matching(resolve_citations(note_citations(doc), listed, opts), listed)
+
+
+def resolve_citations(
+    citations: tuple[Citation, ...], listed: tuple[Listed, ...], opts: MatchOptions
+) -> tuple[Resolution, ...]:
+    """Resolve a document's citations, in order, against the given entries."""
     done: list[Resolution] = []
-    for citation in note_citations(doc):
+    for citation in citations:
         if citation.work.kind is Kind.IBID:
             done.append(_ibid(citation, done))
             continue
         earlier = _earlier_full(citation, done, opts) if citation.work.kind is Kind.SHORT else None
         done.append(earlier or _direct(citation, listed, opts))
-    return Matching(tuple(done), listed)
+    return tuple(done)
 
 
 _CACHE: dict[tuple[int, MatchOptions], tuple[weakref.ref[Document], Matching]] = {}

@@ -116,6 +116,9 @@ class Document:
     notes_start: int = 0
     notes_end: int = 0
     companion_labels: frozenset[str] = frozenset()
+    # The parsed bibliography files of the project this document belongs to (configured with
+    # `bibliography = [...]`, or the bibliography-only files of a directory being checked).
+    shared: tuple[Document, ...] = ()
 
     def span(self, start: int, end: int) -> Span:
         """Build a span for offsets [start, end) of the normalised text."""
@@ -127,6 +130,16 @@ class Document:
     def entries(self) -> list[Entry]:
         """Every bibliography entry, in document order."""
         return [entry for section in self.sections for entry in section.entries]
+
+    @property
+    def shared_sections(self) -> list[Section]:
+        """The bibliography sections of the project's shared bibliography files (each entry's span is in its file)."""
+        return [section for doc in self.shared for section in doc.sections]
+
+    @property
+    def source_sections(self) -> list[Section]:
+        """Every bibliography section a note may cite: the document's own, then the shared ones."""
+        return self.sections + self.shared_sections
 
     @cached_property
     def definitions_by_label(self) -> dict[str, list[Definition]]:

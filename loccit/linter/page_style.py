@@ -11,6 +11,7 @@ CHICAGO = frozenset({"chicago-17", "chicago-18", "turabian"})
 _FAMILIES = {"p": "p", "pp": "p", "pg": "pg", "pgs": "pg", "page": "page", "pages": "page"}
 _PLURALS = {"p": "pp", "pg": "pgs", "page": "pages"}
 
+
 @dataclass(frozen=True, slots=True)
 class LabelShape:
     """How a page label is written: its family ("p", "pg", "page", "" when bare), case, dot and space."""

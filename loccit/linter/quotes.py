@@ -47,15 +47,15 @@ def _single_role(text: str, i: int) -> str | None:
     mark = text[i]
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    if mark == "\u2018" or (mark == "'" and before in _OPENING_CONTEXT + "\u201c\"" and after.isalpha()):
+    if mark == "\u2018" or (mark == "'" and before in _OPENING_CONTEXT + '\u201c"' and after.isalpha()):
         return None if after.isdigit() or after.isspace() else "open"  # not ‘90s, nor a stray mark
-    if before in _PUNCTUATION or before in "\u201d\"":
+    if before in _PUNCTUATION or before in '\u201d"':
         return "close"
     if _wordish(before) and after.isalpha():
         return None  # Khrushchev’s, O'neil, 1940’s
     if _wordish(before):
         # "Reason’," closes; "Soviets’ plans" may be a closing quote or a plural possessive.
-        return "close" if after in _PUNCTUATION or after in "\u201d\")" else "maybe"
+        return "close" if after in _PUNCTUATION or after in '\u201d")' else "maybe"
     return None
 
 

@@ -11,7 +11,7 @@ from loccit.linter.matching import Listed, MatchOptions, Resolution, resolve
 from loccit.linter.model import Document, Span
 from loccit.linter.scan import fold, tidy
 from loccit.linter.similarity import counterpart, given_names_agree, titles_agree
-from loccit.rules import entries
+from loccit.rules import entries, uncited
 
 
 def _note_span(doc: Document, resolution: Resolution, piece: Field | None = None) -> Span:
@@ -28,9 +28,14 @@ def _who(listed: Listed) -> str:
     return f'"{tidy(listed.work.title.text)}"' if listed.work.title else f'"{tidy(listed.entry.text)[:60]}"'
 
 
+def has_bibliography(doc: Document) -> bool:
+    """Whether the document has bibliography entries of its own or shares a bibliography file's."""
+    return any(section.entries for section in doc.source_sections)
+
+
 def _direct(doc: Document, opts: MatchOptions) -> Iterator[Resolution]:
     """Resolutions made against the bibliography itself (not through an earlier note), when one exists."""
-    if not doc.entries:
+    if not has_bibliography(doc):
         return
     for resolution in resolve(doc, opts).resolutions:
         if resolution.listed is not None and resolution.via is None:
@@ -43,9 +48,10 @@ def check_missing(doc: Document, opts: MatchOptions) -> Iterator[Violation]:
     Each cited work is resolved to an entry by surname agreement and title similarity (short forms
     through the full citation before them, Ibid. through the previous note). A work that matches no
     entry is reported once, at its first citation; `loccit sources` shows every resolution. Notes
-    without a recognisable citation (commentary) and documents without a bibliography are skipped.
+    without a recognisable citation (commentary) and documents without a bibliography (their own or a
+    project's shared bibliography file) are skipped.
     """
-    if not doc.entries:
+    if not has_bibliography(doc):
         return
     for resolution in resolve(doc, opts).resolutions:
         if resolution.how != "no match":
@@ -57,35 +63,6 @@ def check_missing(doc: Document, opts: MatchOptions) -> Iterator[Violation]:
             _note_span(doc, resolution),
             f"note {resolution.citation.note.label} cites {title}{by}, which no bibliography entry lists",
         )
-
-
-@dataclass(frozen=True)
-class UncitedSourceOptions(MatchOptions):
-    """Options of uncited-source."""
-
-    ignore_sections: tuple[str, ...] = ("further reading", "works consulted", "suggested reading")
-    """Sections whose heading contains one of these phrases may list works no note cites."""
-
-
-def check_uncited(doc: Document, opts: UncitedSourceOptions) -> Iterator[Violation]:
-    """Flag a bibliography entry that no note cites.
-
-    Fires only when the notes cite at least one work, so a file that holds only a bibliography, or an
-    essay using author-date citations in the text, is left alone. Sections headed "Further reading" or
-    "Works consulted" (see `ignore_sections`) may list works that are not cited.
-    """
-    matching = resolve(doc, opts)
-    if not matching.resolutions:
-        return
-    ignored = tuple(phrase.casefold() for phrase in opts.ignore_sections)
-    skip = {
-        id(entry) for section in doc.sections for entry in section.entries
-        if any(p in f"{section.heading.title} {section.parent or ''}".casefold() for p in ignored)
-    }
-    for listed in matching.listed:
-        if listed.entry.span.start not in matching.cited and id(listed.entry) not in skip:
-            message = f"bibliography entry for {_who(listed)} is not cited in any note"
-            yield Violation(listed.entry.span, message)
 
 
 def check_author(doc: Document, opts: MatchOptions) -> Iterator[Violation]:
@@ -194,7 +171,7 @@ def check_no_bibliography(doc: Document, opts: object) -> Iterator[Violation]:
     another file (of the 46 real documents checked, most do), so the rule stays off unless enabled and
     ignores documents whose notes are all full citations.
     """
-    if doc.sections:
+    if doc.source_sections:
         return
     resolutions = resolve(doc).resolutions
     orphans = [r for r in resolutions if r.how == "no match" and r.citation.work.kind.value == "short"]
@@ -209,8 +186,6 @@ def check_no_bibliography(doc: Document, opts: object) -> Iterator[Violation]:
 
 MISSING_SOURCE = Rule("B001", "missing-source", "Note cites a work the bibliography does not list",
                       check_missing, options=MatchOptions)
-UNCITED_SOURCE = Rule("B002", "uncited-source", "Bibliography entry is not cited in any note", check_uncited,
-                      Severity.WARNING, UncitedSourceOptions)
 AUTHOR_MISMATCH = Rule("B003", "author-mismatch", "Note spells the author otherwise than the bibliography",
                        check_author, Severity.WARNING, MatchOptions)
 TITLE_MISMATCH = Rule("B004", "title-mismatch", "Note gives the title otherwise than the bibliography",
@@ -221,5 +196,5 @@ PUBLICATION_MISMATCH = Rule("B005", "publication-mismatch",
 NO_BIBLIOGRAPHY = Rule("B009", "no-bibliography", "Short-form notes but no bibliography",
                        check_no_bibliography, Severity.INFO, enabled=False)
 
-RULES = (MISSING_SOURCE, UNCITED_SOURCE, AUTHOR_MISMATCH, TITLE_MISMATCH, PUBLICATION_MISMATCH,
+RULES = (MISSING_SOURCE, uncited.UNCITED_SOURCE, AUTHOR_MISMATCH, TITLE_MISMATCH, PUBLICATION_MISMATCH,
          *entries.RULES, NO_BIBLIOGRAPHY)

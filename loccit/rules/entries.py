@@ -39,7 +39,7 @@ def check_duplicate(doc: Document, opts: DuplicateSourceOptions) -> Iterator[Vio
     Two entries are the same work when their lead authors agree, their titles are alike (`min_score`)
     and their years do not contradict each other; the second is reported.
     """
-    listed = listed_works(doc)
+    listed = listed_works(doc, own=True)
     reported: set[int] = set()
     for later_index, later in enumerate(listed):
         for earlier in listed[:later_index]:
@@ -92,11 +92,11 @@ def check_order(doc: Document, opts: object) -> Iterator[Violation]:
     an author go by their title without "The", "A" or "An", or by the editor or translator a title-first
     entry names (Chicago 14.66-14.75). Several works by one author ("———") may come in any order.
     """
-    by_entry = {listed.entry.span.start: listed for listed in listed_works(doc)}
+    by_entry = {id(listed.entry): listed for listed in listed_works(doc, own=True)}
     for section in doc.sections:
         previous: tuple[tuple[str, str], Listed] | None = None
         for entry in section.entries:
-            listed = by_entry.get(entry.span.start)
+            listed = by_entry.get(id(entry))
             if listed is None or listed.work.same_author:
                 continue
             key = _sort_key(listed)

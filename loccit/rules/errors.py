@@ -1,10 +1,10 @@
-"""Input errors (E001): files that cannot be read as text are reported, not crashed on."""
+"""Input errors: files that cannot be read as text (E001) and suppression comments that do nothing (E002)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from loccit.linter.diagnostics import Rule, Violation
+from loccit.linter.diagnostics import Rule, Severity, Violation
 from loccit.linter.model import Document
 
 
@@ -19,4 +19,23 @@ def check_unreadable(doc: Document, opts: object) -> Iterator[Violation]:
 
 UNREADABLE_FILE = Rule("E001", "unreadable-file", "File is binary or not valid UTF-8", check_unreadable)
 
-RULES = (UNREADABLE_FILE,)
+
+def check_unused_suppression(doc: Document, opts: object) -> Iterator[Violation]:
+    """Report a suppression comment that suppresses nothing, names an unknown code, or is misspelt.
+
+    The engine applies suppression comments after every rule has run, so it alone knows which ones
+    were used; it raises these findings itself and nothing is yielded here (ruff's RUF100 works so).
+    """
+    return iter(())
+
+
+UNUSED_SUPPRESSION = Rule(
+    "E002",
+    "unused-suppression",
+    "Suppression comment suppresses nothing, or names an unknown rule",
+    check_unused_suppression,
+    Severity.WARNING,
+    fixable=True,
+)
+
+RULES = (UNREADABLE_FILE, UNUSED_SUPPRESSION)

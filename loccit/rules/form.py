@@ -108,11 +108,24 @@ def check_spacing(doc: Document, opts: object) -> Iterator[Violation]:
             yield Violation(doc.span(base + start, base + end), message, fix)
 
 
-UNBALANCED_QUOTES = Rule("F001", "unbalanced-quotes", "Quote mark without its pair in a note or entry",
-                         check_quotes, Severity.WARNING)
-CITATION_SPACING = Rule("F002", "citation-spacing", "Missing space after a comma or period, or before (",
-                        check_spacing, Severity.WARNING, fixable=True)
-PUBLICATION_PARENTHETICAL = Rule("F003", "publication-parenthetical", "Malformed facts-of-publication group",
-                                 check_publication, Severity.WARNING, fixable=True)
+UNBALANCED_QUOTES = Rule(
+    "F001", "unbalanced-quotes", "Quote mark without its pair in a note or entry", check_quotes, Severity.WARNING
+)
+CITATION_SPACING = Rule(
+    "F002",
+    "citation-spacing",
+    "Missing space after a comma or period, or before (",
+    check_spacing,
+    Severity.WARNING,
+    fixable=True,
+)
+PUBLICATION_PARENTHETICAL = Rule(
+    "F003",
+    "publication-parenthetical",
+    "Malformed facts-of-publication group",
+    check_publication,
+    Severity.WARNING,
+    fixable=True,
+)
 
 RULES = (UNBALANCED_QUOTES, CITATION_SPACING, PUBLICATION_PARENTHETICAL)

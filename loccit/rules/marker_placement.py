@@ -89,7 +89,13 @@ def check_placement(doc: Document, opts: object) -> Iterator[Violation]:
         yield Violation(doc.span(p.start, p.end), message, fix)
 
 
-MARKER_PUNCTUATION = Rule("N007", "marker-punctuation", "Note marker on the unusual side of punctuation",
-                          check_placement, Severity.WARNING, fixable=True)
+MARKER_PUNCTUATION = Rule(
+    "N007",
+    "marker-punctuation",
+    "Note marker on the unusual side of punctuation",
+    check_placement,
+    Severity.WARNING,
+    fixable=True,
+)
 
 RULES = (MARKER_PUNCTUATION,)

@@ -100,5 +100,12 @@ def check_range_style(doc: Document, opts: PageOptions) -> Iterator[Violation]:
             yield Violation(span, f'page range "{r.text}" differs from {whose} "{wanted[r.start]}"', fix)
 
 
-PAGE_RANGE_STYLE = Rule("P003", "page-range-style", "Page range unlike the habit or style, or reversed",
-                        check_range_style, Severity.WARNING, PageOptions, fixable=True)
+PAGE_RANGE_STYLE = Rule(
+    "P003",
+    "page-range-style",
+    "Page range unlike the habit or style, or reversed",
+    check_range_style,
+    Severity.WARNING,
+    PageOptions,
+    fixable=True,
+)

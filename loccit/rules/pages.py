@@ -63,8 +63,11 @@ def check_label_style(doc: Document, opts: PageOptions) -> Iterator[Violation]:
         if written == shown:
             continue
         what = f'page label "{written}"' if loc.label else f'bare page "{written}"'
-        fix = Fix(doc.span(item.base + loc.start, item.base + head.start), want.render(plural),
-                  safe=bool(loc.label) and want != BARE)
+        fix = Fix(
+            doc.span(item.base + loc.start, item.base + head.start),
+            want.render(plural),
+            safe=bool(loc.label) and want != BARE,
+        )
         span = doc.span(item.base + loc.start, item.base + loc.end)
         yield Violation(span, f'{what} differs from {_whose(opts.style)} "{shown}"', fix)
 
@@ -114,11 +117,32 @@ def check_missing(doc: Document, opts: PageOptions) -> Iterator[Violation]:
             yield Violation(span, f'no page given for the work published "{m.group()}"')
 
 
-PAGE_LABEL_STYLE = Rule("P001", "page-label-style", "Page label unlike the essay's habit or the style",
-                        check_label_style, Severity.WARNING, PageOptions, fixable=True)
-PAGE_LABEL_NUMBER = Rule("P002", "page-label-number", "Plural page label before one page, or the reverse",
-                         check_label_number, Severity.WARNING, PageOptions, fixable=True)
-MISSING_LOCATOR = Rule("P004", "missing-locator", "Citation of a book or article gives no page",
-                       check_missing, Severity.INFO, PageOptions, enabled=False)
+PAGE_LABEL_STYLE = Rule(
+    "P001",
+    "page-label-style",
+    "Page label unlike the essay's habit or the style",
+    check_label_style,
+    Severity.WARNING,
+    PageOptions,
+    fixable=True,
+)
+PAGE_LABEL_NUMBER = Rule(
+    "P002",
+    "page-label-number",
+    "Plural page label before one page, or the reverse",
+    check_label_number,
+    Severity.WARNING,
+    PageOptions,
+    fixable=True,
+)
+MISSING_LOCATOR = Rule(
+    "P004",
+    "missing-locator",
+    "Citation of a book or article gives no page",
+    check_missing,
+    Severity.INFO,
+    PageOptions,
+    enabled=False,
+)
 
 RULES = (PAGE_LABEL_STYLE, PAGE_LABEL_NUMBER, PAGE_RANGE_STYLE, MISSING_LOCATOR)

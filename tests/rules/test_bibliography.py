@@ -144,3 +144,24 @@ def test_rules_never_crash(note: list[str], entry: list[str]) -> None:
     for rule in B_RULES:
         for violation in rule.check(doc, rule.options()):
             assert 0 <= violation.span.start <= violation.span.end <= len(doc.text)
+
+
+def test_shared_bibliography_file_serves_every_chapter() -> None:
+    chapter = parse_document("ch1.md", normalise(
+        "# One\n\nA.[^1] B.[^2]\n\n[^1]: Filtzer, *The Khrushchev Era*, 3.\n"
+        "[^2]: Robert Conquest, *The Great Terror* (London, 1968), 3.\n"
+    ))
+    bibliography = parse_document("bibliography.md", normalise(f"# Bibliography\n\n{TAUBMAN}\n{FILTZER}\n"))
+    chapter.shared = (bibliography,)
+    missing, order, uncited = BY_CODE["B001"], BY_CODE["B007"], BY_CODE["B002"]
+    assert [v.message for v in missing.check(chapter, missing.options())] == [
+        'note 2 cites "The Great Terror" by Conquest, which no bibliography entry lists'
+    ]
+    assert list(order.check(chapter, None)) == []  # the shared file's order is reported on the file
+    assert len(list(order.check(bibliography, None))) == 1
+    assert list(uncited.check(chapter, uncited.options())) == []
+    assert uncited.check_project is not None
+    pairs = list(uncited.check_project([chapter, bibliography], uncited.options()))
+    assert [(doc.path, v.message) for doc, v in pairs] == [
+        ("bibliography.md", "bibliography entry for Taubman is not cited in any note")
+    ]

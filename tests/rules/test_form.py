@@ -74,8 +74,12 @@ def test_publication_parenthetical() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Bell, “Notes,” *Review* 3 (Spring 2006): 45.", "*Smith v. Jones*, 433 F.3d 807 (9th Cir. 2004).",
-     "Sachs, *World Watch* (January/February 1998), 15.", "Smith (first published 1950), 3."],
+    [
+        "Bell, “Notes,” *Review* 3 (Spring 2006): 45.",
+        "*Smith v. Jones*, 433 F.3d 807 (9th Cir. 2004).",
+        "Sachs, *World Watch* (January/February 1998), 15.",
+        "Smith (first published 1950), 3.",
+    ],
 )
 def test_publication_dates_and_courts_pass(text: str) -> None:
     essay = note("Koss, *Letters* (York, 1987), 7.", "Reid, *Courts* (Leeds, 2001), 4.", text)

@@ -71,9 +71,7 @@ def test_bare_number_in_labelled_essay_is_left_alone() -> None:
 
 def test_label_fixes_are_safe_between_labels() -> None:
     essay = note("A, *B*, p. 3.", "A, *B*, p. 5.", "A, *B*, Pp.7-9.", "A, *B*, pg. 2.")
-    assert fixed(check_label_style, essay, CONSISTENT).endswith(
-        "[^3]: A, *B*, pp. 7-9.\n[^4]: A, *B*, p. 2.\n"
-    )
+    assert fixed(check_label_style, essay, CONSISTENT).endswith("[^3]: A, *B*, pp. 7-9.\n[^4]: A, *B*, p. 2.\n")
     doc = parse(essay)
     assert all(v.fix and v.fix.safe for v in check_label_style(doc, CONSISTENT))
 
@@ -91,8 +89,17 @@ def test_label_number(text: str, message: str) -> None:
     assert run(check_label_number, note(text), CONSISTENT) == [(3, message)]
 
 
-@pytest.mark.parametrize("text", ["A, *B*, p. 3.", "A, *B*, pp. 3-5.", "A, *B*, pp. 45ff.", "A, *B*, p. 45f.",
-                                  "A, *B*, pp. 3 and 5.", "A, *B*, nn. 3-5."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A, *B*, p. 3.",
+        "A, *B*, pp. 3-5.",
+        "A, *B*, pp. 45ff.",
+        "A, *B*, p. 45f.",
+        "A, *B*, pp. 3 and 5.",
+        "A, *B*, nn. 3-5.",
+    ],
+)
 def test_label_number_passes(text: str) -> None:
     assert run(check_label_number, note(text), CONSISTENT) == []
 

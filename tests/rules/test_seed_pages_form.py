@@ -35,7 +35,10 @@ def test_seed_findings_by_note(name: str) -> None:
             continue
         opts = PageOptions() if rule.options is PageOptions else None
         for violation in rule.check(doc, opts):
-            notes = [int(d.label) for d in doc.definitions
-                     if d.text_start <= violation.span.start <= d.text_start + len(d.text)]
+            notes = [
+                int(d.label)
+                for d in doc.definitions
+                if d.text_start <= violation.span.start <= d.text_start + len(d.text)
+            ]
             found[rule.code].update(notes)
     assert dict(found) == EXPECTED

@@ -1,0 +1,69 @@
+"""A new user's first session: configure an essay repository, suppress a finding, try every format, then a thesis."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from loccit.linter import reporters
+from loccit.linter.cli import main
+
+ESSAY = """# The Thaw
+
+Khrushchev denounced Stalin in 1956.[^1] Some eight million prisoners left
+the Gulags[^2] on his orders. Molotov was sent to Mongolia as ambassador.[^3]
+
+<!-- loccit-disable-next-line N006 -->
+The code was rewritten in 1958,[^4]in part.
+
+[^1]: William Taubman, *Khrushchev: The Man and His Era* (London: Free Press, 2003), 283.
+[^2]: Anne Applebaum, *Gulag: A History* (London: Allen Lane, 2004), 3.
+[^3]: Donald Filtzer, *The Khrushchev Era* (London: Macmillan, 1993), 30.
+[^4]: Filtzer, *Khrushchev Era*, 31.
+[^5]: Filtzer, *Khrushchev Era*, 44.
+"""
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_first_session(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("pyproject.toml").write_text(
+        '[project]\nname = "essays"\n\n[tool.loccit]\nseverity = { N002 = "warning" }\n', encoding="utf-8"
+    )
+    Path("thaw.md").write_text(ESSAY, encoding="utf-8")
+    code, out, err = run("check", "thaw.md")
+    assert (code, err) == (1, "")
+    assert out.splitlines() == [
+        "thaw.md:13:1: N002 note [^5] is defined but never referenced in the text",
+        "Found 1 finding (1 warning) in 1 file.",
+    ]
+    for fmt in reporters.REPORTERS:
+        code, out, err = run("check", "--output-format", fmt, "thaw.md")
+        assert code == 1 and err == "" and "N002" in out, fmt
+        assert fmt == "sarif" or "N006" not in out, fmt  # suppressed inline (SARIF lists every rule's help)
+    results = json.loads(run("check", "--format", "sarif", "thaw.md")[1])["runs"][0]["results"]
+    assert [r["ruleId"] for r in results] == ["N002"]
+    assert run("check", "--exit-zero", "thaw.md")[0] == 0
+
+
+def test_thesis_with_a_shared_bibliography(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("loccit.toml").write_text('bibliography = ["bibliography.md"]\n', encoding="utf-8")
+    Path("chapters").mkdir()
+    Path("chapters/01-camps.md").write_text("The camps emptied.[^1]\n\n[^1]: Applebaum, *Gulag*, 3.\n")
+    Path("chapters/02-speech.md").write_text("The speech.[^1] Later.[^2]\n\n[^1]: Taubman, *Khrushchev*, 283.\n")
+    Path("bibliography.md").write_text("Applebaum, Anne. *Gulag*. 2004.\n\nTaubman, William. *Khrushchev*. 2003.\n")
+    code, out, _ = run("check")
+    assert code == 1
+    assert out.splitlines() == [
+        "chapters/02-speech.md:1:23: N001 note [^2] has no definition; add one or remove the marker",
+        "Found 1 finding (1 error) in 1 file.",
+    ]
+    assert 'bibliography = ["bibliography.md"]' in run("check", "--show-settings", "chapters/01-camps.md")[1]

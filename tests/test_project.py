@@ -1,0 +1,157 @@
+"""Projects of several files: chapters share a bibliography file, and project rules see every chapter."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import CORPUS
+
+from loccit.linter import engine, project, run
+from loccit.linter.cli import main
+from loccit.linter.diagnostics import Rule, Violation
+from loccit.linter.model import Document
+from loccit.rules import RULES
+
+CH1 = "# One\n\nThe camps emptied.[^1]\n\n[^1]: Applebaum, *Gulag*, 3.\n"
+CH2 = "# Two\n\nThe speech was secret.[^1] Glued[^2]on.\n\n[^1]: Taubman, *Khrushchev*, 283.\n[^2]: Taubman, 290.\n"
+BIB = (
+    "# Bibliography\n\n- Applebaum, Anne. *Gulag*. 2004.\n- Figes, Orlando. *Revolutionary Russia*. 2014.\n"
+    "- Taubman, William. *Khrushchev*. 2003.\n"
+)
+FIGES_UNCITED = "bibliography entry for Figes is not cited in any note"
+
+
+def _shared(doc: Document, opts: object) -> Iterator[Violation]:
+    """Report how many shared entries a chapter sees (test rule)."""
+    if doc.definitions:
+        yield Violation(doc.span(0, 1), f"{len([e for s in doc.shared_sections for e in s.entries])} shared")
+
+
+def _uncited(docs: Sequence[Document], opts: object) -> Iterator[tuple[Document, Violation]]:
+    """Report every entry whose surname no note of any chapter mentions (test stand-in for B002)."""
+    notes = " ".join(d.text for doc in docs for d in doc.definitions)
+    for doc in docs:
+        for entry in doc.entries:
+            surname = entry.text.split(",")[0]
+            if surname not in notes:
+                yield doc, Violation(entry.span, f"{surname} is never cited")
+
+
+SHARED = Rule("B998", "shared-entries", "test", _shared)
+UNCITED = Rule("B999", "uncited-test", "test", lambda doc, opts: iter(()), check_project=_uncited)
+
+
+@pytest.fixture
+def thesis(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "chapters").mkdir()
+    (tmp_path / "chapters" / "ch1.md").write_text(CH1, encoding="utf-8")
+    (tmp_path / "chapters" / "ch2.md").write_text(CH2, encoding="utf-8")
+    (tmp_path / "bibliography.md").write_text(BIB, encoding="utf-8")
+    return tmp_path
+
+
+def _lint(paths: Sequence[str]) -> list[tuple[str, str, int, str]]:
+    files, configs = run.prepare(run.Request(tuple(paths)))
+    settings = engine.Settings(rules=(SHARED, UNCITED, *engine.select_rules(RULES)))
+    found = [d for unit in project.plan(list(paths), configs) for d in project.lint(unit, lambda p: settings)]
+    return [(Path(d.path).as_posix(), d.code, d.line, d.message) for d in sorted(found)]
+
+
+def test_configured_bibliography_is_shared_and_counted_across_chapters(thesis: Path) -> None:
+    (thesis / "pyproject.toml").write_text('[tool.loccit]\nbibliography = ["bibliography.md"]\n', encoding="utf-8")
+    assert _lint(["."]) == [
+        ("bibliography.md", "B002", 4, FIGES_UNCITED),
+        ("bibliography.md", "B999", 4, "Figes is never cited"),
+        ("chapters/ch1.md", "B998", 1, "3 shared"),
+        ("chapters/ch2.md", "B998", 1, "3 shared"),
+        ("chapters/ch2.md", "N006", 3, "note [^2] is glued to the next word; add a space after it"),
+    ]
+
+
+def test_one_staged_chapter_still_counts_the_others(thesis: Path) -> None:
+    (thesis / "pyproject.toml").write_text('[tool.loccit]\nbibliography = ["bibliography.md"]\n', encoding="utf-8")
+    # pre-commit passes only the staged files: ch2 and the bibliography; ch1's note still cites Applebaum
+    assert [f[:3] for f in _lint(["chapters/ch2.md", "bibliography.md"])] == [
+        ("bibliography.md", "B002", 4),
+        ("bibliography.md", "B999", 4),
+        ("chapters/ch2.md", "B998", 1),
+        ("chapters/ch2.md", "N006", 3),
+    ]
+    assert [f[:3] for f in _lint(["chapters/ch1.md"])] == [("chapters/ch1.md", "B998", 1)]
+
+
+def test_directory_run_shares_bibliography_only_files(thesis: Path) -> None:
+    found = _lint(["."])
+    assert ("chapters/ch1.md", "B998", 1, "3 shared") in found
+    assert ("bibliography.md", "B999", 4, "Figes is never cited") in found
+    assert ("bibliography.md", "B002", 4, FIGES_UNCITED) in found
+
+
+def test_separate_files_share_nothing(thesis: Path) -> None:
+    found = _lint(["chapters/ch1.md", "bibliography.md"])
+    assert ("chapters/ch1.md", "B998", 1, "0 shared") in found
+    assert ("bibliography.md", "B999", 5, "Taubman is never cited") in found
+    assert not any(code == "B002" for _, code, _, _ in found)  # no chapter of this project cites anything
+
+
+def test_chapter_with_its_own_bibliography_keeps_it_in_a_directory_run(thesis: Path) -> None:
+    (thesis / "chapters" / "ch1.md").write_text(CH1 + "\n## Sources\n\n- Applebaum, Anne. *Gulag*. 2004.\n")
+    found = _lint(["."])
+    assert ("chapters/ch1.md", "B998", 1, "0 shared") in found
+    assert ("chapters/ch2.md", "B998", 1, "3 shared") in found
+
+
+def test_configured_bibliography_without_a_heading_is_all_sources(thesis: Path) -> None:
+    (thesis / "sources.md").write_text("---\ntitle: Sources\n---\n\nFiges, Orlando. *Russia*. 2014.\n")
+    (thesis / "loccit.toml").write_text('bibliography = ["sources.md"]\n', encoding="utf-8")
+    found = _lint(["chapters"])
+    assert ("chapters/ch1.md", "B998", 1, "1 shared") in found
+
+
+def test_cli_runs_a_two_chapter_project(thesis: Path) -> None:
+    (thesis / "pyproject.toml").write_text('[tool.loccit]\nbibliography = ["bibliography.md"]\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "."])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"bibliography.md:4:1: B002 {FIGES_UNCITED}",
+        "chapters/ch2.md:3:33: N006 note [^2] is glued to the next word; add a space after it",
+        "Found 2 findings (2 warnings) in 2 files.",
+    ]
+    shown = CliRunner().invoke(main, ["check", "--show-settings", "chapters/ch1.md"]).stdout
+    assert 'bibliography = ["bibliography.md"]' in shown
+
+
+REAL = CORPUS / "real"
+
+
+@pytest.mark.skipif(not REAL.is_dir(), reason="../shared/corpus/real is not available")
+def test_real_dissertation_chapters_see_the_separate_bibliography(tmp_path: Path) -> None:
+    bib = REAL / "hepplerj__Dissertation__bibliography.dissertation.Heppler.md"
+    (tmp_path / "loccit.toml").write_text(f"bibliography = [{str(bib)!r}]\n".replace("'", '"'), encoding="utf-8")
+    seen: list[int] = []
+
+    def count(doc: Document, opts: object) -> Iterator[Violation]:
+        """Record the shared entries (test rule)."""
+        seen.append(len([e for s in doc.shared_sections for e in s.entries]))
+        return iter(())
+
+    chapter = REAL / "hepplerj__Dissertation__ch1.dissertation.Heppler.md"
+    files, configs = run.prepare(run.Request((str(chapter),), config_file=str(tmp_path / "loccit.toml")))
+    settings = engine.Settings(rules=(Rule("B997", "count", "test", count),))
+    for unit in project.plan(files, configs):
+        list(project.lint(unit, lambda p: settings))
+    assert seen and seen[0] > 200
+
+
+def test_standard_input_chapter_gets_the_configured_bibliography(thesis: Path) -> None:
+    (thesis / "pyproject.toml").write_text('[tool.loccit]\nbibliography = ["bibliography.md"]\n', encoding="utf-8")
+    files, configs = run.prepare(run.Request(("-",), stdin=CH1.encode()))
+    settings = engine.Settings(rules=(SHARED,))
+    found = [
+        d.message for unit in project.plan(["-"], configs) for d in project.lint(unit, lambda p: settings, CH1.encode())
+    ]
+    assert found == ["3 shared"]

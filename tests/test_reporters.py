@@ -1,0 +1,145 @@
+"""Every output format on one fixture, compared byte for byte with its golden file; SARIF against its schema."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT
+
+from loccit import __version__
+from loccit.linter import reporters, terminal
+from loccit.linter.cli import main
+from loccit.linter.diagnostics import Diagnostic, Severity
+from loccit.linter.sources import Sources
+
+FIXTURE = "fixtures/reporters/mixed.md"
+GOLDEN = ROOT / "tests" / "golden"
+SCHEMA = ROOT / "tests" / "data" / "sarif-schema-2.1.0.json"
+
+
+def _render(fmt: str, monkeypatch: pytest.MonkeyPatch, *extra: str) -> tuple[int, str]:
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(main, ["check", "--isolated", "--output-format", fmt, *extra, FIXTURE])
+    return result.exit_code, result.stdout.replace(f'"version": "{__version__}"', '"version": "<version>"')
+
+
+@pytest.mark.parametrize("fmt", list(reporters.REPORTERS))
+def test_format_matches_golden(fmt: str, monkeypatch: pytest.MonkeyPatch, update_golden: bool) -> None:
+    code, output = _render(fmt, monkeypatch)
+    golden = GOLDEN / f"{fmt}.txt"
+    if update_golden:
+        golden.write_text(output, encoding="utf-8")
+    assert code == 1
+    assert output == golden.read_text(encoding="utf-8")
+
+
+def test_every_golden_file_is_a_format() -> None:
+    assert {path.stem for path in GOLDEN.glob("*.txt")} == set(reporters.REPORTERS) | {"statistics"}
+
+
+def test_statistics_golden(monkeypatch: pytest.MonkeyPatch, update_golden: bool) -> None:
+    code, output = _render("concise", monkeypatch, "--statistics")
+    golden = GOLDEN / "statistics.txt"
+    if update_golden:
+        golden.write_text(output, encoding="utf-8")
+    assert (code, output) == (1, golden.read_text(encoding="utf-8"))
+
+
+def test_sarif_is_valid_against_the_official_schema(monkeypatch: pytest.MonkeyPatch) -> None:
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    log = json.loads(_render("sarif", monkeypatch)[1])
+    jsonschema.Draft4Validator.check_schema(schema)
+    jsonschema.Draft4Validator(schema).validate(log)
+    run = log["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    assert all(rule["help"]["markdown"].startswith(f"# {rule['id']} {rule['name']}") for rule in rules)
+    assert all(r["partialFingerprints"]["loccit/v1"] for r in run["results"])
+    assert [rules[r["ruleIndex"]]["id"] for r in run["results"]] == [r["ruleId"] for r in run["results"]]
+
+
+def test_empty_sarif_and_junit_are_valid(monkeypatch: pytest.MonkeyPatch) -> None:
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    out = io.StringIO()
+    reporters.render("sarif", [], out)
+    jsonschema.Draft4Validator(schema).validate(json.loads(out.getvalue()))
+    out = io.StringIO()
+    reporters.render("junit", [], out)
+    assert 'tests="1" failures="0"' in out.getvalue()
+
+
+def test_fingerprints_ignore_line_moves_and_count_repeats() -> None:
+    def finding(line: int) -> Diagnostic:
+        return Diagnostic("a.md", line, 1, line, 2, "N001", "undefined-note", Severity.ERROR, "note [^1] …")
+
+    first = reporters.fingerprints([finding(3), finding(9)])
+    moved = reporters.fingerprints([finding(5), finding(12)])
+    assert first == moved and first[0] != first[1]
+
+
+def test_rdjson_columns_are_utf8_bytes() -> None:
+    d = Diagnostic("x.md", 1, 4, 1, 8, "N001", "undefined-note", Severity.ERROR, "m")
+    out = io.StringIO()
+    reporters.rdjson([d], out, sources=Sources({"x.md": "“a”[^1]\n"}))
+    location = json.loads(out.getvalue())["diagnostics"][0]["location"]["range"]
+    assert (location["start"]["column"], location["end"]["column"]) == (8, 12)
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(("no_color", "expected"), [(None, True), ("1", False), ("", True)])
+def test_colour_only_on_a_terminal_without_no_color(
+    monkeypatch: pytest.MonkeyPatch, no_color: str | None, expected: bool
+) -> None:
+    if no_color is None:
+        monkeypatch.delenv("NO_COLOR", raising=False)
+    else:
+        monkeypatch.setenv("NO_COLOR", no_color)
+    assert terminal.wants_colour(_Terminal()) is expected
+    assert terminal.wants_colour(io.StringIO()) is False
+
+
+def test_full_in_colour_has_escapes_and_same_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    d = Diagnostic("x.md", 1, 2, 1, 3, "N001", "undefined-note", Severity.ERROR, "m")
+    plain, painted = io.StringIO(), io.StringIO()
+    sources = Sources({"x.md": "ab\n"})
+    terminal.full([d], plain, sources=sources)
+    terminal.full([d], painted, color=True, sources=sources)
+    assert "\x1b[" in painted.getvalue() and "\x1b[" not in plain.getvalue()
+    assert " |  ^ undefined-note" in plain.getvalue()
+
+
+def test_progress_only_on_a_terminal_with_many_files() -> None:
+    quiet, shown = io.StringIO(), _Terminal()
+    for stream, total in ((quiet, 50), (_Terminal(), 3)):
+        progress = terminal.Progress(stream, total)
+        progress(1)
+        progress.close()
+        assert stream.getvalue() == ""
+    progress = terminal.Progress(shown, 50)
+    progress(50)
+    progress.close()
+    assert "checking 50/50 files" in shown.getvalue()
+
+
+def test_output_file_gets_concise_and_stdout_stays_empty(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    target = tmp_path / "out.txt"
+    result = CliRunner().invoke(main, ["check", "--isolated", "--output-file", str(target), FIXTURE])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert target.read_text(encoding="utf-8") == (GOLDEN / "concise.txt").read_text(encoding="utf-8")
+
+
+def test_unwritable_output_file_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    target = tmp_path / "missing" / "out.sarif"
+    result = CliRunner().invoke(main, ["check", "--isolated", "--format", "sarif", "-o", str(target), FIXTURE])
+    assert result.exit_code == 2
+    assert result.stderr == f"loccit: error: {target}: cannot write: No such file or directory\n"

@@ -1,0 +1,70 @@
+"""`loccit rule` prints the pages of docs/rules, which the wheel ships as the package loccit.rule_docs."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT
+
+from loccit.linter import ruledocs
+from loccit.linter.cli import main
+from loccit.rules import RULES
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_rule_prints_its_page() -> None:
+    code, out, _ = run("rule", "n004")
+    assert code == 0
+    assert out == (ROOT / "docs" / "rules" / "N004.md").read_text(encoding="utf-8")
+
+
+def test_rule_all_prints_every_page_in_registry_order() -> None:
+    code, out, _ = run("rule", "--all")
+    headers = [line for line in out.splitlines() if line.startswith("# ")]
+    assert code == 0 and headers == [f"# {rule.code} {rule.name}" for rule in RULES]
+
+
+def test_unknown_rule_suggests_a_code() -> None:
+    assert run("rule", "N0066") == (2, "", 'loccit: error: unknown rule code "N0066"; did you mean "N006"?\n')
+    assert run("rule")[0] == 2
+
+
+def test_pages_are_found_and_every_rule_has_one() -> None:
+    assert set(ruledocs.codes()) == {rule.code for rule in RULES}
+    page = ruledocs.page("N006")
+    assert page is not None and "Fix safety" in ruledocs.sections(page)
+
+
+def test_wheel_ships_docs_rules_and_every_package() -> None:
+    """docs/rules is mapped to loccit.rule_docs, and every package directory is listed for setuptools."""
+    setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    assert setuptools["package-dir"] == {"loccit.rule_docs": "docs/rules"}
+    assert setuptools["package-data"]["loccit.rule_docs"] == ["*.md"]
+    packages = {".".join(path.parent.relative_to(ROOT).parts) for path in Path(ROOT / "loccit").rglob("__init__.py")}
+    assert set(setuptools["packages"]) == packages | {"loccit.rule_docs"}
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
+def test_options_section_documents_the_real_options(rule) -> None:  # type: ignore[no-untyped-def]
+    page = ruledocs.page(rule.code)
+    assert page is not None
+    section = ruledocs.sections(page)["Options"]
+    with_default = set(re.findall(r"`([a-z_]+)` \(default", section))
+    mentioned = set(re.findall(r"`([a-z_]+)`", section))
+    fields = {f.name for f in dataclasses.fields(rule.options)} if dataclasses.is_dataclass(rule.options) else set()
+    assert with_default <= fields, f"{rule.code} page documents options {with_default - fields} the rule lacks"
+    assert fields <= mentioned, f"{rule.code} page does not document options {fields - mentioned}"
