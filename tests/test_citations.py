@@ -29,6 +29,9 @@ def summary(work: Work | None) -> tuple[object, ...] | None:
         ("Ibid., 34.", [("ibid", [], None, None, None)]),
         ("Id. at 12.", [("ibid", [], None, None, None)]),
         ("Marsden, op. cit., p. 12.", [("short", ["Marsden"], None, None, None)]),
+        ("Workstations, Ibid., p. 129.", [("ibid", [], None, None, None)]),
+        ('A history of the Network Working Group, "The Origins of RFCs" by Stephen D. Crocker, is in RFC 1000.', [
+            ("short", ["Crocker"], "The Origins of RFCs", None, None)]),
         (
             "Roy Medvedev and Zhores Medvedev, Khrushchev: The Years in Power (New York, 1978), p.66.",
             [("full", ["Medvedev", "Medvedev"], "Khrushchev: The Years in Power", "New York", "1978")],

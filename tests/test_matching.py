@@ -119,3 +119,13 @@ def test_short_corporate_name_agrees_with_the_full_one() -> None:
     )
     (resolution,) = resolve(parse_document("e.md", normalise(text))).resolutions
     assert resolution.how == "author and title"
+
+
+def test_short_title_may_name_the_book_that_holds_the_chapter() -> None:
+    text = (
+        "# E\n\nA.[^1]\n\n[^1]: Roberts, Workstations, p. 146.\n\n## Sources\n\n"
+        "Roberts, Lawrence G. \"The ARPANET and Computer Networks.\" In A History of Personal Workstations. "
+        "Edited by Adele Goldberg. ACM Press. New York. 1988.\n"
+    )
+    (resolution,) = resolve(parse_document("e.md", normalise(text))).resolutions
+    assert resolution.listed is not None and resolution.how == "author and title"

@@ -10,7 +10,7 @@ from loccit.linter import imprint as imp
 from loccit.linter.authors import author_list, same_author_dashes
 from loccit.linter.commentary import CUE, mask, restarts
 from loccit.linter.imprint import Field, Imprint
-from loccit.linter.names import Name
+from loccit.linter.names import Name, name_like, parse_names
 from loccit.linter.parts import (
     EDITED,
     ENTRY_PART,
@@ -27,6 +27,7 @@ from loccit.linter.parts import (
 from loccit.linter.scan import Region, regions, split_chunks
 
 _SAME_WORK = re.compile(r"(?:op|loc)\.?\s?cit\.?|supra|ibid\.?", re.I)
+_BY = re.compile(r"[\s,]{0,3}by\s{1,3}([A-Z][^,;:()\n]{0,80}?)(?=[,;:()]|$)")
 _NO_DATE = re.compile(r"\bn\.\s?d\.")
 _IBID = re.compile(r"(?:[Ii]bid(?:em)?|[Ii]d)\b\.?")
 _PLAIN_STOP = re.compile(
@@ -106,6 +107,12 @@ def _marked(
     title = title_field(text, region)
     quoted = region.kind == "quote"
     i = region.end
+    byline = _BY.match(text, i, end)
+    if byline and not inverted:
+        # "“The Origins of RFCs” by Stephen D. Crocker": the author follows the title.
+        named, _ = parse_names(text, byline.start(1), byline.end(1), inverted=False)
+        if named and all(name_like(text[n.start : n.end]) for n in named):
+            authors, i = named, byline.end(1)
     container: Field | None = None
     editors: tuple[Name, ...] = ()
     rest = skip(text, i, end, " \t\n,.:")
@@ -141,6 +148,8 @@ def _plain(
     title_end = stop.start() if stop else end
     title = imp.field(text, i, title_end)
     if authors and title is not None and _SAME_WORK.fullmatch(title.text):
+        if title.text.casefold().startswith("ibid"):  # "Workstations, Ibid., p. 129"
+            return Work(Kind.IBID, start, end, locator=imp.locator(text, title.end, end))
         title = None  # "Marsden, op. cit., 12": the work cited last under this name
     container = None
     if stop and text[stop.start() : stop.end()] in {",’", ".’", ",”", ".”"}:

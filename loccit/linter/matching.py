@@ -114,6 +114,9 @@ def _candidate(work: Work, listed: Listed, opts: MatchOptions) -> tuple[int, flo
     if work.title is None or listed.work.title is None:
         return (3, 100.0, "author") if agreement == "same" and work.title is None else None
     score = title_score(work.title.text, listed.work.title.text, short)
+    if short and listed.work.container is not None:
+        # "Roberts, Workstations, 146" names the book that holds Roberts's chapter.
+        score = max(score, title_score(work.title.text, listed.work.container.text, True) - 1)
     if agreement == "same" and score >= opts.min_score:
         return 3, score, "author and title"
     if agreement == "same" and same_venue(work, listed.work):

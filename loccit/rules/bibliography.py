@@ -42,6 +42,13 @@ def _direct(doc: Document, opts: MatchOptions) -> Iterator[Resolution]:
             yield resolution
 
 
+def _uses_shared(resolutions: tuple[Resolution, ...]) -> bool:
+    """Whether a chapter demonstrably cites the shared bibliography: two works, or a quarter of them, found."""
+    direct = [r for r in resolutions if r.via is None and r.citation.work.kind.value != "ibid"]
+    found = sum(1 for r in direct if r.listed is not None)
+    return found >= 2 or (found > 0 and found * 4 >= len(direct))
+
+
 def check_missing(doc: Document, opts: MatchOptions) -> Iterator[Violation]:
     """Flag a note citing a work that no bibliography entry lists.
 
@@ -49,11 +56,16 @@ def check_missing(doc: Document, opts: MatchOptions) -> Iterator[Violation]:
     through the full citation before them, Ibid. through the previous note). A work that matches no
     entry is reported once, at its first citation; `loccit sources` shows every resolution. Notes
     without a recognisable citation (commentary) and documents without a bibliography (their own or a
-    project's shared bibliography file) are skipped.
+    project's shared bibliography file) are skipped. A shared file counts as the essay's bibliography only
+    when some of the essay's works are found in it: a directory of unrelated essays next to one
+    bibliography file should not turn every citation into a finding.
     """
     if not has_bibliography(doc):
         return
-    for resolution in resolve(doc, opts).resolutions:
+    resolutions = resolve(doc, opts).resolutions
+    if not doc.entries and not _uses_shared(resolutions):
+        return
+    for resolution in resolutions:
         if resolution.how != "no match":
             continue
         work = resolution.citation.work

@@ -17,6 +17,8 @@ class UncitedSourceOptions(MatchOptions):
 
     ignore_sections: tuple[str, ...] = ("further reading", "works consulted", "suggested reading")
     """Sections whose heading contains one of these phrases may list works no note cites."""
+    min_cited_fraction: float = 0.5
+    """A shared bibliography file with fewer of its entries cited than this serves chapters not checked."""
 
 
 def _who(listed: Listed) -> str:
@@ -46,8 +48,9 @@ def check_uncited(doc: Document, opts: UncitedSourceOptions) -> Iterator[Violati
 
     Fires only when the notes cite at least one work, so a file that holds only a bibliography, or an
     essay using author-date citations in the text, is left alone. In a project whose chapters share a
-    bibliography file, the file's entries are checked against the notes of every chapter. Sections
-    headed "Further reading" or "Works consulted" (see `ignore_sections`) may list uncited works.
+    bibliography file, the file's entries are checked against the notes of every chapter, once at least
+    `min_cited_fraction` of them are cited. Sections headed "Further reading" or "Works consulted" (see
+    `ignore_sections`) may list uncited works.
     """
     matching = resolve(doc, opts)
     if matching.resolutions and doc.entries:
@@ -70,6 +73,8 @@ def check_uncited_project(docs: Sequence[Document], opts: UncitedSourceOptions) 
             for resolution in resolve_citations(found, listed, opts)
             if resolution.listed is not None
         }
+        if len(cited) < opts.min_cited_fraction * len(listed):
+            continue  # most of it is cited by chapters that are not here: a book's shared list, part checked
         for violation in _uncited(bibliography, cited, opts):
             yield bibliography, violation
 

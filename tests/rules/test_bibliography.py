@@ -165,3 +165,22 @@ def test_shared_bibliography_file_serves_every_chapter() -> None:
     assert [(doc.path, v.message) for doc, v in pairs] == [
         ("bibliography.md", "bibliography entry for Taubman is not cited in any note")
     ]
+
+
+def test_unrelated_shared_bibliography_is_not_the_essays() -> None:
+    essay = parse_document("essay.md", normalise(
+        "# E\n\nA.[^1] B.[^2]\n\n[^1]: Robert Conquest, *The Great Terror* (London, 1968), 3.\n"
+        "[^2]: Anne Applebaum, *Gulag* (London, 2003), 5.\n"
+    ))
+    essay.shared = (parse_document("bibliography.md", normalise(f"# Bibliography\n\n{TAUBMAN}\n{FILTZER}\n")),)
+    assert list(BY_CODE["B001"].check(essay, BY_CODE["B001"].options())) == []
+
+
+def test_partly_checked_book_does_not_report_its_shared_bibliography() -> None:
+    chapter = parse_document("ch1.md", normalise("# One\n\nA.[^1]\n\n[^1]: Filtzer, *The Khrushchev Era*, 3.\n"))
+    entries = "\n".join(f"- Author{n}, Ann. *Book {n}*. London, 19{n:02d}." for n in range(10, 20))
+    bibliography = parse_document("bibliography.md", normalise(f"# Bibliography\n\n{FILTZER}\n{entries}\n"))
+    chapter.shared = (bibliography,)
+    uncited = BY_CODE["B002"]
+    assert uncited.check_project is not None
+    assert list(uncited.check_project([chapter, bibliography], uncited.options())) == []
