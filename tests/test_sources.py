@@ -39,7 +39,8 @@ def test_json_schema() -> None:
     assert code == 0
     (report,) = json.loads(out)
     assert report["version"] == 1 and report["path"] == FIXTURE
-    assert set(report["entries"][0]) == {"line", "section", "text", "cited_by"}
+    assert set(report["entries"][0]) == {"line", "section", "file", "text", "cited_by"}
+    assert report["entries"][0]["file"] == FIXTURE
     assert set(report["entries"][0]["cited_by"][0]) == {"note", "line", "how", "score"}
     assert [item["note"] for item in report["unresolved"]] == ["10", "11"]
     assert report["unresolved"][1]["authors"] == ["Robert Conquest"]
@@ -64,3 +65,16 @@ def test_seed_unresolved_are_thatcher_and_the_guardian(name: str) -> None:
     assert "Great Speeches" in report["unresolved"][0]["title"]
     assert report["unresolved"][0]["container"] == "The Guardian"
     assert all(entry["cited_by"] for entry in report["entries"])
+
+
+def test_a_chapter_is_shown_against_its_shared_bibliography(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pyproject.toml").write_text('[tool.loccit]\nbibliography = ["bibliography.md"]\n', encoding="utf-8")
+    (tmp_path / "ch1.md").write_text("# One\n\nA.[^1]\n\n[^1]: Filtzer, *The Khrushchev Era*, 3.\n", encoding="utf-8")
+    (tmp_path / "bibliography.md").write_text(
+        "# Bibliography\n\n- Filtzer, Donald. *The Khrushchev Era*. London, 1993.\n", encoding="utf-8"
+    )
+    code, out = run("ch1.md")
+    assert code == 0
+    assert "Bibliography (bibliography.md)" in out
+    assert "note 1 (line 5): author and title, score 100" in out

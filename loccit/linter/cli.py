@@ -14,7 +14,6 @@ from loccit.linter import engine, reporters, ruledocs, run, terminal
 from loccit.linter.config import ConfigError, Overrides
 from loccit.linter.config_keys import PAGE_STYLES, suggest
 from loccit.linter.diagnostics import Diagnostic
-from loccit.linter.model import NoteStyle
 from loccit.linter.sources import Sources
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -171,18 +170,12 @@ def sources(paths: tuple[str, ...], output_format: str, notes: str) -> None:
     """Show which notes cite each bibliography entry, and which cited works match no entry."""
     from loccit.linter import sources_report as report
 
-    settings = engine.Settings(rules=(), style=None if notes == "auto" else NoteStyle(notes))
-    reports = []
-    for path in paths:
-        try:
-            doc, error = engine.parse_bytes(path, engine.read(path), settings)
-        except OSError as problem:
-            _fail(f"{path}: {problem.strerror or problem}")
-            return
-        if doc is None:
-            _fail(f"{path}: {error.message if error else 'unreadable'}")
-            return
-        reports.append(report.build(doc))
+    try:
+        files, configs = run.prepare(run.Request(paths, Overrides(notes=None if notes == "auto" else notes)))
+        reports = [report.build(report.load(path, configs)) for path in files]
+    except (engine.InputError, ConfigError, report.Unreadable) as error:
+        _fail(str(error))
+        return
     if output_format == "json":
         report.write_json(reports, sys.stdout)
         return

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 from typing import Any, TextIO
 
+from loccit.linter import engine, project
 from loccit.linter.matching import Listed, MatchOptions, Resolution, resolve
 from loccit.linter.model import Document
+from loccit.linter.run import Configs
 from loccit.linter.scan import fold, tidy
 from loccit.linter.similarity import author_agreement
 
@@ -30,6 +33,33 @@ class SourcesReport:
     doc: Document
     entries: tuple[tuple[Listed, tuple[Resolution, ...]], ...]
     unresolved: tuple[tuple[Resolution, Closest | None], ...]
+    origin: dict[int, str] = field(default_factory=dict)  # id(entry) -> the shared file it comes from
+
+
+class Unreadable(Exception):
+    """An essay or bibliography file that cannot be read or decoded."""
+
+
+def _parse(path: str, configs: Configs) -> Document:
+    try:
+        doc, error = engine.parse_bytes(path, engine.read(path), configs.settings(path))
+    except OSError as problem:
+        raise Unreadable(f"{path}: {problem.strerror or problem}") from problem
+    if doc is None:
+        raise Unreadable(f"{path}: {error.message if error else 'unreadable'}")
+    return doc
+
+
+def load(path: str, configs: Configs) -> Document:
+    """Parse an essay with the bibliography files its configuration shares (`bibliography = [...]`)."""
+    doc = _parse(path, configs)
+    shared = [
+        project.as_bibliography(_parse(other, configs))
+        for other in configs(path).bibliography
+        if os.path.abspath(other) != os.path.abspath(path)
+    ]
+    doc.shared = tuple(shared)
+    return doc
 
 
 def closest(resolution: Resolution, listed: tuple[Listed, ...]) -> Closest | None:
@@ -50,6 +80,12 @@ def closest(resolution: Resolution, listed: tuple[Listed, ...]) -> Closest | Non
     return best
 
 
+def _shown(path: str) -> str:
+    """A path relative to the working directory when it lies under it, as the command line would give it."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
+
+
 def build(doc: Document, opts: MatchOptions | None = None) -> SourcesReport:
     """Arrange the document's resolution for `loccit sources`."""
     matching = resolve(doc, opts)
@@ -61,7 +97,8 @@ def build(doc: Document, opts: MatchOptions | None = None) -> SourcesReport:
         elif resolution.citation.work.kind.value != "ibid" and resolution.via is None:
             unresolved.append((resolution, closest(resolution, matching.listed)))
     entries = tuple((item, tuple(by_entry.get(id(item.entry), ()))) for item in matching.listed)
-    return SourcesReport(doc, entries, tuple(unresolved))
+    origin = {id(entry): _shown(other.path) for other in doc.shared for entry in other.entries}
+    return SourcesReport(doc, entries, tuple(unresolved), origin)
 
 
 def _work_text(resolution: Resolution) -> str:
@@ -85,11 +122,12 @@ def write_text(report: SourcesReport, stream: TextIO) -> None:
     stream.write(f"{doc.path}\n")
     if not report.entries:
         stream.write("  no bibliography entries\n")
-    section = None
+    section: tuple[str, str | None] | None = None
     for listed, citing in report.entries:
-        if listed.entry.section != section:
-            section = listed.entry.section
-            stream.write(f"\n{section}\n")
+        where = report.origin.get(id(listed.entry))
+        if (listed.entry.section, where) != section:
+            section = (listed.entry.section, where)
+            stream.write(f"\n{listed.entry.section}{f' ({where})' if where else ''}\n")
         stream.write(f"  line {listed.entry.span.line}: {tidy(listed.entry.text)[:90]}\n")
         if not citing:
             stream.write("    not cited in any note\n")
@@ -117,6 +155,7 @@ def to_json(report: SourcesReport) -> dict[str, Any]:
         {
             "line": listed.entry.span.line,
             "section": listed.entry.section,
+            "file": report.origin.get(id(listed.entry), report.doc.path),
             "text": tidy(listed.entry.text),
             "cited_by": [_citing_json(resolution) for resolution in citing],
         }
