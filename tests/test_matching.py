@@ -7,7 +7,7 @@ import pytest
 from loccit.linter.citations import parse_entry, parse_note
 from loccit.linter.matching import MatchOptions, resolve
 from loccit.linter.parse import normalise, parse_document
-from loccit.linter.similarity import title_score, titles_agree
+from loccit.linter.similarity import numbers_agree, title_score, titles_agree
 
 ESSAY = """# Essay
 
@@ -129,3 +129,17 @@ def test_short_title_may_name_the_book_that_holds_the_chapter() -> None:
     )
     (resolution,) = resolve(parse_document("e.md", normalise(text))).resolutions
     assert resolution.listed is not None and resolution.how == "author and title"
+
+
+@pytest.mark.parametrize(
+    ("cited", "listed", "agree"),
+    [
+        ("Years of Russia and the USSR 1851-199", "Years of Russia and the USSR 1851-1991", True),
+        ("Robert Noyce and Fairchild, 157--1968", "Robert Noyce and Fairchild, 1957-1968", True),
+        ("Camelot Topsite (CAM-camelot.1999.08.29.nfo)", "Camelot Topsite (CAM-camelot.1998.11.13.nfo)", False),
+        ("Memoirs Volume 2", "Memoirs of Nikita Khrushchev. Volume 2, Reformer,1945-1964", True),
+        ("Khrushchev", "Khrushchev", True),
+    ],
+)
+def test_numbers_agree(cited: str, listed: str, agree: bool) -> None:
+    assert numbers_agree(cited, listed) is agree

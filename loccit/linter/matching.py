@@ -9,7 +9,7 @@ from functools import cached_property
 from loccit.linter.citations import Kind, Work, parse_entry, parse_note
 from loccit.linter.model import Definition, Document, Entry
 from loccit.linter.names import Name
-from loccit.linter.similarity import author_agreement, same_venue, title_score, years_agree
+from loccit.linter.similarity import author_agreement, numbers_agree, same_venue, title_score, years_agree
 
 
 @dataclass(frozen=True)
@@ -113,6 +113,8 @@ def _candidate(work: Work, listed: Listed, opts: MatchOptions) -> tuple[int, flo
     short = work.kind is not Kind.FULL
     if work.title is None or listed.work.title is None:
         return (3, 100.0, "author") if agreement == "same" and work.title is None else None
+    if not numbers_agree(work.title.text, listed.work.title.text):
+        return None
     score = title_score(work.title.text, listed.work.title.text, short)
     if short and listed.work.container is not None:
         # "Roberts, Workstations, 146" names the book that holds Roberts's chapter.

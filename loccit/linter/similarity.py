@@ -54,6 +54,7 @@ def years_agree(cited: Work, listed: Work) -> bool:
     return not a or not b or bool(a & b)
 
 
+_DIGITS = re.compile(r"\d+")
 _BRACKETED = re.compile(r"\[[^\[\]]{0,200}\]")
 _SAME_WORDS = {"volume": "vol", "vols": "vol", "volumes": "vol", "edition": "ed", "number": "no"}
 
@@ -118,3 +119,21 @@ def same_venue(cited: Work, listed: Work) -> bool:
         return False
     a, b = fold(cited.container.text), fold(listed.container.text)
     return bool(a) and bool(b) and (a in b or b in a) and cited.quoted and listed.quoted
+
+
+def _subsequence(short: str, long: str) -> bool:
+    letters = iter(long)
+    return all(char in letters for char in short)
+
+
+def numbers_agree(cited: str, listed: str) -> bool:
+    """Whether the numbers in two titles allow one work: equal, or a digit dropped ("1851-199" for "-1991").
+
+    Titles with as many numbers that differ outright name different works (a file dated 1999.08.29 and
+    one dated 1998.11.13); a title with fewer numbers (a short form) is not judged.
+    """
+    a, b = _DIGITS.findall(cited), _DIGITS.findall(listed)
+    if len(a) != len(b):
+        return True
+    pairs = zip(a, b, strict=True)
+    return all(x == y or (len(x) != len(y) and (_subsequence(x, y) or _subsequence(y, x))) for x, y in pairs)
