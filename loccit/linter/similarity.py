@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
+from types import ModuleType
 
 from loccit.linter.citations import Work
 from loccit.linter.names import Name, given_agree
 from loccit.linter.scan import fold
+
+
+@functools.cache
+def _fuzz() -> ModuleType:
+    """rapidfuzz's fuzz module, imported on first use: a pre-commit run without notes never pays for it."""
+    from rapidfuzz import fuzz
+
+    return fuzz
 
 
 def _main(title: str) -> str:
@@ -17,8 +27,7 @@ def _main(title: str) -> str:
 
 def title_score(cited: str, listed: str, short: bool) -> float:
     """Similarity of two titles from 0 to 100; a short title may drop words, a full one only its subtitle."""
-    from rapidfuzz import fuzz
-
+    fuzz = _fuzz()
     a, b = fold(cited), fold(listed)
     if not a or not b:
         return 0.0
@@ -41,9 +50,7 @@ def author_agreement(cited: Sequence[Name], listed: Sequence[Name], min_score: f
     if cited[0].corporate and any(other.corporate and first in other.key for other in listed):
         return "same"  # "Planning Commission" for "San Jose City Planning Commission"
     if min_score <= 100 and keys:
-        from rapidfuzz import fuzz
-
-        if max(fuzz.ratio(first, key) for key in keys) >= min_score:
+        if max(_fuzz().ratio(first, key) for key in keys) >= min_score:
             return "similar"
     return "other"
 
@@ -89,8 +96,7 @@ def titles_agree(cited: Work, listed: Work, ignore_subtitle: bool = True) -> boo
 
 def counterpart(name: Name, listed: Sequence[Name]) -> Name | None:
     """The listed name that stands for a cited one: same surname key, else the most similar."""
-    from rapidfuzz import fuzz
-
+    fuzz = _fuzz()
     if not listed:
         return None
     same = [other for other in listed if other.key == name.key]
@@ -126,13 +132,18 @@ def _subsequence(short: str, long: str) -> bool:
     return all(char in letters for char in short)
 
 
+@functools.lru_cache(maxsize=8192)
+def _numbers(title: str) -> list[str]:
+    return _DIGITS.findall(title)
+
+
 def numbers_agree(cited: str, listed: str) -> bool:
     """Whether the numbers in two titles allow one work: equal, or a digit dropped ("1851-199" for "-1991").
 
     Titles with as many numbers that differ outright name different works (a file dated 1999.08.29 and
     one dated 1998.11.13); a title with fewer numbers (a short form) is not judged.
     """
-    a, b = _DIGITS.findall(cited), _DIGITS.findall(listed)
+    a, b = _numbers(cited), _numbers(listed)
     if len(a) != len(b):
         return True
     pairs = zip(a, b, strict=True)
