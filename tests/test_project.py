@@ -18,9 +18,10 @@ from loccit.rules import RULES
 CH1 = "# One\n\nThe camps emptied.[^1]\n\n[^1]: Applebaum, *Gulag*, 3.\n"
 CH2 = "# Two\n\nThe speech was secret.[^1] Glued[^2]on.\n\n[^1]: Taubman, *Khrushchev*, 283.\n[^2]: Taubman, 290.\n"
 BIB = (
-    "# Bibliography\n\n- Applebaum, Anne. *Gulag*. 2004.\n- Taubman, William. *Khrushchev*. 2003.\n"
-    "- Figes, Orlando. *Revolutionary Russia*. 2014.\n"
+    "# Bibliography\n\n- Applebaum, Anne. *Gulag*. 2004.\n- Figes, Orlando. *Revolutionary Russia*. 2014.\n"
+    "- Taubman, William. *Khrushchev*. 2003.\n"
 )
+FIGES_UNCITED = "bibliography entry for Figes is not cited in any note"
 
 
 def _shared(doc: Document, opts: object) -> Iterator[Violation]:
@@ -63,7 +64,8 @@ def _lint(paths: Sequence[str]) -> list[tuple[str, str, int, str]]:
 def test_configured_bibliography_is_shared_and_counted_across_chapters(thesis: Path) -> None:
     (thesis / "pyproject.toml").write_text('[tool.loccit]\nbibliography = ["bibliography.md"]\n', encoding="utf-8")
     assert _lint(["."]) == [
-        ("bibliography.md", "B999", 5, "Figes is never cited"),
+        ("bibliography.md", "B002", 4, FIGES_UNCITED),
+        ("bibliography.md", "B999", 4, "Figes is never cited"),
         ("chapters/ch1.md", "B998", 1, "3 shared"),
         ("chapters/ch2.md", "B998", 1, "3 shared"),
         ("chapters/ch2.md", "N006", 3, "note [^2] is glued to the next word; add a space after it"),
@@ -74,7 +76,8 @@ def test_one_staged_chapter_still_counts_the_others(thesis: Path) -> None:
     (thesis / "pyproject.toml").write_text('[tool.loccit]\nbibliography = ["bibliography.md"]\n', encoding="utf-8")
     # pre-commit passes only the staged files: ch2 and the bibliography; ch1's note still cites Applebaum
     assert [f[:3] for f in _lint(["chapters/ch2.md", "bibliography.md"])] == [
-        ("bibliography.md", "B999", 5),
+        ("bibliography.md", "B002", 4),
+        ("bibliography.md", "B999", 4),
         ("chapters/ch2.md", "B998", 1),
         ("chapters/ch2.md", "N006", 3),
     ]
@@ -84,13 +87,15 @@ def test_one_staged_chapter_still_counts_the_others(thesis: Path) -> None:
 def test_directory_run_shares_bibliography_only_files(thesis: Path) -> None:
     found = _lint(["."])
     assert ("chapters/ch1.md", "B998", 1, "3 shared") in found
-    assert ("bibliography.md", "B999", 5, "Figes is never cited") in found
+    assert ("bibliography.md", "B999", 4, "Figes is never cited") in found
+    assert ("bibliography.md", "B002", 4, FIGES_UNCITED) in found
 
 
 def test_separate_files_share_nothing(thesis: Path) -> None:
     found = _lint(["chapters/ch1.md", "bibliography.md"])
     assert ("chapters/ch1.md", "B998", 1, "0 shared") in found
-    assert ("bibliography.md", "B999", 4, "Taubman is never cited") in found
+    assert ("bibliography.md", "B999", 5, "Taubman is never cited") in found
+    assert not any(code == "B002" for _, code, _, _ in found)  # no chapter of this project cites anything
 
 
 def test_chapter_with_its_own_bibliography_keeps_it_in_a_directory_run(thesis: Path) -> None:
@@ -112,8 +117,9 @@ def test_cli_runs_a_two_chapter_project(thesis: Path) -> None:
     result = CliRunner().invoke(main, ["check", "."])
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
+        f"bibliography.md:4:1: B002 {FIGES_UNCITED}",
         "chapters/ch2.md:3:33: N006 note [^2] is glued to the next word; add a space after it",
-        "Found 1 finding (1 warning) in 1 file.",
+        "Found 2 findings (2 warnings) in 2 files.",
     ]
     shown = CliRunner().invoke(main, ["check", "--show-settings", "chapters/ch1.md"]).stdout
     assert 'bibliography = ["bibliography.md"]' in shown

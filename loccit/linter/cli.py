@@ -156,3 +156,39 @@ def rule(code: str | None, show_all: bool) -> None:
         if page is None:
             _fail(f'unknown rule code "{wanted}"{suggest(wanted, [r.code for r in RULES])}')
         click.echo(("\n" if index else "") + str(page).rstrip("\n"))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Print for a person, or as a JSON array (one object per essay).",
+)
+@click.option(
+    "--notes",
+    type=click.Choice(["auto", "footnote", "numeric"]),
+    default="auto",
+    show_default=True,
+    help="Note style: [^1] footnotes, or [1] markers with a Notes section.",
+)
+def sources(paths: tuple[str, ...], output_format: str, notes: str) -> None:
+    """Show which notes cite each bibliography entry, and which cited works match no entry."""
+    from loccit.linter import sources_report as report
+
+    try:
+        files, configs = run.prepare(run.Request(paths, Overrides(notes=None if notes == "auto" else notes)))
+        reports = [report.build(report.load(path, configs)) for path in files]
+    except (engine.InputError, ConfigError, report.Unreadable) as error:
+        _fail(str(error))
+        return
+    if output_format == "json":
+        report.write_json(reports, sys.stdout)
+        return
+    for index, built in enumerate(reports):
+        if index:
+            sys.stdout.write("\n")
+        report.write_text(built, sys.stdout)

@@ -21,7 +21,13 @@ BIBLIOGRAPHY_HEADINGS = (
 NOTES_HEADINGS = (r"(?:end|foot)?notes(?:\b.*)?", r"references")
 _TRIMMED_MARKS = frozenset("*_#\\:.")
 _LIST_ITEM = re.compile(r"( {0,3})(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
-_ENTRY_START = re.compile(r"[A-Z\u00c0-\u024f“\"‘'*_][^,\n]{0,60}[,.]")
+# An entry starts with a quoted or emphasised title, or with a name or title up to a comma or period; a
+# line such as "Prague: Castle Administration, 1997." or "Translated by A. Brown." continues the previous one.
+_ENTRY_START = re.compile(
+    r"[“\"‘'*_][^\n]{0,60}|—{2,3}|(?!(?:Translated|Edited|Trans|Ed|Eds|Reprint(?:ed)?|Accessed|Retrieved|In|Vol)\b)"
+    r"[A-Z\u00c0-\u024f][^,:\n]{0,60}[,.]"
+)
+_LAZY_AUTHOR = re.compile(r"[A-Z\u00c0-\u024f][\w'’\-]{1,30}(?: [\w'’\-]{1,30}){0,2}, [A-Z\u00c0-\u024f]")
 _NOTE_ITEM = re.compile(r" {0,3}(?:\[(\d{1,6})\]|\*\*(\d{1,6})\.?\*\*|(\d{1,6})[.)](?=[ \t]|$))[ \t]*")
 
 SpanOf = Callable[[int, int], Span]
@@ -63,10 +69,18 @@ def _list_entries(text: str, block: Block) -> list[tuple[int, int, int]]:
         if m and (indent is None or len(m.group(1)) <= indent):
             indent = len(m.group(1))
             items.append((pos, m.end(), line_end))
+        elif items and _lazy_entry(text, pos, line_end):
+            items.append((pos, pos, line_end))
         elif items:
             items[-1] = (items[-1][0], items[-1][1], line_end)
         pos = line_end
     return items
+
+
+def _lazy_entry(text: str, pos: int, line_end: int) -> bool:
+    """Whether an unindented line inside a list item starts a new entry ("Leffler, Melvyn P., and …")."""
+    previous = text[:pos].rstrip()
+    return previous.endswith(".") and _LAZY_AUTHOR.match(text, pos, line_end) is not None
 
 
 def _paragraph_entries(text: str, block: Block) -> list[tuple[int, int, int]]:

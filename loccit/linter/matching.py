@@ -1,0 +1,220 @@
+"""Resolve every work a note cites to at most one bibliography entry, once per document, with the reason."""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass
+from functools import cached_property
+
+from loccit.linter.citations import Kind, Work, parse_entry, parse_note
+from loccit.linter.model import Definition, Document, Entry
+from loccit.linter.names import Name
+from loccit.linter.similarity import author_agreement, numbers_agree, same_venue, title_score, years_agree
+
+
+@dataclass(frozen=True)
+class MatchOptions:
+    """Thresholds of the resolution, as rapidfuzz scores from 0 to 100."""
+
+    min_score: float = 85.0
+    """Title similarity needed when the surnames agree (short titles are compared word by word)."""
+    title_only_min_score: float = 95.0
+    """Title similarity needed when the surnames disagree or the work has no author."""
+    author_min_score: float = 80.0
+    """Surname similarity above which a differing surname counts as a misspelling of the entry's."""
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """One work cited in one note; index counts the works within the note."""
+
+    note: Definition
+    index: int
+    work: Work
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """A bibliography entry and the work it lists (authors inherited after "———")."""
+
+    entry: Entry
+    work: Work
+    authors: tuple[Name, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """Where a citation led: the entry (or None), the title score and how it was found."""
+
+    citation: Citation
+    listed: Listed | None
+    score: float
+    how: str
+    via: Citation | None = None
+    author_agrees: bool = True
+
+
+@dataclass(frozen=True)
+class Matching:
+    """Every citation's resolution and every entry, for one document."""
+
+    resolutions: tuple[Resolution, ...]
+    listed: tuple[Listed, ...]
+
+    @cached_property
+    def cited(self) -> frozenset[int]:
+        """Identities (`id`) of the entries some citation resolves to."""
+        return frozenset(id(r.listed.entry) for r in self.resolutions if r.listed is not None)
+
+
+def listed_works(doc: Document, own: bool = False) -> tuple[Listed, ...]:
+    """Parse the bibliography entries a note may cite (own=True: only the document's own entries).
+
+    "———" entries take the previous entry's authors. Paragraphs that name no author, date and URL (an
+    introductory remark, a LaTeX spacing command, a list of archive collections) are left out.
+    """
+    listed: list[Listed] = []
+    previous: tuple[Name, ...] = ()
+    sections = doc.sections if own else doc.source_sections
+    for entry in (entry for section in sections for entry in section.entries):
+        work = parse_entry(entry.text)
+        if work is None or not (work.authors or work.same_author or work.imprint.year or work.url):
+            continue
+        if _prose(work, entry.text):
+            continue
+        authors = previous if work.same_author else work.authors
+        previous = authors
+        listed.append(Listed(entry, work, authors))
+    return tuple(listed)
+
+
+def _prose(work: Work, text: str) -> bool:
+    """Whether an authorless entry opens with a sentence of running prose rather than a title."""
+    if work.authors or work.same_author or work.title is None or work.quoted or text[:1] in "*_“\"‘":
+        return False
+    words = work.title.text.split(".", 1)[0].split()
+    lower = sum(1 for word in words if word[:1].islower())
+    return len(words) >= 8 and lower * 2 > len(words)
+
+
+def note_citations(doc: Document) -> tuple[Citation, ...]:
+    """Every work cited in every note, in document order."""
+    return tuple(
+        Citation(note, index, work)
+        for note in doc.definitions
+        for index, work in enumerate(parse_note(note.text))
+    )
+
+
+def _candidate(work: Work, listed: Listed, opts: MatchOptions) -> tuple[int, float, str] | None:
+    """Rank a listed work as the target of a cited one: (strength, score, how) or None."""
+    names = listed.authors + listed.work.editors
+    agreement = author_agreement(work.authors, names, opts.author_min_score)
+    short = work.kind is not Kind.FULL
+    if work.title is None or listed.work.title is None:
+        return (3, 100.0, "author") if agreement == "same" and work.title is None else None
+    if not numbers_agree(work.title.text, listed.work.title.text):
+        return None
+    score = title_score(work.title.text, listed.work.title.text, short)
+    if short and listed.work.container is not None:
+        # "Roberts, Workstations, 146" names the book that holds Roberts's chapter.
+        score = max(score, title_score(work.title.text, listed.work.container.text, True) - 1)
+    if agreement == "same" and score >= opts.min_score:
+        return 3, score, "author and title"
+    if agreement == "same" and same_venue(work, listed.work):
+        return 2, score, "author, year and URL or periodical"
+    strict = title_score(work.title.text, listed.work.title.text, False)
+    if agreement == "similar" and strict >= opts.min_score:
+        return 2, strict, "title, author spelled otherwise"
+    distinctive = len(work.title.text.split()) >= 3 or agreement != "other"
+    if strict >= opts.title_only_min_score and distinctive and years_agree(work, listed.work):
+        return 1, strict, "title only"
+    return None
+
+
+def _direct(citation: Citation, listed: tuple[Listed, ...], opts: MatchOptions) -> Resolution:
+    """Resolve a citation against the entries: the strongest candidate, then the best title, then the first."""
+    ranked = []
+    for order, item in enumerate(listed):
+        found = _candidate(citation.work, item, opts)
+        if found is not None:
+            ranked.append((found[0], found[1], -order, found[2], item))
+    if not ranked:
+        return Resolution(citation, None, 0.0, "no match")
+    ranked.sort(key=lambda row: row[:3], reverse=True)
+    strength, score, _, how, best = ranked[0]
+    if how == "author" and sum(1 for row in ranked if row[3] == "author") > 1:
+        return Resolution(citation, None, 0.0, "ambiguous")
+    agrees = how not in {"title only", "title, author spelled otherwise"}
+    return Resolution(citation, best, score, how, author_agrees=agrees)
+
+
+def _earlier_full(citation: Citation, done: list[Resolution], opts: MatchOptions) -> Resolution | None:
+    """The full citation a short form abbreviates, searched backwards through the notes before it."""
+    work = citation.work
+    best: tuple[float, Resolution] | None = None
+    for earlier in reversed(done):
+        full = earlier.citation.work
+        if full.kind is not Kind.FULL or author_agreement(work.authors, full.authors, 101.0) != "same":
+            continue
+        if work.title is None or full.title is None:
+            score = 100.0 if work.title is None else 0.0
+        else:
+            # A short form of a periodical piece may name the periodical ("O'Neil, Batman #258").
+            named = [full.title] + ([full.container] if full.container is not None else [])
+            score = max(title_score(work.title.text, field.text, True) for field in named)
+        if score >= opts.min_score and (best is None or score > best[0]):
+            best = (score, earlier)
+    if best is None:
+        return None
+    score, earlier = best
+    label = earlier.citation.note.label
+    return Resolution(citation, earlier.listed, score, f"short form of note {label}", earlier.citation,
+                      earlier.author_agrees)
+
+
+def _ibid(citation: Citation, done: list[Resolution]) -> Resolution:
+    """Ibid. refers to the work of the preceding note that cites one."""
+    for earlier in reversed(done):
+        if earlier.citation.note is not citation.note:
+            label = earlier.citation.note.label
+            how = f"ibid. (note {label})"
+            agrees = earlier.author_agrees
+            return Resolution(citation, earlier.listed, earlier.score, how, earlier.citation, agrees)
+    return Resolution(citation, None, 0.0, "ibid. without an earlier citation")
+
+
+def _resolve(doc: Document, opts: MatchOptions) -> Matching:
+    listed = listed_works(doc)
+    return Matching(resolve_citations(note_citations(doc), listed, opts), listed)
+
+
+def resolve_citations(
+    citations: tuple[Citation, ...], listed: tuple[Listed, ...], opts: MatchOptions
+) -> tuple[Resolution, ...]:
+    """Resolve a document's citations, in order, against the given entries."""
+    done: list[Resolution] = []
+    for citation in citations:
+        if citation.work.kind is Kind.IBID:
+            done.append(_ibid(citation, done))
+            continue
+        earlier = _earlier_full(citation, done, opts) if citation.work.kind is Kind.SHORT else None
+        done.append(earlier or _direct(citation, listed, opts))
+    return tuple(done)
+
+
+_CACHE: dict[tuple[int, MatchOptions], tuple[weakref.ref[Document], Matching]] = {}
+
+
+def resolve(doc: Document, opts: MatchOptions | None = None) -> Matching:
+    """The document's resolution, computed once per document and options and shared by the rules."""
+    opts = opts if opts is not None else MatchOptions()
+    options = MatchOptions(opts.min_score, opts.title_only_min_score, opts.author_min_score)
+    key = (id(doc), options)
+    cached = _CACHE.get(key)
+    if cached is not None and cached[0]() is doc:
+        return cached[1]
+    matching = _resolve(doc, options)
+    _CACHE[key] = (weakref.ref(doc), matching)
+    weakref.finalize(doc, _CACHE.pop, key, None)
+    return matching

@@ -1,0 +1,145 @@
+"""Resolving cited works to bibliography entries: similarity thresholds and explained resolutions."""
+
+from __future__ import annotations
+
+import pytest
+
+from loccit.linter.citations import parse_entry, parse_note
+from loccit.linter.matching import MatchOptions, resolve
+from loccit.linter.parse import normalise, parse_document
+from loccit.linter.similarity import numbers_agree, title_score, titles_agree
+
+ESSAY = """# Essay
+
+Text.[^1] More.[^2] And.[^3] Then.[^4] Also.[^5] Last.[^6] Paper.[^7]
+
+[^1]: Geoffrey Swain, Khrushchev (London, 2016), p.137.
+[^2]: Mark Frankland, Khrushchev (New York, 1969), p.209.
+[^3]: Swain, Khrushchev, 12.
+[^4]: Ibid., 14.
+[^5]: Roy Medvedev and Zhores Medvedev, Khrushchev: The Years in Power (New York, 1978), p.66.
+[^6]: Medvedev and Medvedev, Years in Power, p.82.
+[^7]: ‘Khrushchev Resigns; Brezhnev Heads Party’, New York Herald Tribune. 16 October 1964, p.1.
+
+## Bibliography
+
+- Frankland, Mark. Khrushchev. New York, 1969.
+- ‘Khrushchev Resigns; Brezhnev Heads Party.’ New York Herald Tribune. 16 October 1964.
+- Medvedev, Roy and Medvedev, Zhores. Khrushchev: The Years in Power. New York, 1978.
+- Swain, Geoffrey. Khrushchev. London, 2016.
+"""
+
+
+@pytest.mark.parametrize(
+    ("cited", "listed", "short", "at_least", "below"),
+    [
+        ("Years of Russia and the USSR 1851-199", "Years of Russia and the USSR 1851-1991", False, 95, 101),
+        ("Khrushchev Man and Era", "Khrushchev: The Man and His Era", True, 85, 101),
+        ("Penguin Modern Russia", "The Penguin History of Modern Russia", True, 85, 101),
+        ("Mira calligraphiae monumenta", "Mira calligraphiae monumenta: A Manuscript", False, 100, 101),
+        ("The Global Cold War: Third World Interventions", "The Cold War: A World History", False, 0, 85),
+        ("Great Speeches of the 20th Century", "Memoirs of Nikita Khrushchev. Volume 2", False, 0, 50),
+        ("", "Anything", True, 0, 1),
+    ],
+)
+def test_title_score(cited: str, listed: str, short: bool, at_least: float, below: float) -> None:
+    assert at_least <= title_score(cited, listed, short) < below
+
+
+@pytest.mark.parametrize(
+    ("note", "entry", "agree"),
+    [
+        ("Ann Jones, Protest, Reform (Leeds, 2013), 1.", "Jones, Ann. Protest, reform. Leeds, 2013.", True),
+        ("Ann Swain, Khrushchev (London, 2016), 1.", "Swain, Ann. Khrushchev London, 2016.", True),
+        ("Jo Keep, History: End of Empire (Oxford, 1995), 1.", "Keep, Jo. History: End of Empires.", False),
+        ("Jo Keep, History (Oxford, 1995), 1.", "Keep, Jo. History: End of Empires. Oxford, 1995.", True),
+        ("Ann Lee, *Glazami* [Through the Eyes] (Moscow, 1971), 1.", "Lee, Ann. *Glazami*. Moscow, 1971.", True),
+        ("Ann Lee, *Memoirs, Volume 2* (Boston, 1970), 1.", "Lee, Ann. *Memoirs, vol. 2*. Boston, 1970.", True),
+        ("Ann Lee, *Memoirs, Volume 2* (Boston, 1970), 1.", "Lee, Ann. *Memoirs, vol. 3*. Boston, 1970.", False),
+    ],
+)
+def test_titles_agree(note: str, entry: str, agree: bool) -> None:
+    cited, listed = parse_note(note)[0], parse_entry(entry)
+    assert listed is not None
+    assert titles_agree(cited, listed) is agree
+
+
+def essay_resolutions() -> dict[str, tuple[str, str | None]]:
+    doc = parse_document("essay.md", normalise(ESSAY))
+    return {
+        r.citation.note.label: (r.how, r.listed.entry.text[:12] if r.listed else None)
+        for r in resolve(doc).resolutions
+    }
+
+
+def test_resolutions_are_explained() -> None:
+    assert essay_resolutions() == {
+        "1": ("author and title", "Swain, Geoff"),
+        "2": ("author and title", "Frankland, M"),
+        "3": ("short form of note 1", "Swain, Geoff"),
+        "4": ("ibid. (note 3)", "Swain, Geoff"),
+        "5": ("author and title", "Medvedev, Ro"),
+        "6": ("short form of note 5", "Medvedev, Ro"),
+        "7": ("title only", "‘Khrushchev "),
+    }
+
+
+def test_resolution_is_computed_once_per_document_and_options() -> None:
+    doc = parse_document("essay.md", normalise(ESSAY))
+    assert resolve(doc) is resolve(doc, MatchOptions())
+    assert resolve(doc, MatchOptions(min_score=99.0)) is not resolve(doc)
+
+
+def test_thresholds_are_options() -> None:
+    text = ESSAY.replace("Swain, Khrushchev, 12.", "Swain, Krushchev, 12.")
+    doc = parse_document("essay.md", normalise(text))
+    lenient = {r.citation.note.label: r.how for r in resolve(doc, MatchOptions(min_score=80.0)).resolutions}
+    options = MatchOptions(min_score=99.0, title_only_min_score=99.0)
+    strict = {r.citation.note.label: r.how for r in resolve(doc, options).resolutions}
+    assert lenient["3"] == "short form of note 1"
+    assert strict["3"] == "no match"
+
+
+def test_retitled_web_article_matches_by_author_year_and_url() -> None:
+    text = (
+        "# E\n\nA.[^1]\n\n[^1]: Tim Harford, “High-Frequency Trading and the $440m Computer Glitch,” *BBC News*, "
+        "August 11, 2012, https://www.bbc.co.uk/news/magazine-19214294.\n\n## Bibliography\n\n"
+        "- Harford, Tim. “The $440m Computer Glitch.” *BBC News*, August 11, 2012. "
+        "https://www.bbc.co.uk/news/magazine-19214294.\n"
+    )
+    (resolution,) = resolve(parse_document("e.md", normalise(text))).resolutions
+    assert resolution.how == "author, year and URL or periodical"
+    assert resolution.listed is not None and resolution.listed.entry.text.startswith("Harford")
+
+
+def test_short_corporate_name_agrees_with_the_full_one() -> None:
+    text = (
+        "# E\n\nA.[^1]\n\n[^1]: Planning Commission, *Master Plan of the City*, 94.\n\n## Bibliography\n\n"
+        "- San Jose City Planning Commission. *Master Plan of the City*. San Jose: City of San Jose, 1958.\n"
+    )
+    (resolution,) = resolve(parse_document("e.md", normalise(text))).resolutions
+    assert resolution.how == "author and title"
+
+
+def test_short_title_may_name_the_book_that_holds_the_chapter() -> None:
+    text = (
+        "# E\n\nA.[^1]\n\n[^1]: Roberts, Workstations, p. 146.\n\n## Sources\n\n"
+        "Roberts, Lawrence G. \"The ARPANET and Computer Networks.\" In A History of Personal Workstations. "
+        "Edited by Adele Goldberg. ACM Press. New York. 1988.\n"
+    )
+    (resolution,) = resolve(parse_document("e.md", normalise(text))).resolutions
+    assert resolution.listed is not None and resolution.how == "author and title"
+
+
+@pytest.mark.parametrize(
+    ("cited", "listed", "agree"),
+    [
+        ("Years of Russia and the USSR 1851-199", "Years of Russia and the USSR 1851-1991", True),
+        ("Robert Noyce and Fairchild, 157--1968", "Robert Noyce and Fairchild, 1957-1968", True),
+        ("Camelot Topsite (CAM-camelot.1999.08.29.nfo)", "Camelot Topsite (CAM-camelot.1998.11.13.nfo)", False),
+        ("Memoirs Volume 2", "Memoirs of Nikita Khrushchev. Volume 2, Reformer,1945-1964", True),
+        ("Khrushchev", "Khrushchev", True),
+    ],
+)
+def test_numbers_agree(cited: str, listed: str, agree: bool) -> None:
+    assert numbers_agree(cited, listed) is agree
