@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -101,6 +102,23 @@ def test_model_spans_hold_what_they_claim(source: str, style: NoteStyle | None) 
     for entry in doc.entries:
         _assert_span(doc, entry.span)
         assert doc.text.startswith(entry.text, entry.text_start)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "A claim.[^1] Another[^2]",  # a marker at the end of a file without a final newline (N007 fixed past it)
+        "Ibid.[1]]<sup>4</sup>",
+        "Word[^1]",
+        "[^1]",
+        "",
+        "\n",
+        "[^1]:",
+    ],
+)
+@pytest.mark.parametrize("style", [None, NoteStyle.NUMERIC])
+def test_edge_cases_found_by_fuzzing(source: str, style: NoteStyle | None) -> None:
+    _check_rules(parse_document("essay.md", normalise(source), style))
 
 
 @FUZZ

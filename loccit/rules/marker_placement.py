@@ -54,7 +54,7 @@ def _placement(text: str, start: int, end: int) -> Placement | None:
     while behind > 0 and behind > start - 3 and text[behind] in _CLOSERS:
         behind -= 1
     punct_before = behind >= 0 and text[behind] in _PUNCTUATION and text[behind - 1 : behind] != "."
-    punct_after = after in _PUNCTUATION and text[end + 1 : end + 2] != "."
+    punct_after = after != "" and after in _PUNCTUATION and text[end + 1 : end + 2] != "."  # "" at the end of file
     if punct_before == punct_after:
         return None  # no punctuation near the marker, or some on both sides
     if punct_after:
