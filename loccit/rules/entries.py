@@ -39,18 +39,19 @@ def check_duplicate(doc: Document, opts: DuplicateSourceOptions) -> Iterator[Vio
     Two entries are the same work when their lead authors agree, their titles are alike (`min_score`)
     and their years do not contradict each other; the second is reported.
     """
-    listed = listed_works(doc, own=True)
     reported: set[int] = set()
-    for later_index, later in enumerate(listed):
-        for earlier in listed[:later_index]:
-            if id(earlier) in reported or _lead_key(earlier) != _lead_key(later):
+    # Only entries with the same lead author and the same numbers in the title can be the same work
+    # ("Topsite (1999.01.21)" and "Topsite (1999.04.27)", volume 1 and volume 2 are not): comparing within
+    # those groups, not every pair, keeps a long bibliography linear.
+    groups: dict[tuple[str, tuple[str, ...]], list[Listed]] = {}
+    for later in listed_works(doc, own=True):
+        if later.work.title is None:
+            continue
+        group = groups.setdefault((_lead_key(later), tuple(_numbers(later))), [])
+        for earlier in group:
+            if id(earlier) in reported or not years_agree(earlier.work, later.work):
                 continue
-            if earlier.work.title is None or later.work.title is None:
-                continue
-            if not years_agree(earlier.work, later.work):
-                continue
-            if _numbers(earlier) != _numbers(later):
-                continue  # "Topsite (1999.01.21)" and "Topsite (1999.04.27)", volume 1 and volume 2
+            assert earlier.work.title is not None
             if title_score(earlier.work.title.text, later.work.title.text, False) >= opts.min_score:
                 reported.add(id(later))
                 yield Violation(
@@ -58,6 +59,7 @@ def check_duplicate(doc: Document, opts: DuplicateSourceOptions) -> Iterator[Vio
                     f"bibliography lists {_label(later)} again (first on line {earlier.entry.span.line})",
                 )
                 break
+        group.append(later)
 
 
 def _numbers(listed: Listed) -> list[str]:
