@@ -7,6 +7,7 @@ python3 bench/run.py --quick    # fewer repetitions, for a first look
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import resource
 import shutil
@@ -25,7 +26,7 @@ import tools  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_SIZE = 17_500  # bytes: the seed essay's size
-TIMEOUT = 600
+TIMEOUT = 120  # seconds; a tool slower than this on a workload is stopped
 
 
 @dataclass(frozen=True)
@@ -48,15 +49,26 @@ class Timing:
     ok: bool
 
 
-def measure(command: list[str], cwd: Path) -> tuple[float, int, int]:
-    """Run a command to the end: wall seconds, peak resident KiB of its largest process, exit code."""
+def measure(command: list[str], cwd: Path, timeout: float = TIMEOUT) -> tuple[float, int, int]:
+    """Run a command to the end: wall seconds, peak resident KiB of its largest process, exit code.
+
+    A command still running after `timeout` seconds is stopped and reported as taking forever (exit -9).
+    """
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    return seconds, usage.ru_maxrss, process.returncode
+    while True:
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            seconds = time.perf_counter() - start
+            process.returncode = os.waitstatus_to_exitcode(status)
+            return seconds, usage.ru_maxrss, process.returncode
+        if time.perf_counter() - start > timeout:
+            process.kill()
+            _, _, usage = os.wait4(process.pid, 0)
+            process.returncode = -9
+            return math.inf, usage.ru_maxrss, -9
+        time.sleep(0.002)
 
 
 def _generate(folder: Path, count: int, sizes: tuple[int, int], seed: int) -> list[Path]:
@@ -111,7 +123,7 @@ def run_all(suite: list[tools.Tool], workloads: list[Workload], cwd: Path) -> di
             for tool in suite:
                 samples[tool.name].append(measure([*tool.command, *_arguments(tool, workload)], cwd))
         for name, runs in samples.items():
-            ok = all(code in (0, 1) for _, _, code in runs)
+            ok = all(code in (0, 1, -9) for _, _, code in runs)
             results[workload.name, name] = Timing(
                 statistics.median(s for s, _, _ in runs), max(m for _, m, _ in runs), ok
             )
@@ -129,8 +141,11 @@ def table(suite: list[tools.Tool], workloads: list[Workload], results: dict[tupl
         base = results[workload.name, "loccit"].seconds
         for tool in suite:
             timing = results[workload.name, tool.name]
+            if math.isinf(timing.seconds):
+                lines.append(f"| {workload.name} | {tool.name} {tool.version} | stopped after {TIMEOUT} s | | | | |")
+                continue
             wall = f"{timing.seconds:.3f} s" + ("" if timing.ok else " (failed)")
-            ratio = "" if tool.name == "loccit" else f"{timing.seconds / base:.2f}×"
+            ratio = "" if tool.name == "loccit" or math.isinf(base) else f"{timing.seconds / base:.2f}×"
             lines.append(
                 f"| {workload.name} | {tool.name} {tool.version} | {wall} | {workload.files / timing.seconds:,.0f} | "
                 f"{workload.size / 1e6 / timing.seconds:.2f} | {timing.peak_kib / 1024:.0f} MB | {ratio} |"
@@ -188,11 +203,16 @@ def verdicts(workloads: list[Workload], results: dict[tuple[str, str], Timing], 
             work <= 4,
             "≤ 4×",
         ),
-        (f"10 MB essay: {mb_per_s:.1f} MB/s", mb_per_s >= 5, "≥ 5 MB/s"),
+        (
+            f"10 MB essay: {mb_per_s:.1f} MB/s" if mb_per_s else f"10 MB essay: stopped after {TIMEOUT} s",
+            mb_per_s >= 5,
+            "≥ 5 MB/s",
+        ),
     ]
     lines = [f"- {text} (target {target}): {'met' if met else 'NOT met'}" for text, met, target in checks]
     for workload in workloads:
-        lines.append(f"- {workload.name}: rumdl (native) is {1 / ratio(workload, 'rumdl'):.1f}× faster than loccit")
+        native = results[workload.name, "loccit"].seconds / results[workload.name, "rumdl"].seconds
+        lines.append(f"- {workload.name}: rumdl (native) is {native:.1f}× faster than loccit")
     return "\n".join(lines)
 
 

@@ -74,6 +74,12 @@ def install(folder: Path, repo: Path) -> list[Tool]:
         Tool("loccit", loccit_version, (str(bin_dir / "loccit"), "check"), "notes, bibliography, citations"),
         Tool("loccit --jobs 1", loccit_version, (str(bin_dir / "loccit"), "check", "--jobs", "1"), "one process"),
         Tool(
+            "loccit --select E,N,P,F",
+            loccit_version,
+            (str(bin_dir / "loccit"), "check", "--select", "E,N,P,F"),
+            "without the B and S rules, which match every note against every entry",
+        ),
+        Tool(
             "markdownlint-cli2",
             _npm_version(folder, "markdownlint-cli2"),
             (str(node_bin / "markdownlint-cli2"),),

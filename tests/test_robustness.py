@@ -61,8 +61,13 @@ def _squash(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+def _in_note(doc: Document, label: str, span: Span) -> bool:
+    """Whether a span lies inside a definition of the note with that label."""
+    return any(d.span.start <= span.start <= span.end <= d.span.end for d in doc.definitions_by_label.get(label, ()))
+
+
 def _assert_quoted_text_under(doc: Document, code: str, violation: Violation) -> None:
-    """The first text a message quotes (`"…"`, or the label of a note named like `[^7]`) is under the finding."""
+    """The first text a message quotes (`"…"`) is under the finding; a note it names (`[^7]`) is, or holds it."""
     m = QUOTED.search(violation.message)
     if m is None:
         return
@@ -70,6 +75,8 @@ def _assert_quoted_text_under(doc: Document, code: str, violation: Violation) ->
     under = _squash(doc.text[violation.span.start : violation.span.end])
     if quoted.endswith("…"):
         quoted = quoted[:-1]
+    if m.group(3) is not None and _in_note(doc, m.group(3), violation.span):
+        return
     assert quoted in under, f"{code}: message {violation.message!r} but the span holds {under!r}"
 
 
