@@ -151,7 +151,13 @@ def test_shipped_fixture_output_is_the_readmes(monkeypatch: pytest.MonkeyPatch) 
     code, out, _ = run("check", "--output-format", "concise", "fixtures/essay.md")
     assert code == 1
     assert out == shown
-    assert {line.split(": ")[1].split()[0] for line in out.splitlines()[:-1]} >= {"N001", "N002", "B002", "P002", "S001"}
+    assert {line.split(": ")[1].split()[0] for line in out.splitlines()[:-1]} >= {
+        "N001",
+        "N002",
+        "B002",
+        "P002",
+        "S001",
+    }
 
 
 @needs_seed
