@@ -143,10 +143,21 @@ def test_version() -> None:
     assert code == 0 and out.startswith("loccit, version ")
 
 
-def test_shipped_fixture_from_readme() -> None:
-    code, out, _ = run("check", str(ROOT / "fixtures" / "essay.md"))
+def test_shipped_fixture_output_is_the_readmes(monkeypatch: pytest.MonkeyPatch) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = "$ loccit check --output-format concise fixtures/essay.md\n"
+    shown = readme.split(command, 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(ROOT)
+    code, out, _ = run("check", "--output-format", "concise", "fixtures/essay.md")
     assert code == 1
-    assert {line.split(": ")[1].split()[0] for line in out.splitlines()[:-1]} >= {"N001", "N002", "N006"}
+    assert out == shown
+    assert {line.split(": ")[1].split()[0] for line in out.splitlines()[:-1]} >= {
+        "N001",
+        "N002",
+        "B002",
+        "P002",
+        "S001",
+    }
 
 
 @needs_seed

@@ -88,6 +88,8 @@ def _report(diagnostics: list[Diagnostic], files: int, fmt: str | None, out: Tex
 @click.option("--statistics", is_flag=True, help="Count findings per rule instead of listing them.")
 @click.option("--show-settings", is_flag=True, help="Print the settings that apply to the first file, and exit.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the files, then report what is left.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix, also apply fixes that may change meaning.")
 @click.option(
     "--jobs",
     "-j",
@@ -109,10 +111,14 @@ def check(
     statistics: bool,
     show_settings: bool,
     exit_zero: bool,
+    fix: bool,
+    unsafe_fixes: bool,
     jobs: int | None,
 ) -> None:
     """Check essays (files, directories, or - for standard input) for citation problems."""
     overrides = Overrides(_codes(select), _codes(ignore), _codes(extend_select), notes, page_style)
+    if fix and engine.STDIN in paths:
+        _fail("--fix rewrites files; it cannot fix standard input")
     stdin = sys.stdin.buffer.read() if engine.STDIN in paths else None
     request = run.Request(paths or (".",), overrides, config_file, isolated, stdin, jobs or parallel.default_jobs())
     try:
@@ -124,8 +130,16 @@ def check(
         count = iter(range(1, len(files) + 1))
         diagnostics = run.check(request, files, configs, lambda: progress(next(count, len(files))))
         progress.close()
+        if fix:
+            from loccit.linter import fixes
+
+            relint = lambda: run.check(request, files, configs)  # noqa: E731
+            diagnostics, fixed = fixes.fix_files(diagnostics, relint, unsafe_fixes)
+            click.echo(f"Fixed {fixed} finding{'s' if fixed != 1 else ''}.", err=True)
     except (engine.InputError, ConfigError) as error:
         _fail(str(error))
+    except OSError as error:
+        _fail(f"{error.filename}: cannot write the fixed file: {error.strerror or error}")
     except engine.RuleError as error:
         _fail(f"internal error: {error} (please report this)")
     opts: dict[str, object] = {"stdin": stdin, "statistics": statistics}

@@ -1,0 +1,80 @@
+"""`loccit check --fix`: fixes land in the original bytes, keep BOM and line endings, and a rerun changes nothing."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from loccit.linter.cli import main
+from loccit.linter.diagnostics import Fix
+from loccit.linter.fixes import apply
+from loccit.linter.model import Span
+
+ESSAY = (
+    "Text[^1]word and more [^2].\r\nNext line.[^3]\r\n\r\n"
+    "[^1]: Smith, *Book* (London,1990), p.3.\r\n[^2]: Jones, *Other* (Paris, 2001), p. 4.\r\n"
+    "[^3]: Brown, *Third* (Oxford, 2002), p. 5.\r\n"
+)
+
+
+def fix(path: Path, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["check", "--fix", "--output-format", "concise", *args, str(path)])
+    return result.exit_code, result.stdout
+
+
+def test_fix_keeps_bom_and_crlf_and_is_idempotent(tmp_path: Path) -> None:
+    path = tmp_path / "essay.md"
+    path.write_bytes(b"\xef\xbb\xbf" + ESSAY.encode("utf-8"))
+    fix(path)
+    fixed = path.read_bytes()
+    assert fixed.startswith(b"\xef\xbb\xbfText[^1] word and more[^2].\r\n")
+    assert b"(London, 1990), p. 3.\r\n" in fixed
+    assert fixed.count(b"\r\n") == ESSAY.count("\r\n") and b"\n" not in fixed.replace(b"\r\n", b"")
+    fix(path)
+    assert path.read_bytes() == fixed
+    assert os.listdir(tmp_path) == ["essay.md"]  # no temporary file left behind
+
+
+def test_fix_keeps_permissions(tmp_path: Path) -> None:
+    path = tmp_path / "essay.md"
+    path.write_text("Word[^1]next.\n\n[^1]: Source.\n", encoding="utf-8")
+    path.chmod(0o640)
+    code, _ = fix(path)
+    assert path.read_text(encoding="utf-8").startswith("Word[^1] next.")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert code == 0
+
+
+def test_unsafe_fixes_only_when_asked(tmp_path: Path) -> None:
+    path = tmp_path / "essay.md"
+    text = "A[^1] b[^2].\n\n[^1]: Ann Lee, *Book* (London, 1990), 3.\n[^2]: Bo Ray, *Other* (Pennsylvania 2006.)\n"
+    path.write_text(text, encoding="utf-8")
+    fix(path)
+    assert path.read_text(encoding="utf-8") == text  # F003's fix is unsafe: not applied by --fix alone
+    fix(path, "--unsafe-fixes")
+    assert "(Pennsylvania 2006.)" not in path.read_text(encoding="utf-8")
+
+
+def test_without_fix_nothing_is_written(tmp_path: Path) -> None:
+    path = tmp_path / "essay.md"
+    path.write_bytes(ESSAY.encode("utf-8"))
+    CliRunner().invoke(main, ["check", str(path)])
+    assert path.read_bytes() == ESSAY.encode("utf-8")
+
+
+def test_fix_refuses_standard_input() -> None:
+    result = CliRunner().invoke(main, ["check", "--fix", "-"], input=b"A[^1]b\n")
+    assert result.exit_code == 2
+    assert "cannot fix standard input" in result.stderr
+
+
+def _fix(line: int, column: int, end_column: int, text: str) -> Fix:
+    return Fix(Span(0, 0, line, column, line, end_column), text)
+
+
+def test_overlapping_fixes_apply_one_per_pass() -> None:
+    text, count = apply("abcdef\r\nxyz", [_fix(1, 2, 4, "X"), _fix(1, 3, 5, "Y"), _fix(2, 1, 1, "<")])
+    assert (text, count) == ("abYef\r\n<xyz", 2)  # the later edit wins; the overlapping one waits
