@@ -112,7 +112,7 @@ INPUTS: dict[str, tuple[Callable[[int], str], int]] = {
     "nested block quotes": (lambda n: ">" * n + " [^1]\n", 100_000),
     "nested lists": (lambda n: "- " * (n // 2) + "a\n", 20_000),
     "numbered notes": (lambda n: "t[1]\n\n## Notes\n\n" + "".join(f"{i}. n\n" for i in range(1, n // 8)), 40_000),
-    "essay": (_essay, 300_000),
+    "essay": (_essay, 150_000),
 }
 
 
