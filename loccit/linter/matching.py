@@ -9,6 +9,7 @@ from functools import cached_property
 from loccit.linter.citations import Kind, Work, parse_entry, parse_note
 from loccit.linter.model import Definition, Document, Entry
 from loccit.linter.names import Name
+from loccit.linter.scan import fold
 from loccit.linter.similarity import author_agreement, numbers_agree, same_venue, title_score, years_agree
 
 
@@ -90,7 +91,7 @@ def listed_works(doc: Document, own: bool = False) -> tuple[Listed, ...]:
 
 def _prose(work: Work, text: str) -> bool:
     """Whether an authorless entry opens with a sentence of running prose rather than a title."""
-    if work.authors or work.same_author or work.title is None or work.quoted or text[:1] in "*_“\"‘":
+    if work.authors or work.same_author or work.title is None or work.quoted or text[:1] in '*_“"‘':
         return False
     words = work.title.text.split(".", 1)[0].split()
     lower = sum(1 for word in words if word[:1].islower())
@@ -100,9 +101,7 @@ def _prose(work: Work, text: str) -> bool:
 def note_citations(doc: Document) -> tuple[Citation, ...]:
     """Every work cited in every note, in document order."""
     return tuple(
-        Citation(note, index, work)
-        for note in doc.definitions
-        for index, work in enumerate(parse_note(note.text))
+        Citation(note, index, work) for note in doc.definitions for index, work in enumerate(parse_note(note.text))
     )
 
 
@@ -132,10 +131,56 @@ def _candidate(work: Work, listed: Listed, opts: MatchOptions) -> tuple[int, flo
     return None
 
 
-def _direct(citation: Citation, listed: tuple[Listed, ...], opts: MatchOptions) -> Resolution:
+_STOPWORDS = frozenset("the a an of and in on to for from with by at its his her their la le les de der die".split())
+
+
+class _Index:
+    """Entries by surname key and by title-word prefix, so a citation is ranked against likely entries only.
+
+    A candidate must agree in surname or share title words (a title score of 85 or more shares most of
+    them), so the entries sharing the first author's key or one of the citation's two rarest title-word
+    prefixes are a superset of those _candidate accepts; prefixes keep "Empire" and "Empires" together.
+    """
+
+    def __init__(self, listed: tuple[Listed, ...]) -> None:
+        self.listed = listed
+        self.by_key: dict[str, list[int]] = {}
+        self.by_word: dict[str, list[int]] = {}
+        self.corporate: list[int] = []
+        for order, item in enumerate(listed):
+            for name in item.authors + item.work.editors:
+                self.by_key.setdefault(name.key, []).append(order)
+                if name.corporate:
+                    self.corporate.append(order)
+            fields = (item.work.title, item.work.container)
+            for word in {w for field in fields if field is not None for w in _prefixes(field.text)}:
+                self.by_word.setdefault(word, []).append(order)
+
+    def candidates(self, work: Work) -> list[int]:
+        """Indices, in bibliography order, of the entries that could match a cited work."""
+        found: set[int] = set()
+        if work.authors:
+            found.update(self.by_key.get(work.authors[0].key, ()))
+            if work.authors[0].corporate:
+                found.update(self.corporate)
+        if work.title is not None:
+            words = sorted(
+                (w for w in _prefixes(work.title.text) if w in self.by_word), key=lambda w: len(self.by_word[w])
+            )
+            for word in words[:2]:
+                found.update(self.by_word[word])
+        return sorted(found)
+
+
+def _prefixes(title: str) -> set[str]:
+    return {word[:5] for word in fold(title).split() if word not in _STOPWORDS}
+
+
+def _direct(citation: Citation, index: _Index, opts: MatchOptions) -> Resolution:
     """Resolve a citation against the entries: the strongest candidate, then the best title, then the first."""
     ranked = []
-    for order, item in enumerate(listed):
+    for order in index.candidates(citation.work):
+        item = index.listed[order]
         found = _candidate(citation.work, item, opts)
         if found is not None:
             ranked.append((found[0], found[1], -order, found[2], item))
@@ -149,11 +194,42 @@ def _direct(citation: Citation, listed: tuple[Listed, ...], opts: MatchOptions) 
     return Resolution(citation, best, score, how, author_agrees=agrees)
 
 
-def _earlier_full(citation: Citation, done: list[Resolution], opts: MatchOptions) -> Resolution | None:
+class _Fulls:
+    """The full citations resolved so far, by author key: a short form is compared with its author's only."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, list[Resolution]] = {}
+        self.corporate: list[Resolution] = []
+
+    def add(self, resolution: Resolution) -> None:
+        work = resolution.citation.work
+        if work.kind is not Kind.FULL:
+            return
+        for name in {name.key: name for name in work.authors}.values():
+            self.by_key.setdefault(name.key, []).append(resolution)
+            if name.corporate:
+                self.corporate.append(resolution)
+
+    def sharing(self, work: Work) -> list[Resolution]:
+        """Earlier full citations (in order) that could share the short form's first author."""
+        if not work.authors:
+            return []
+        found = list(self.by_key.get(work.authors[0].key, ()))
+        if work.authors[0].corporate:
+            found.extend(r for r in self.corporate if r not in found)
+            found.sort(key=lambda r: self.order(r))
+        return found
+
+    @staticmethod
+    def order(resolution: Resolution) -> tuple[int, int]:
+        return resolution.citation.note.text_start, resolution.citation.index
+
+
+def _earlier_full(citation: Citation, fulls: _Fulls, opts: MatchOptions) -> Resolution | None:
     """The full citation a short form abbreviates, searched backwards through the notes before it."""
     work = citation.work
     best: tuple[float, Resolution] | None = None
-    for earlier in reversed(done):
+    for earlier in reversed(fulls.sharing(work)):
         full = earlier.citation.work
         if full.kind is not Kind.FULL or author_agreement(work.authors, full.authors, 101.0) != "same":
             continue
@@ -169,8 +245,9 @@ def _earlier_full(citation: Citation, done: list[Resolution], opts: MatchOptions
         return None
     score, earlier = best
     label = earlier.citation.note.label
-    return Resolution(citation, earlier.listed, score, f"short form of note {label}", earlier.citation,
-                      earlier.author_agrees)
+    return Resolution(
+        citation, earlier.listed, score, f"short form of note {label}", earlier.citation, earlier.author_agrees
+    )
 
 
 def _ibid(citation: Citation, done: list[Resolution]) -> Resolution:
@@ -193,13 +270,17 @@ def resolve_citations(
     citations: tuple[Citation, ...], listed: tuple[Listed, ...], opts: MatchOptions
 ) -> tuple[Resolution, ...]:
     """Resolve a document's citations, in order, against the given entries."""
+    index = _Index(listed)
+    fulls = _Fulls()
     done: list[Resolution] = []
     for citation in citations:
         if citation.work.kind is Kind.IBID:
             done.append(_ibid(citation, done))
             continue
-        earlier = _earlier_full(citation, done, opts) if citation.work.kind is Kind.SHORT else None
-        done.append(earlier or _direct(citation, listed, opts))
+        earlier = _earlier_full(citation, fulls, opts) if citation.work.kind is Kind.SHORT else None
+        resolution = earlier or _direct(citation, index, opts)
+        fulls.add(resolution)
+        done.append(resolution)
     return tuple(done)
 
 
