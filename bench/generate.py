@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import random
+from dataclasses import dataclass
 from pathlib import Path
 
 SUBJECTS = (
@@ -79,21 +80,50 @@ def _sentence(rng: random.Random) -> str:
     return text + "."
 
 
-def _citation(rng: random.Random, previous: str | None) -> str:
-    if previous and rng.random() < 0.2:
-        return f"Ibid., p.{rng.randint(2, 400)}."
-    author = f"{rng.choice(GIVEN)} {rng.choice(SURNAMES)}"
-    pages = (
-        f"pp. {(p := rng.randint(2, 300))}-{p + rng.randint(1, 9)}"
-        if rng.random() < 0.3
-        else f"p.{rng.randint(2, 400)}"
-    )
-    return f"{author}, {rng.choice(TITLES)} ({rng.choice(CITIES)}, {rng.randint(1950, 2020)}), {pages}."
+@dataclass(frozen=True)
+class _Work:
+    given: str
+    surname: str
+    title: str
+    city: str
+    year: int
+
+    @property
+    def short(self) -> str:
+        return " ".join(self.title.split(":")[0].split()[:3])
 
 
-def _entry(rng: random.Random) -> str:
-    author = f"{rng.choice(SURNAMES)}, {rng.choice(GIVEN)}"
-    return f"- {author}. {rng.choice(TITLES)}. {rng.choice(CITIES)}, {rng.randint(1950, 2020)}.\n"
+def _new_work(rng: random.Random, works: dict[tuple[str, str], _Work]) -> _Work:
+    """A work not yet in the essay: an author, a title (a period added when the pair is taken), a place and year."""
+    surname, title = rng.choice(SURNAMES), rng.choice(TITLES)
+    while (surname, title) in works:
+        start = rng.randint(1700, 1950)
+        title = f"{rng.choice(TITLES)}, {start}-{start + rng.randint(5, 60)}"
+    work = _Work(rng.choice(GIVEN), surname, title, rng.choice(CITIES), rng.randint(1950, 2020))
+    works[surname, title] = work
+    return work
+
+
+def _pages(rng: random.Random) -> str:
+    if rng.random() < 0.3:
+        first = rng.randint(2, 300)
+        return f"pp.{first}-{first + rng.randint(1, 9)}"
+    return f"p.{rng.randint(2, 400)}"
+
+
+def _citation(rng: random.Random, works: dict[tuple[str, str], _Work], previous: _Work | None) -> tuple[str, _Work]:
+    """A note: a new work in full, an earlier one in short form, or Ibid. for the previous note's work."""
+    if previous is not None and rng.random() < 0.15:
+        return f"Ibid., {_pages(rng)}.", previous
+    if not works or rng.random() < 0.3:
+        w = _new_work(rng, works)
+        return f"{w.given} {w.surname}, {w.title} ({w.city}, {w.year}), {_pages(rng)}.", w
+    w = rng.choice(list(works.values())[-50:])  # recent works are cited again most
+    return f"{w.surname}, {w.short}, {_pages(rng)}.", w
+
+
+def _entry(work: _Work) -> str:
+    return f"- {work.surname}, {work.given}. {work.title}. {work.city}, {work.year}.\n"
 
 
 def _marker(rng: random.Random, label: str) -> str:
@@ -110,16 +140,17 @@ def essay(size: int, seed: int) -> str:
     rng = random.Random(seed)
     parts = [f"# {rng.choice(TITLES)}: {rng.choice(SUBJECTS).title()}\n\n"]
     notes: list[str] = []
+    works: dict[tuple[str, str], _Work] = {}
     total = len(parts[0])
-    previous: str | None = None
+    previous: _Work | None = None
     while total + 20 * len(notes) < size:  # about 20 bytes a note go to the bibliography
         sentences = []
         for _ in range(rng.randint(6, 14)):
             sentence = _sentence(rng)
             if rng.random() < 0.35:
                 label = str(len(notes) + 1)
-                previous = _citation(rng, previous)
-                notes.append(f"[^{label}]: {previous}\n")
+                text, previous = _citation(rng, works, previous)
+                notes.append(f"[^{label}]: {text}\n")
                 total += len(notes[-1].encode())
                 sentence += _marker(rng, label)
             if rng.random() < 0.05:
@@ -130,8 +161,12 @@ def essay(size: int, seed: int) -> str:
     if notes and rng.random() < 0.5:
         notes.pop()  # a marker left without its note (N001)
     if rng.random() < 0.3:
-        notes.append(f"[^{len(notes) + 40}]: {_citation(rng, None)}\n")  # a note nobody cites (N002)
-    bibliography = sorted({_entry(rng) for _ in range(max(3, len(notes) // 3))})
+        text, _ = _citation(rng, {}, None)
+        notes.append(f"[^{len(notes) + 40}]: {text}\n")  # a note nobody cites (N002), of a work not listed (B001)
+    listed = sorted(works.values(), key=lambda w: (w.surname, w.given, w.title))
+    if listed and rng.random() < 0.3:
+        listed.pop(rng.randrange(len(listed)))  # a cited work left out of the bibliography (B001)
+    bibliography = [_entry(work) for work in listed]
     return "".join(parts) + "".join(notes) + "\n## Bibliography\n\n" + "".join(bibliography)
 
 
