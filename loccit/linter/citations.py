@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 from enum import Enum
@@ -232,6 +233,7 @@ def _marked_title(text: str, work: Work) -> bool:
     return work.title is not None and text[work.title.start - 1 : work.title.start] in "*_\"“‘'"
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_note(text: str) -> tuple[Work, ...]:
     """Every work a note's text cites, in order; commentary without a citation gives nothing."""
     text = mask(text)

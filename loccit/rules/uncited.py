@@ -59,13 +59,14 @@ def check_uncited(doc: Document, opts: UncitedSourceOptions) -> Iterator[Violati
 
 def check_uncited_project(docs: Sequence[Document], opts: UncitedSourceOptions) -> Iterator[tuple[Document, Violation]]:
     """Flag the entries of a project's bibliography files that no note of any chapter cites."""
-    chapters = [doc for doc in docs if doc.definitions]
-    citations = [(doc, note_citations(doc)) for doc in chapters]
+    # an essay with its own bibliography is checked on its own; only bibliography files are left here
+    bibliographies = [doc for doc in docs if doc.entries and not doc.definitions]
+    if not bibliographies:
+        return
+    citations = [(doc, note_citations(doc)) for doc in docs if doc.definitions]
     if not any(found for _, found in citations):
         return
-    for bibliography in docs:
-        if bibliography.definitions or not bibliography.entries:
-            continue  # an essay with its own bibliography is checked on its own
+    for bibliography in bibliographies:
         listed = listed_works(bibliography, own=True)
         cited = {
             id(resolution.listed.entry)
