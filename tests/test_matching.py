@@ -67,8 +67,7 @@ def test_titles_agree(note: str, entry: str, agree: bool) -> None:
 def essay_resolutions() -> dict[str, tuple[str, str | None]]:
     doc = parse_document("essay.md", normalise(ESSAY))
     return {
-        r.citation.note.label: (r.how, r.listed.entry.text[:12] if r.listed else None)
-        for r in resolve(doc).resolutions
+        r.citation.note.label: (r.how, r.listed.entry.text[:12] if r.listed else None) for r in resolve(doc).resolutions
     }
 
 
@@ -124,7 +123,7 @@ def test_short_corporate_name_agrees_with_the_full_one() -> None:
 def test_short_title_may_name_the_book_that_holds_the_chapter() -> None:
     text = (
         "# E\n\nA.[^1]\n\n[^1]: Roberts, Workstations, p. 146.\n\n## Sources\n\n"
-        "Roberts, Lawrence G. \"The ARPANET and Computer Networks.\" In A History of Personal Workstations. "
+        'Roberts, Lawrence G. "The ARPANET and Computer Networks." In A History of Personal Workstations. '
         "Edited by Adele Goldberg. ACM Press. New York. 1988.\n"
     )
     (resolution,) = resolve(parse_document("e.md", normalise(text))).resolutions

@@ -94,8 +94,7 @@ def test_explicit_files_and_directories_alike_for_every_job_count(essays: Path) 
     files = [str(path) for path in sorted(essays.rglob("*.md"))]
     for args in (files, [str(essays / "sources")]):
         outputs = {
-            jobs: CliRunner().invoke(main, ["check", "--format", "json", "-j", str(jobs), *args])
-            for jobs in (1, 2)
+            jobs: CliRunner().invoke(main, ["check", "--format", "json", "-j", str(jobs), *args]) for jobs in (1, 2)
         }
         assert outputs[1].output == outputs[2].output and outputs[1].exit_code == 1
 

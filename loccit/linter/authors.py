@@ -38,7 +38,7 @@ def _no_given_yet(text: str, start: int, i: int) -> bool:
 def _period_ends(text: str, i: int, start: int, end: int, in_later_name: bool = False) -> bool:
     """Whether the period at i can end an author list (not "J." before another initial, not "Jr.")."""
     nxt = text[i + 1] if i + 1 < end else " "
-    if not (nxt.isspace() or nxt.isupper() or nxt in "“‘\"*_<" or i + 1 >= end):
+    if not (nxt.isspace() or nxt.isupper() or nxt in '“‘"*_<' or i + 1 >= end):
         return False
     word = _word_before(text, i + 1, start)
     if word.casefold() in {"jr.", "sr.", "st."}:
@@ -81,7 +81,7 @@ def _candidates(text: str, start: int, end: int, found: list[Region], inverted: 
 
 def _valid(text: str, start: int, end: int, inverted: bool) -> tuple[tuple[Name, ...], str] | None:
     segment = text[start:end]
-    if not segment.strip() or any(char in segment for char in ":;()“”\"[]") or "http" in segment:
+    if not segment.strip() or any(char in segment for char in ':;()“”"[]') or "http" in segment:
         return None
     if re.search(r"(?:\band|&)[\s,]{0,5}$", segment):
         return None
@@ -124,7 +124,7 @@ def author_list(
             best = (parsed[0], parsed[1], stop)
             if inverted:
                 break
-        elif best is not None and any(char in text[start:stop] for char in ":(“”\"") :
+        elif best is not None and any(char in text[start:stop] for char in ':(“”"'):
             break
     if best is None:
         return _body(text, start, end, found) if inverted else ((), "author", start, False)
@@ -145,7 +145,7 @@ def _body(text: str, start: int, end: int, found: list[Region]) -> tuple[tuple[N
             return (), "author", start, False
         inner = text[first_mark.inner_start : first_mark.inner_end]
         return (Name("", inner, first_mark.inner_start, first_mark.inner_end, True),), "author", after, False
-    if not head.endswith(".") or any(char in head for char in "“”\"()[]") or len(head.split()) > 8:
+    if not head.endswith(".") or any(char in head for char in '“”"()[]') or len(head.split()) > 8:
         return (), "author", start, False
     words = head[:-1].strip()
     return (Name("", words, start, start + len(words), True),), "author", start + len(head), False

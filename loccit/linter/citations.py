@@ -102,8 +102,15 @@ def parse_citation(text: str, start: int, end: int, inverted: bool = False) -> W
 
 
 def _marked(
-    text: str, start: int, end: int, found: list[Region], region: Region, authors: tuple[Name, ...],
-    role: str, dashes: bool, inverted: bool,
+    text: str,
+    start: int,
+    end: int,
+    found: list[Region],
+    region: Region,
+    authors: tuple[Name, ...],
+    role: str,
+    dashes: bool,
+    inverted: bool,
 ) -> Work | None:
     title = title_field(text, region)
     quoted = region.kind == "quote"
@@ -135,12 +142,32 @@ def _marked(
     if not authors and not full and not dashes and loc is None:
         return None
     kind = Kind.FULL if full else Kind.SHORT
-    return Work(kind, start, end, authors, role, title, quoted, container, editors, publication, loc, web,
-                imp.accessed(text, start, end), dashes)
+    return Work(
+        kind,
+        start,
+        end,
+        authors,
+        role,
+        title,
+        quoted,
+        container,
+        editors,
+        publication,
+        loc,
+        web,
+        imp.accessed(text, start, end),
+        dashes,
+    )
 
 
 def _plain(
-    text: str, start: int, end: int, i: int, authors: tuple[Name, ...], role: str, inverted: bool,
+    text: str,
+    start: int,
+    end: int,
+    i: int,
+    authors: tuple[Name, ...],
+    role: str,
+    inverted: bool,
     dashes: bool,
 ) -> Work | None:
     if inverted:
@@ -171,17 +198,37 @@ def _plain(
             return None
     elif title is None and loc is None:
         return None
-    elif not full and title is not None and (
-        len(title.text.split()) > 15 or not title.text[:1].isupper() or loc is None
+    elif (
+        not full and title is not None and (len(title.text.split()) > 15 or not title.text[:1].isupper() or loc is None)
     ):
         return None
     kind = Kind.FULL if full else Kind.SHORT
-    return Work(kind, start, end, authors, role, title, False, container, (), publication, loc, web,
-                imp.accessed(text, start, end), dashes)
+    return Work(
+        kind,
+        start,
+        end,
+        authors,
+        role,
+        title,
+        False,
+        container,
+        (),
+        publication,
+        loc,
+        web,
+        imp.accessed(text, start, end),
+        dashes,
+    )
 
 
 def _plain_entry(
-    text: str, start: int, end: int, i: int, authors: tuple[Name, ...], role: str, dashes: bool,
+    text: str,
+    start: int,
+    end: int,
+    i: int,
+    authors: tuple[Name, ...],
+    role: str,
+    dashes: bool,
 ) -> Work | None:
     """A bibliography entry with an unmarked title: parts separated by periods, the imprint in the last."""
     web = imp.URL.search(text, i, end)
@@ -198,8 +245,10 @@ def _plain_entry(
     # where a part naming a publisher begins.
     bounds = [*parts[1:], stop]
     for part, part_end in zip(parts[1:], bounds[1:], strict=True):
-        if part < title_end and len(text[part:part_end].split()) <= 6 and imp.PUBLISHER_WORDS.search(
-            text, part, part_end
+        if (
+            part < title_end
+            and len(text[part:part_end].split()) <= 6
+            and imp.PUBLISHER_WORDS.search(text, part, part_end)
         ):
             title_end = part
             break
@@ -209,8 +258,18 @@ def _plain_entry(
         title_end = comma if comma > i else (year.start() if year else stop)
     title = imp.field(text, i, title_end)
     publication = imp.imprint(text, max(title_end, last), stop)
-    return Work(Kind.FULL, start, end, authors, role, title, imprint=publication,
-                url=imp.url(text, start, end), same_author=dashes, editors=names_after(text, i, end))
+    return Work(
+        Kind.FULL,
+        start,
+        end,
+        authors,
+        role,
+        title,
+        imprint=publication,
+        url=imp.url(text, start, end),
+        same_author=dashes,
+        editors=names_after(text, i, end),
+    )
 
 
 def _periodical(text: str, title: Field) -> tuple[Field, Field | None]:

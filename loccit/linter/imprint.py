@@ -85,8 +85,7 @@ def imprint(text: str, start: int, end: int) -> Imprint:
                 publisher = head
             elif len(head.text) <= 60 and head.text[:1].isupper():
                 place = head
-    if place is not None and (len(place.text) > 60 or not place.text[:1].isupper()
-                              or MONTHS.search(place.text)):
+    if place is not None and (len(place.text) > 60 or not place.text[:1].isupper() or MONTHS.search(place.text)):
         place = None
     return Imprint(place, publisher, year, all_years, *_volume_issue(text, start, end))
 

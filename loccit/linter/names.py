@@ -13,10 +13,19 @@ PARTICLES = frozenset(
 )
 SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 ROLES = {
-    "ed": "editor", "ed.": "editor", "eds": "editor", "eds.": "editor",
-    "editor": "editor", "editors": "editor",
-    "trans": "translator", "trans.": "translator", "tr.": "translator", "comp.": "editor",
-    "dir": "author", "dir.": "author", "director": "author",
+    "ed": "editor",
+    "ed.": "editor",
+    "eds": "editor",
+    "eds.": "editor",
+    "editor": "editor",
+    "editors": "editor",
+    "trans": "translator",
+    "trans.": "translator",
+    "tr.": "translator",
+    "comp.": "editor",
+    "dir": "author",
+    "dir.": "author",
+    "director": "author",
 }
 CORPORATE_WORDS = frozenset(
     """watch institute office organization organisation association society committee department university
@@ -93,7 +102,7 @@ def name_like(piece: str) -> bool:
     words = piece.split()
     if not 1 <= len(words) <= 7 or any(char.isdigit() for char in piece):
         return False
-    if any(char in piece for char in ":()[]“”\"?!"):
+    if any(char in piece for char in ':()[]“”"?!'):
         return False
     corporate = is_corporate(words)
     if words[0].strip(".,").casefold() in NOT_NAMES:
@@ -143,7 +152,9 @@ def parse_names(text: str, start: int, end: int, inverted: bool) -> tuple[tuple[
         s, e, sep = pieces[i]
         words = text[s:e].split()
         pair = (
-            sep == "," and i + 1 < len(pieces) and (inverted and not names or len(words) == 1 and inverted)
+            sep == ","
+            and i + 1 < len(pieces)
+            and (inverted and not names or len(words) == 1 and inverted)
             and not is_corporate(words)
         )
         if pair:

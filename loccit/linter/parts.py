@@ -15,9 +15,7 @@ CONTAINER_STOP = re.compile(
 )
 _SENTENCE = re.compile(r"\.\s{1,5}(?=[A-Z])")
 _ABBREVIATIONS = frozenset({"vol", "no", "ed", "eds", "trans", "st", "dr"})
-EDITED = re.compile(
-    r"(?:\b[Ee]ds?\.|\b[Ee]dited\s{1,3}by|\b[Tt]rans(?:lated)?\.?\s{1,3}by|\b[Tt]rans\.)\s{0,3}"
-)
+EDITED = re.compile(r"(?:\b[Ee]ds?\.|\b[Ee]dited\s{1,3}by|\b[Tt]rans(?:lated)?\.?\s{1,3}by|\b[Tt]rans\.)\s{0,3}")
 IN = re.compile(r"[\s,.]{0,4}[Ii]n[:\s]\s{0,3}")
 ENTRY_PART = re.compile(r"\.\s{1,5}(?=\S)")
 
@@ -115,5 +113,3 @@ def after_initial(text: str, period: int) -> bool:
         word_start -= 1
     word = text[word_start:period].lstrip("(")
     return (len(word) == 1 and word.isupper()) or word.casefold() in _ABBREVIATIONS
-
-

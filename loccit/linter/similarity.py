@@ -40,7 +40,7 @@ def title_score(cited: str, listed: str, short: bool) -> float:
 
 
 def author_agreement(cited: Sequence[Name], listed: Sequence[Name], min_score: float) -> str:
-    """"same" when the first cited surname is among the listed ones, "similar" when close, else "other"."""
+    """ "same" when the first cited surname is among the listed ones, "similar" when close, else "other"."""
     if not cited:
         return "anonymous"
     first = cited[0].key

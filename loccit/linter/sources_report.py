@@ -133,15 +133,17 @@ def write_text(report: SourcesReport, stream: TextIO) -> None:
             stream.write("    not cited in any note\n")
         for resolution in citing:
             note = resolution.citation.note
-            stream.write(f"    note {note.label} (line {note.span.line}): {resolution.how}, "
-                         f"score {resolution.score:.0f}\n")
+            stream.write(
+                f"    note {note.label} (line {note.span.line}): {resolution.how}, score {resolution.score:.0f}\n"
+            )
     stream.write("\nNotes whose works match no entry\n")
     if not report.unresolved:
         stream.write("  none\n")
     for resolution, near in report.unresolved:
         note = resolution.citation.note
-        stream.write(f"  note {note.label} (line {note.span.line}): {_work_text(resolution)}; "
-                     f"{_why(resolution, near)}\n")
+        stream.write(
+            f"  note {note.label} (line {note.span.line}): {_work_text(resolution)}; {_why(resolution, near)}\n"
+        )
 
 
 def _citing_json(resolution: Resolution) -> dict[str, Any]:
@@ -164,16 +166,22 @@ def to_json(report: SourcesReport) -> dict[str, Any]:
     unresolved = []
     for resolution, near in report.unresolved:
         work = resolution.citation.work
-        unresolved.append({
-            **_citing_json(resolution),
-            "authors": [name.shown for name in work.authors],
-            "title": tidy(work.title.text) if work.title else None,
-            "container": tidy(work.container.text) if work.container else None,
-            "form": work.kind.value,
-            "closest": None if near is None else {
-                "line": near.listed.entry.span.line, "score": round(near.score, 1), "same_author": near.same_author,
-            },
-        })
+        unresolved.append(
+            {
+                **_citing_json(resolution),
+                "authors": [name.shown for name in work.authors],
+                "title": tidy(work.title.text) if work.title else None,
+                "container": tidy(work.container.text) if work.container else None,
+                "form": work.kind.value,
+                "closest": None
+                if near is None
+                else {
+                    "line": near.listed.entry.span.line,
+                    "score": round(near.score, 1),
+                    "same_author": near.same_author,
+                },
+            }
+        )
     return {"version": SCHEMA_VERSION, "path": report.doc.path, "entries": entries, "unresolved": unresolved}
 
 

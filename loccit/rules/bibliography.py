@@ -196,17 +196,48 @@ def check_no_bibliography(doc: Document, opts: object) -> Iterator[Violation]:
         yield Violation(_note_span(doc, first), message)
 
 
-MISSING_SOURCE = Rule("B001", "missing-source", "Note cites a work the bibliography does not list",
-                      check_missing, options=MatchOptions)
-AUTHOR_MISMATCH = Rule("B003", "author-mismatch", "Note spells the author otherwise than the bibliography",
-                       check_author, Severity.WARNING, MatchOptions)
-TITLE_MISMATCH = Rule("B004", "title-mismatch", "Note gives the title otherwise than the bibliography",
-                      check_title, Severity.WARNING, TitleMismatchOptions)
-PUBLICATION_MISMATCH = Rule("B005", "publication-mismatch",
-                            "Note gives another year or place of publication than the bibliography",
-                            check_publication, Severity.WARNING, MatchOptions)
-NO_BIBLIOGRAPHY = Rule("B009", "no-bibliography", "Short-form notes but no bibliography",
-                       check_no_bibliography, Severity.INFO, enabled=False)
+MISSING_SOURCE = Rule(
+    "B001", "missing-source", "Note cites a work the bibliography does not list", check_missing, options=MatchOptions
+)
+AUTHOR_MISMATCH = Rule(
+    "B003",
+    "author-mismatch",
+    "Note spells the author otherwise than the bibliography",
+    check_author,
+    Severity.WARNING,
+    MatchOptions,
+)
+TITLE_MISMATCH = Rule(
+    "B004",
+    "title-mismatch",
+    "Note gives the title otherwise than the bibliography",
+    check_title,
+    Severity.WARNING,
+    TitleMismatchOptions,
+)
+PUBLICATION_MISMATCH = Rule(
+    "B005",
+    "publication-mismatch",
+    "Note gives another year or place of publication than the bibliography",
+    check_publication,
+    Severity.WARNING,
+    MatchOptions,
+)
+NO_BIBLIOGRAPHY = Rule(
+    "B009",
+    "no-bibliography",
+    "Short-form notes but no bibliography",
+    check_no_bibliography,
+    Severity.INFO,
+    enabled=False,
+)
 
-RULES = (MISSING_SOURCE, uncited.UNCITED_SOURCE, AUTHOR_MISMATCH, TITLE_MISMATCH, PUBLICATION_MISMATCH,
-         *entries.RULES, NO_BIBLIOGRAPHY)
+RULES = (
+    MISSING_SOURCE,
+    uncited.UNCITED_SOURCE,
+    AUTHOR_MISMATCH,
+    TITLE_MISMATCH,
+    PUBLICATION_MISMATCH,
+    *entries.RULES,
+    NO_BIBLIOGRAPHY,
+)

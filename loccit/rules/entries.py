@@ -123,11 +123,17 @@ def check_empty(doc: Document, opts: object) -> Iterator[Violation]:
             yield Violation(section.heading.span, message)
 
 
-DUPLICATE_SOURCE = Rule("B006", "duplicate-source", "Bibliography lists one work twice", check_duplicate,
-                        Severity.WARNING, DuplicateSourceOptions)
-SOURCE_ORDER = Rule("B007", "source-order", "Bibliography section is not in alphabetical order", check_order,
-                    Severity.WARNING)
-EMPTY_SECTION = Rule("B008", "empty-section", "Bibliography heading has no entries", check_empty,
-                     Severity.WARNING)
+DUPLICATE_SOURCE = Rule(
+    "B006",
+    "duplicate-source",
+    "Bibliography lists one work twice",
+    check_duplicate,
+    Severity.WARNING,
+    DuplicateSourceOptions,
+)
+SOURCE_ORDER = Rule(
+    "B007", "source-order", "Bibliography section is not in alphabetical order", check_order, Severity.WARNING
+)
+EMPTY_SECTION = Rule("B008", "empty-section", "Bibliography heading has no entries", check_empty, Severity.WARNING)
 
 RULES = (DUPLICATE_SOURCE, SOURCE_ORDER, EMPTY_SECTION)

@@ -31,7 +31,9 @@ def _who(listed: Listed) -> str:
 def _ignored(doc: Document, opts: UncitedSourceOptions) -> set[int]:
     phrases = tuple(phrase.casefold() for phrase in opts.ignore_sections)
     return {
-        id(entry) for section in doc.sections for entry in section.entries
+        id(entry)
+        for section in doc.sections
+        for entry in section.entries
         if any(p in f"{section.heading.title} {section.parent or ''}".casefold() for p in phrases)
     }
 
@@ -80,5 +82,12 @@ def check_uncited_project(docs: Sequence[Document], opts: UncitedSourceOptions) 
             yield bibliography, violation
 
 
-UNCITED_SOURCE = Rule("B002", "uncited-source", "Bibliography entry is not cited in any note", check_uncited,
-                      Severity.WARNING, UncitedSourceOptions, check_project=check_uncited_project)
+UNCITED_SOURCE = Rule(
+    "B002",
+    "uncited-source",
+    "Bibliography entry is not cited in any note",
+    check_uncited,
+    Severity.WARNING,
+    UncitedSourceOptions,
+    check_project=check_uncited_project,
+)

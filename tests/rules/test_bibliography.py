@@ -43,37 +43,98 @@ TAUBMAN = "- Taubman, William. *Khrushchev: The Man and His Era*. New York: Nort
 @pytest.mark.parametrize(
     ("code", "one", "two", "entries", "expected"),
     [
-        ("B001", "Donald Filtzer, *The Khrushchev Era* (London, 1993), 3.", "Filtzer, *The Khrushchev Era*, 9.",
-         FILTZER, []),
-        ("B001", "Robert Conquest, *The Great Terror* (London, 1968), 3.", "Conquest, *The Great Terror*, 9.",
-         FILTZER, ['note 1 cites "The Great Terror" by Conquest, which no bibliography entry lists']),
+        (
+            "B001",
+            "Donald Filtzer, *The Khrushchev Era* (London, 1993), 3.",
+            "Filtzer, *The Khrushchev Era*, 9.",
+            FILTZER,
+            [],
+        ),
+        (
+            "B001",
+            "Robert Conquest, *The Great Terror* (London, 1968), 3.",
+            "Conquest, *The Great Terror*, 9.",
+            FILTZER,
+            ['note 1 cites "The Great Terror" by Conquest, which no bibliography entry lists'],
+        ),
         ("B001", "The memoirs are unreliable here.", "Ibid.", FILTZER, []),
-        ("B002", "Filtzer, *The Khrushchev Era*, 3.", "Ibid., 4.", FILTZER + "\n" + TAUBMAN,
-         ["bibliography entry for Taubman is not cited in any note"]),
+        (
+            "B002",
+            "Filtzer, *The Khrushchev Era*, 3.",
+            "Ibid., 4.",
+            FILTZER + "\n" + TAUBMAN,
+            ["bibliography entry for Taubman is not cited in any note"],
+        ),
         ("B002", "Commentary only.", "More commentary.", FILTZER, []),
-        ("B003", "Don Filtzer, *The Khrushchev Era* (London, 1993), 3.", "Ibid.", FILTZER,
-         ['author differs from the bibliography entry for "The Khrushchev Era": note has "Don Filtzer", '
-          'bibliography has "Filtzer, Donald"']),
+        (
+            "B003",
+            "Don Filtzer, *The Khrushchev Era* (London, 1993), 3.",
+            "Ibid.",
+            FILTZER,
+            [
+                'author differs from the bibliography entry for "The Khrushchev Era": note has "Don Filtzer", '
+                'bibliography has "Filtzer, Donald"'
+            ],
+        ),
         ("B003", "D. Filtzer, *The Khrushchev Era* (London, 1993), 3.", "Ibid.", FILTZER, []),
-        ("B004", "Donald Filtzer, *The Khruschev Era* (London, 1993), 3.", "Ibid.", FILTZER,
-         ['title differs from the bibliography entry for Filtzer: note has "The Khruschev Era", '
-          'bibliography has "The Khrushchev Era"']),
+        (
+            "B004",
+            "Donald Filtzer, *The Khruschev Era* (London, 1993), 3.",
+            "Ibid.",
+            FILTZER,
+            [
+                'title differs from the bibliography entry for Filtzer: note has "The Khruschev Era", '
+                'bibliography has "The Khrushchev Era"'
+            ],
+        ),
         ("B004", "William Taubman, *Khrushchev* (New York, 2003), 3.", "Taubman, *Khrushchev*, 5.", TAUBMAN, []),
-        ("B005", "Donald Filtzer, *The Khrushchev Era* (London, 1992), 3.", "Ibid.", FILTZER,
-         ['year differs from the bibliography entry for Filtzer: note has "1992", bibliography has "1993"']),
+        (
+            "B005",
+            "Donald Filtzer, *The Khrushchev Era* (London, 1992), 3.",
+            "Ibid.",
+            FILTZER,
+            ['year differs from the bibliography entry for Filtzer: note has "1992", bibliography has "1993"'],
+        ),
         ("B005", "Donald Filtzer, *The Khrushchev Era* (London: Macmillan, 1993), 3.", "Ibid.", FILTZER, []),
-        ("B006", "Filtzer, *The Khrushchev Era*, 3.", "Ibid.", FILTZER + "\n" + FILTZER,
-         ['bibliography lists Filtzer, "The Khrushchev Era" again (first on line 10)']),
-        ("B007", "Filtzer, *The Khrushchev Era*, 3.", "Ibid.", TAUBMAN + "\n" + FILTZER,
-         ['entry Filtzer, "The Khrushchev Era" is out of alphabetical order: it follows '
-          'Taubman, "Khrushchev: The Man and His Era"']),
+        (
+            "B006",
+            "Filtzer, *The Khrushchev Era*, 3.",
+            "Ibid.",
+            FILTZER + "\n" + FILTZER,
+            ['bibliography lists Filtzer, "The Khrushchev Era" again (first on line 10)'],
+        ),
+        (
+            "B007",
+            "Filtzer, *The Khrushchev Era*, 3.",
+            "Ibid.",
+            TAUBMAN + "\n" + FILTZER,
+            [
+                'entry Filtzer, "The Khrushchev Era" is out of alphabetical order: it follows '
+                'Taubman, "Khrushchev: The Man and His Era"'
+            ],
+        ),
         ("B007", "Filtzer, *The Khrushchev Era*, 3.", "Ibid.", FILTZER + "\n" + TAUBMAN, []),
-        ("B007", "De Souza, *Piracy*, 3.", "Décary-Hétu, *Police*, 4.",
-         "- De Souza, Philip. *Piracy*. 1999.\n- Décary-Hétu, David. *Police*. 2014.", []),
-        ("B007", "Filtzer, *The Khrushchev Era*, 3.", "Ibid.",
-         "The format of some of these entries should be explained here, briefly. 1998.\n\n" + FILTZER, []),
-        ("B006", "Eve, *Topsite (1999.01.21)*, 3.", "Eve, *Topsite (1999.04.27)*, 3.",
-         "- Eve, Martin. *Topsite (1999.01.21)*. 1999.\n- Eve, Martin. *Topsite (1999.04.27)*. 1999.", []),
+        (
+            "B007",
+            "De Souza, *Piracy*, 3.",
+            "Décary-Hétu, *Police*, 4.",
+            "- De Souza, Philip. *Piracy*. 1999.\n- Décary-Hétu, David. *Police*. 2014.",
+            [],
+        ),
+        (
+            "B007",
+            "Filtzer, *The Khrushchev Era*, 3.",
+            "Ibid.",
+            "The format of some of these entries should be explained here, briefly. 1998.\n\n" + FILTZER,
+            [],
+        ),
+        (
+            "B006",
+            "Eve, *Topsite (1999.01.21)*, 3.",
+            "Eve, *Topsite (1999.04.27)*, 3.",
+            "- Eve, Martin. *Topsite (1999.01.21)*. 1999.\n- Eve, Martin. *Topsite (1999.04.27)*. 1999.",
+            [],
+        ),
     ],
 )
 def test_rule(code: str, one: str, two: str, entries: str, expected: list[str]) -> None:
@@ -90,7 +151,12 @@ def test_empty_section_and_missing_bibliography() -> None:
 
 
 SEED_FINDINGS = {
-    ("B001", "5"), ("B001", "21"), ("B003", "12"), ("B004", "11"), ("B004", "39"), ("B008", "Website Sources"),
+    ("B001", "5"),
+    ("B001", "21"),
+    ("B003", "12"),
+    ("B004", "11"),
+    ("B004", "39"),
+    ("B008", "Website Sources"),
 }
 
 
@@ -130,10 +196,38 @@ def test_real_documents_do_not_crash(path: Path) -> None:
             assert 0 <= violation.span.start <= violation.span.end <= len(doc.text)
 
 
-PIECES = st.sampled_from([
-    "Filtzer", "Donald", ", ", ". ", "; ", " and ", "*", "_", "“", "”", "‘", "’", '"', "(", ")", "London",
-    "1993", "p. 3", "Ibid.", "———.", "eds.", "in ", "de ", "https://x.org/a", "n.d.", ":", "\n", "[^1]",
-])
+PIECES = st.sampled_from(
+    [
+        "Filtzer",
+        "Donald",
+        ", ",
+        ". ",
+        "; ",
+        " and ",
+        "*",
+        "_",
+        "“",
+        "”",
+        "‘",
+        "’",
+        '"',
+        "(",
+        ")",
+        "London",
+        "1993",
+        "p. 3",
+        "Ibid.",
+        "———.",
+        "eds.",
+        "in ",
+        "de ",
+        "https://x.org/a",
+        "n.d.",
+        ":",
+        "\n",
+        "[^1]",
+    ]
+)
 
 
 @settings(max_examples=200, deadline=None)
@@ -147,10 +241,13 @@ def test_rules_never_crash(note: list[str], entry: list[str]) -> None:
 
 
 def test_shared_bibliography_file_serves_every_chapter() -> None:
-    chapter = parse_document("ch1.md", normalise(
-        "# One\n\nA.[^1] B.[^2]\n\n[^1]: Filtzer, *The Khrushchev Era*, 3.\n"
-        "[^2]: Robert Conquest, *The Great Terror* (London, 1968), 3.\n"
-    ))
+    chapter = parse_document(
+        "ch1.md",
+        normalise(
+            "# One\n\nA.[^1] B.[^2]\n\n[^1]: Filtzer, *The Khrushchev Era*, 3.\n"
+            "[^2]: Robert Conquest, *The Great Terror* (London, 1968), 3.\n"
+        ),
+    )
     bibliography = parse_document("bibliography.md", normalise(f"# Bibliography\n\n{TAUBMAN}\n{FILTZER}\n"))
     chapter.shared = (bibliography,)
     missing, order, uncited = BY_CODE["B001"], BY_CODE["B007"], BY_CODE["B002"]
@@ -168,10 +265,13 @@ def test_shared_bibliography_file_serves_every_chapter() -> None:
 
 
 def test_unrelated_shared_bibliography_is_not_the_essays() -> None:
-    essay = parse_document("essay.md", normalise(
-        "# E\n\nA.[^1] B.[^2]\n\n[^1]: Robert Conquest, *The Great Terror* (London, 1968), 3.\n"
-        "[^2]: Anne Applebaum, *Gulag* (London, 2003), 5.\n"
-    ))
+    essay = parse_document(
+        "essay.md",
+        normalise(
+            "# E\n\nA.[^1] B.[^2]\n\n[^1]: Robert Conquest, *The Great Terror* (London, 1968), 3.\n"
+            "[^2]: Anne Applebaum, *Gulag* (London, 2003), 5.\n"
+        ),
+    )
     essay.shared = (parse_document("bibliography.md", normalise(f"# Bibliography\n\n{TAUBMAN}\n{FILTZER}\n")),)
     assert list(BY_CODE["B001"].check(essay, BY_CODE["B001"].options())) == []
 
