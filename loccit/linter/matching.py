@@ -137,19 +137,22 @@ _STOPWORDS = frozenset("the a an of and in on to for from with by at its his her
 class _Index:
     """Entries by surname key and by title-word prefix, so a citation is ranked against likely entries only.
 
-    A candidate must agree in surname or share title words (a title score of 85 or more shares most of
-    them), so the entries sharing the first author's key or one of the citation's two rarest title-word
-    prefixes are a superset of those _candidate accepts; prefixes keep "Empire" and "Empires" together.
+    A candidate must share title words (a title score of 85 or more shares most of them), or agree in
+    surname and year (a retitled article), or in surname alone when the citation names no title. So those
+    entries are a superset of what _candidate accepts; prefixes keep "Empire" and "Empires" together.
     """
 
     def __init__(self, listed: tuple[Listed, ...]) -> None:
         self.listed = listed
         self.by_key: dict[str, list[int]] = {}
+        self.by_key_year: dict[tuple[str, str], list[int]] = {}
         self.by_word: dict[str, list[int]] = {}
         self.corporate: list[int] = []
         for order, item in enumerate(listed):
             for name in item.authors + item.work.editors:
                 self.by_key.setdefault(name.key, []).append(order)
+                for year in set(item.work.imprint.years):
+                    self.by_key_year.setdefault((name.key, year), []).append(order)
                 if name.corporate:
                     self.corporate.append(order)
             fields = (item.work.title, item.work.container)
@@ -160,7 +163,12 @@ class _Index:
         """Indices, in bibliography order, of the entries that could match a cited work."""
         found: set[int] = set()
         if work.authors:
-            found.update(self.by_key.get(work.authors[0].key, ()))
+            key = work.authors[0].key
+            if work.title is None:
+                found.update(self.by_key.get(key, ()))
+            else:  # with a title, the author alone matches only a retitled work of the same year
+                for year in set(work.imprint.years):
+                    found.update(self.by_key_year.get((key, year), ()))
             if work.authors[0].corporate:
                 found.update(self.corporate)
         if work.title is not None:
