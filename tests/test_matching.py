@@ -142,3 +142,17 @@ def test_short_title_may_name_the_book_that_holds_the_chapter() -> None:
 )
 def test_numbers_agree(cited: str, listed: str, agree: bool) -> None:
     assert numbers_agree(cited, listed) is agree
+
+
+@pytest.mark.parametrize("given", ["Ada", "Dov"])
+def test_same_surname_and_title_resolve_by_given_name_and_year(given: str) -> None:
+    year = {"Ada": "1995", "Dov": "2011"}[given]
+    text = (
+        f"A claim.[^1]\n\n[^1]: {given} Gorse, *The Survey Years* ({'Leith' if given == 'Ada' else 'Bruges'}, {year}), 3.\n\n"
+        "## Bibliography\n\n- Gorse, Ada. *The Survey Years: The River Commission*. Leith, 1995.\n"
+        "- Gorse, Dov. *The Survey Years*. Bruges, 2011.\n"
+    )
+    doc = parse_document("essay.md", normalise(text))
+    (resolution,) = resolve(doc).resolutions
+    assert resolution.listed is not None
+    assert resolution.listed.entry.text.startswith(f"Gorse, {given}.")

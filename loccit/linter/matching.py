@@ -10,7 +10,14 @@ from loccit.linter.citations import Kind, Work, parse_entry, parse_note
 from loccit.linter.model import Definition, Document, Entry
 from loccit.linter.names import Name
 from loccit.linter.scan import fold
-from loccit.linter.similarity import author_agreement, numbers_agree, same_venue, title_score, years_agree
+from loccit.linter.similarity import (
+    author_agreement,
+    given_names_agree,
+    numbers_agree,
+    same_venue,
+    title_score,
+    years_agree,
+)
 
 
 @dataclass(frozen=True)
@@ -184,6 +191,14 @@ def _prefixes(title: str) -> set[str]:
     return {word[:5] for word in fold(title).split() if word not in _STOPWORDS}
 
 
+def _agreement(work: Work, listed: Listed) -> tuple[bool, bool, bool]:
+    """Tie-breakers between equally good entries: the same title exactly, given name, year."""
+    same_title = work.title is not None and listed.work.title is not None
+    same_title = same_title and fold(work.title.text) == fold(listed.work.title.text)  # type: ignore[union-attr]
+    given = bool(work.authors and listed.authors) and given_names_agree(work.authors[0], listed.authors[0])
+    return same_title, given, years_agree(work, listed.work)
+
+
 def _direct(citation: Citation, index: _Index, opts: MatchOptions) -> Resolution:
     """Resolve a citation against the entries: the strongest candidate, then the best title, then the first."""
     ranked = []
@@ -191,12 +206,12 @@ def _direct(citation: Citation, index: _Index, opts: MatchOptions) -> Resolution
         item = index.listed[order]
         found = _candidate(citation.work, item, opts)
         if found is not None:
-            ranked.append((found[0], found[1], -order, found[2], item))
+            ranked.append((found[0], found[1], _agreement(citation.work, item), -order, found[2], item))
     if not ranked:
         return Resolution(citation, None, 0.0, "no match")
-    ranked.sort(key=lambda row: row[:3], reverse=True)
-    strength, score, _, how, best = ranked[0]
-    if how == "author" and sum(1 for row in ranked if row[3] == "author") > 1:
+    ranked.sort(key=lambda row: row[:4], reverse=True)
+    strength, score, _, _, how, best = ranked[0]
+    if how == "author" and sum(1 for row in ranked if row[4] == "author") > 1:
         return Resolution(citation, None, 0.0, "ambiguous")
     agrees = how not in {"title only", "title, author spelled otherwise"}
     return Resolution(citation, best, score, how, author_agrees=agrees)
