@@ -146,9 +146,9 @@ def test_numbers_agree(cited: str, listed: str, agree: bool) -> None:
 
 @pytest.mark.parametrize("given", ["Ada", "Dov"])
 def test_same_surname_and_title_resolve_by_given_name_and_year(given: str) -> None:
-    year = {"Ada": "1995", "Dov": "2011"}[given]
+    imprint = {"Ada": "Leith, 1995", "Dov": "Bruges, 2011"}[given]
     text = (
-        f"A claim.[^1]\n\n[^1]: {given} Gorse, *The Survey Years* ({'Leith' if given == 'Ada' else 'Bruges'}, {year}), 3.\n\n"
+        f"A claim.[^1]\n\n[^1]: {given} Gorse, *The Survey Years* ({imprint}), 3.\n\n"
         "## Bibliography\n\n- Gorse, Ada. *The Survey Years: The River Commission*. Leith, 1995.\n"
         "- Gorse, Dov. *The Survey Years*. Bruges, 2011.\n"
     )

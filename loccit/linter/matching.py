@@ -192,11 +192,11 @@ def _prefixes(title: str) -> set[str]:
 
 
 def _agreement(work: Work, listed: Listed) -> tuple[bool, bool, bool]:
-    """Tie-breakers between equally good entries: the same title exactly, given name, year."""
+    """Tie-breakers between equally good entries: the same given name, the same year, the same title exactly."""
+    given = bool(work.authors and listed.authors) and given_names_agree(work.authors[0], listed.authors[0])
     same_title = work.title is not None and listed.work.title is not None
     same_title = same_title and fold(work.title.text) == fold(listed.work.title.text)  # type: ignore[union-attr]
-    given = bool(work.authors and listed.authors) and given_names_agree(work.authors[0], listed.authors[0])
-    return same_title, given, years_agree(work, listed.work)
+    return given, years_agree(work, listed.work), same_title
 
 
 def _direct(citation: Citation, index: _Index, opts: MatchOptions) -> Resolution:
