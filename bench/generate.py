@@ -100,7 +100,8 @@ def _new_work(rng: random.Random, works: dict[tuple[str, str], _Work]) -> _Work:
     """A work not yet in the essay: an author, a title (a period added when the pair is taken), a place and year."""
     # Real bibliographies rarely list two works by one surname: surnames and titles are combined from parts.
     surname = rng.choice(SURNAMES) + rng.choice(_ENDINGS)
-    title = rng.choice(TITLES) + (f": {rng.choice(SUBJECTS).title()}" if rng.random() < 0.5 else "")
+    title = f"{rng.choice(SUBJECTS).title()} and {rng.choice(OBJECTS)}" if rng.random() < 0.5 else rng.choice(TITLES)
+    title += f": {rng.choice(SUBJECTS).title()}" if rng.random() < 0.5 else ""
     while (surname, title) in works:
         start = rng.randint(1700, 1950)
         title = f"{rng.choice(TITLES)}, {start}-{start + rng.randint(5, 60)}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import weakref
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -144,7 +145,8 @@ _STOPWORDS = frozenset("the a an of and in on to for from with by at its his her
 class _Index:
     """Entries by surname key and by title-word prefix, so a citation is ranked against likely entries only.
 
-    A candidate must share title words (a title score of 85 or more shares most of them), or agree in
+    A candidate must share title words (a title score of 85 or more shares most of them: two of the three
+    rarest, when the citation's title has three), or agree in
     surname and year (a retitled article), or in surname alone when the citation names no title. So those
     entries are a superset of what _candidate accepts; prefixes keep "Empire" and "Empires" together.
     """
@@ -179,11 +181,13 @@ class _Index:
             if work.authors[0].corporate:
                 found.update(self.corporate)
         if work.title is not None:
+            # The three rarest title words; with three, an entry must share two (one may be misspelt).
             words = sorted(
                 (w for w in _prefixes(work.title.text) if w in self.by_word), key=lambda w: len(self.by_word[w])
             )
-            for word in words[:2]:
-                found.update(self.by_word[word])
+            need = 2 if len(words) >= 3 else 1
+            counts = Counter(order for word in words[:3] for order in self.by_word[word])
+            found.update(order for order, count in counts.items() if count >= need)
         return sorted(found)
 
 
