@@ -188,7 +188,9 @@ def _check_alone(item: tuple[str, Settings, bytes | None]) -> tuple[bool, list[D
         return False, found
     if doc.markers and not doc.definitions and doc.path != STDIN:
         doc.companion_labels = engine.companion_labels(os.path.dirname(doc.path) or ".", settings)
-    return is_bibliography_file(doc), found + engine.check_document(doc, settings)
+    # A file with entries and no notes may be the source list of the other files: then the directory is
+    # checked again as a project (shared bibliography, B002 across files).
+    return bool(doc.entries) and not doc.definitions, found + engine.check_document(doc, settings)
 
 
 def lint_all(
@@ -200,17 +202,18 @@ def lint_all(
 ) -> Iterator[Diagnostic]:
     """Check every project, in no particular order (the caller sorts).
 
-    With jobs > 1, the files of projects without a configured bibliography or project rules are parsed and
-    checked in forked workers, each file on its own. A directory that turns out to hold a bibliography file
-    (which its other files cite) is checked again the ordinary way.
+    The files of projects without a configured bibliography are parsed and checked each on its own (in
+    forked workers with jobs > 1), so no document outlives its check. A directory that turns out to hold a
+    bibliography file (which its other files cite) is checked again the ordinary way.
     """
-    alone = [p for p in projects if not p.bibliography and not _project_rules(p, settings_for)]
-    if jobs < 2 or not parallel.can_fork() or sum(len(p.files) for p in alone) < parallel.MIN_FILES:
-        for unit in projects:
-            yield from lint(unit, settings_for, stdin, progress, jobs)
-        return
+    # Project rules only look across files when a file is a bibliography for the others; _check_alone
+    # reports such a file and its directory is then checked again the ordinary way.
+    alone = [p for p in projects if not p.bibliography]
     items = [(path, settings_for(path), stdin) for p in alone for path in p.files]
-    results = iter(parallel.map_forked(_check_alone, items, jobs))
+    if jobs >= 2 and parallel.can_fork() and len(items) >= parallel.MIN_FILES:
+        results = iter(parallel.map_forked(_check_alone, items, jobs))
+    else:  # one file at a time in this process: memory stays flat however many files there are
+        results = map(_check_alone, items)
     for unit in alone:
         found = [next(results) for _ in unit.files]
         if progress is not None:
