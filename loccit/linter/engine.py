@@ -199,9 +199,14 @@ def lint_text(path: str, data: bytes, settings: Settings) -> list[Diagnostic]:
     doc, error = parse_bytes(path, data, settings)
     if doc is None:
         return [error] if error else []
-    if doc.markers and not doc.definitions and path != STDIN:
-        doc.companion_labels = companion_labels(os.path.dirname(path) or ".", settings)
+    attach_companions(doc, settings)
     return check_document(doc, settings)
+
+
+def attach_companions(doc: Document, settings: Settings) -> None:
+    """Give a file with markers but no definitions the labels of the notes-only files beside it."""
+    if doc.markers and not doc.definitions and doc.path != STDIN:
+        doc.companion_labels = companion_labels(os.path.dirname(doc.path) or ".", settings)
 
 
 @functools.lru_cache(maxsize=64)

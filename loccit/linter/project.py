@@ -167,8 +167,7 @@ def lint(
     for doc in docs:
         if doc not in shared_docs and (project.bibliography or not doc.entries):
             doc.shared = tuple(shared_docs)
-        if doc.markers and not doc.definitions and doc.path != STDIN:
-            doc.companion_labels = engine.companion_labels(os.path.dirname(doc.path) or ".", settings_for(doc.path))
+        engine.attach_companions(doc, settings_for(doc.path))
     extra = _project_diagnostics(project, docs, shared_docs, settings_for, {d.path for d in docs})
     items = [(doc, settings_for(doc.path), extra.get(doc.path, ())) for doc in docs]
     if jobs > 1 and len(items) >= parallel.MIN_FILES and parallel.can_fork():
@@ -186,8 +185,7 @@ def _check_alone(item: tuple[str, Settings, bytes | None]) -> tuple[bool, list[D
     found = [error] if error is not None else []
     if doc is None:
         return False, found
-    if doc.markers and not doc.definitions and doc.path != STDIN:
-        doc.companion_labels = engine.companion_labels(os.path.dirname(doc.path) or ".", settings)
+    engine.attach_companions(doc, settings)
     # A file with entries and no notes may be the source list of the other files: then the directory is
     # checked again as a project (shared bibliography, B002 across files).
     return bool(doc.entries) and not doc.definitions, found + engine.check_document(doc, settings)
