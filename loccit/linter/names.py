@@ -35,6 +35,7 @@ CORPORATE_WORDS = frozenset(
 )
 SEPARATOR = re.compile(r"\s{0,5},?\s{1,5}(?:and|&)\s{1,5}|\s{0,5},\s{0,5}|\s{1,5}et\s+al\.?")
 _INITIAL = re.compile(r"(?:[A-Z\u00c0-\u00de][a-z]?\.?-?){1,4}")
+_NOT_IN_NAME = re.compile(r'[0-9:()\[\]“”"?!]')
 _LOWER_NAME_WORDS = frozenset({"of", "for", "the", "on", "in", "and"})
 # Capitalised words that open sentences, not names ("Our model…", "Part III-A, supra").
 NOT_NAMES = frozenset(
@@ -75,6 +76,7 @@ def surname_key(surname: str) -> str:
     return "".join(kept)
 
 
+@functools.lru_cache(maxsize=8192)
 def is_initial(token: str) -> bool:
     """Whether token is an initial or a run of initials ("J.", "L.H.", "J.-P.")."""
     return bool(_INITIAL.fullmatch(token)) and ("." in token or len(token) == 1)
@@ -90,6 +92,11 @@ def _name_token(token: str) -> bool:
 
 def is_corporate(words: list[str]) -> bool:
     """Whether a name looks like an organisation rather than a person."""
+    return _corporate(tuple(words))
+
+
+@functools.lru_cache(maxsize=8192)
+def _corporate(words: tuple[str, ...]) -> bool:
     lowered = {fold(word) for word in words}
     if lowered & CORPORATE_WORDS:
         return True
@@ -97,14 +104,15 @@ def is_corporate(words: list[str]) -> bool:
     return len(plain) >= 5
 
 
+@functools.lru_cache(maxsize=8192)
 def name_like(piece: str) -> bool:
     """Whether a piece of text can be one name: a few capitalised words, initials and particles."""
     words = piece.split()
-    if not 1 <= len(words) <= 7 or any(char.isdigit() for char in piece):
+    if not 1 <= len(words) <= 7 or _NOT_IN_NAME.search(piece):
         return False
-    if any(char in piece for char in ':()[]“”"?!'):
+    if not piece.isascii() and any(char.isdigit() for char in piece):  # "²", which [0-9] does not match
         return False
-    corporate = is_corporate(words)
+    corporate = _corporate(tuple(words))
     if words[0].strip(".,").casefold() in NOT_NAMES:
         return False
     for word in words:

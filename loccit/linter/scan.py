@@ -12,6 +12,7 @@ _CLOSERS = {"“": "”", "«": "»", "‘": "’", '"': '"', "'": "'"}
 _HTML_TAG = re.compile(r"<[^<>\n]{0,300}>")
 _LINK = re.compile(r"\[([^\[\]\n]{0,300})\]\([^()\s]{0,500}\)")
 _NON_WORD = re.compile(r"[^\w]+")
+_MARKS = re.compile("[*_“”«»‘’\"']")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +69,10 @@ def regions(text: str, start: int = 0, end: int | None = None) -> list[Region]:
     found: list[Region] = []
     i = start
     while i < end:
+        mark = _MARKS.search(text, i, end)
+        if mark is None:
+            break
+        i = mark.start()
         char = text[i]
         if char in "*_":
             j = _emphasis_run(text, i, end)
@@ -102,6 +107,8 @@ def _close(stack: list[tuple[str, int]], mark: str, i: int, j: int, found: list[
 
 def split_chunks(text: str) -> list[tuple[int, int]]:
     """Split text at semicolons outside quotes, emphasis, parentheses and brackets."""
+    if ";" not in text:
+        return [(0, len(text))] if text.strip() else []
     found = regions(text)
     chunks: list[tuple[int, int]] = []
     depth = 0
