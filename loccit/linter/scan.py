@@ -69,10 +69,10 @@ def regions(text: str, start: int = 0, end: int | None = None) -> list[Region]:
     found: list[Region] = []
     i = start
     while i < end:
-        mark = _MARKS.search(text, i, end)
-        if mark is None:
+        found_mark = _MARKS.search(text, i, end)
+        if found_mark is None:
             break
-        i = mark.start()
+        i = found_mark.start()
         char = text[i]
         if char in "*_":
             j = _emphasis_run(text, i, end)
