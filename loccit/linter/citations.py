@@ -310,6 +310,7 @@ def parse_note(text: str) -> tuple[Work, ...]:
     return tuple(works)
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_entry(text: str) -> Work | None:
     """The work a bibliography entry lists (inverted first author, parts separated by periods)."""
     text = mask(text)
