@@ -15,7 +15,9 @@ CONTAINER_STOP = re.compile(
 )
 _SENTENCE = re.compile(r"\.\s{1,5}(?=[A-Z])")
 _ABBREVIATIONS = frozenset({"vol", "no", "ed", "eds", "trans", "st", "dr"})
-EDITED = re.compile(r"(?:\b[Ee]ds?\.|\b[Ee]dited\s{1,3}by|\b[Tt]rans(?:lated)?\.?\s{1,3}by|\b[Tt]rans\.)\s{0,3}")
+EDITED = re.compile(
+    r"(?=[EeTt])(?:\b[Ee]ds?\.|\b[Ee]dited\s{1,3}by|\b[Tt]rans(?:lated)?\.?\s{1,3}by|\b[Tt]rans\.)\s{0,3}"
+)
 IN = re.compile(r"[\s,.]{0,4}[Ii]n[:\s]\s{0,3}")
 ENTRY_PART = re.compile(r"\.\s{1,5}(?=\S)")
 
