@@ -8,8 +8,19 @@ from pathlib import Path
 
 from conftest import ROOT
 
-# Loaded only when used: the process pool, fuzzy matching, .gitignore walking, BibTeX, config.
-LAZY = ("concurrent.futures", "multiprocessing", "rapidfuzz", "pathspec", "nameparser", "bibtexparser")
+# Loaded only when used: the process pool, fuzzy matching, .gitignore walking, BibTeX, configuration files,
+# JSON output, "did you mean" hints.
+LAZY = (
+    "concurrent.futures",
+    "multiprocessing",
+    "rapidfuzz",
+    "pathspec",
+    "nameparser",
+    "bibtexparser",
+    "tomllib",
+    "json",
+    "difflib",
+)
 PROBE = """
 import sys
 from loccit.linter.cli import main
