@@ -8,8 +8,19 @@ from pathlib import Path
 
 from conftest import ROOT
 
-# Loaded only when used: the process pool, fuzzy matching, .gitignore walking, BibTeX, config.
-LAZY = ("concurrent.futures", "multiprocessing", "rapidfuzz", "pathspec", "nameparser", "bibtexparser")
+# Loaded only when used: the process pool, fuzzy matching, .gitignore walking, BibTeX, configuration files,
+# JSON output, "did you mean" hints.
+LAZY = (
+    "concurrent.futures",
+    "multiprocessing",
+    "rapidfuzz",
+    "pathspec",
+    "nameparser",
+    "bibtexparser",
+    "tomllib",
+    "json",
+    "difflib",
+)
 PROBE = """
 import sys
 from loccit.linter.cli import main
@@ -34,3 +45,22 @@ def test_plain_check_imports_nothing_it_does_not_use(tmp_path: Path) -> None:
     )
     assert "N001" in result.stdout, result.stderr
     assert result.stdout.splitlines()[-1] == ""
+
+
+def _script(*args: str) -> subprocess.CompletedProcess[bytes]:
+    """`python -m loccit`: the script's entry point, which leaves without the interpreter's teardown."""
+    command = [sys.executable, "-m", "loccit", *args]
+    return subprocess.run(command, capture_output=True, env={"PYTHONPATH": str(ROOT)}, check=False)
+
+
+def test_script_exits_with_its_status_and_all_its_output(tmp_path: Path) -> None:
+    essay = tmp_path / "essay.md"
+    essay.write_text("".join(f"Claim {n}.[^{n}]\n\n" for n in range(1, 400)), "utf-8")
+    found = _script("check", str(essay))
+    assert found.returncode == 1, found.stderr
+    lines = found.stdout.decode().splitlines()
+    assert len(lines) == 400 and lines[-1] == "Found 399 findings (399 errors) in 1 file.", lines[-3:]
+    clean = _script("check", "--exit-zero", str(essay))
+    assert clean.returncode == 0 and clean.stdout == found.stdout
+    missing = _script("check", str(tmp_path / "none.md"))
+    assert missing.returncode == 2 and b"no such file" in missing.stderr

@@ -17,11 +17,6 @@ from loccit.linter.diagnostics import Rule, Severity
 from loccit.linter.engine import Settings, select_rules
 from loccit.linter.model import NoteStyle
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib  # type: ignore[import-not-found,no-redef,unused-ignore]
-
 __all__ = ["CONFIG_FILES", "Config", "ConfigError", "Overrides", "discover", "load"]
 
 # Nearest directory wins; within one directory, the first of these that configures loccit.
@@ -107,6 +102,10 @@ def validate(table: Mapping[str, Any], where: Where, root: str, shown: str) -> C
 
 
 def _read_toml(path: str, shown: str) -> dict[str, Any]:
+    if sys.version_info >= (3, 11):  # imported here: a tree without configuration files never needs it
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib  # type: ignore[import-not-found,no-redef,unused-ignore]
     try:
         with open(path, "rb") as handle:
             return tomllib.load(handle)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import os
 import re
 import typing
@@ -51,6 +50,8 @@ def type_name(value: object) -> str:
 
 def suggest(word: str, choices: Sequence[str]) -> str:
     """`; did you mean "x"?` for the closest choice, or nothing."""
+    import difflib  # only a mistake needs it
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     if not close:
         close = [c for c in choices if c.lower() == word.lower()]

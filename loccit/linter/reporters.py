@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import inspect
-import json
 from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
@@ -22,14 +21,23 @@ def concise(diagnostics: Sequence[Diagnostic], stream: TextIO) -> None:
         stream.write(f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}\n")
 
 
+def _write_json(data: object, stream: TextIO) -> None:
+    """Indented JSON and a newline (json loads only for the formats that write it)."""
+    import json
+
+    json.dump(data, stream, indent=2, ensure_ascii=False)
+    stream.write("\n")
+
+
 def json_array(diagnostics: Sequence[Diagnostic], stream: TextIO) -> None:
     """A JSON array of findings (schema version 1: see docs/output-formats.md)."""
-    json.dump([d.to_json() for d in diagnostics], stream, indent=2, ensure_ascii=False)
-    stream.write("\n")
+    _write_json([d.to_json() for d in diagnostics], stream)
 
 
 def json_lines(diagnostics: Sequence[Diagnostic], stream: TextIO) -> None:
     """One JSON object a line, the same objects as the json format."""
+    import json
+
     for d in diagnostics:
         stream.write(json.dumps(d.to_json(), ensure_ascii=False) + "\n")
 
@@ -83,8 +91,7 @@ def gitlab(diagnostics: Sequence[Diagnostic], stream: TextIO) -> None:
         }
         for d, fingerprint in zip(diagnostics, fingerprints(diagnostics), strict=True)
     ]
-    json.dump(issues, stream, indent=2, ensure_ascii=False)
-    stream.write("\n")
+    _write_json(issues, stream)
 
 
 def _rd_position(sources: Sources, path: str, line: int, column: int) -> dict[str, int]:
@@ -121,8 +128,7 @@ def rdjson(diagnostics: Sequence[Diagnostic], stream: TextIO, *, sources: Source
             rng = _rd_range(sources, d, s.line, s.column, s.end_line, s.end_column)
             item["suggestions"] = [{"range": rng, "text": d.fix.text}]
         items.append(item)
-    json.dump({"source": {"name": "loccit"}, "diagnostics": items}, stream, indent=2, ensure_ascii=False)
-    stream.write("\n")
+    _write_json({"source": {"name": "loccit"}, "diagnostics": items}, stream)
 
 
 def junit(diagnostics: Sequence[Diagnostic], stream: TextIO) -> None:
@@ -156,8 +162,7 @@ def sarif_log(diagnostics: Sequence[Diagnostic], stream: TextIO) -> None:
     """SARIF 2.1.0 for code scanning: every rule with its help, findings with fingerprints and fixes."""
     from loccit.linter import sarif
 
-    json.dump(sarif.log(diagnostics, fingerprints(diagnostics)), stream, indent=2, ensure_ascii=False)
-    stream.write("\n")
+    _write_json(sarif.log(diagnostics, fingerprints(diagnostics)), stream)
 
 
 REPORTERS: dict[str, Reporter] = {
@@ -188,8 +193,7 @@ def statistics(diagnostics: Sequence[Diagnostic], stream: TextIO, as_json: bool 
     rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     if as_json:
         data = [{"code": c, "rule": r, "count": n, "fixable": c in fixable} for (c, r), n in rows]
-        json.dump(data, stream, indent=2)
-        stream.write("\n")
+        _write_json(data, stream)  # codes and rule names are ASCII
         return
     for (code, rule), count in rows:
         stream.write(f"{count:>5}  {code}  {rule}{'  [*] fixable' if code in fixable else ''}\n")

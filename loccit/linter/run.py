@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -75,6 +74,8 @@ def check(
 
 
 def _toml(value: object) -> str:
+    import json  # only --show-settings prints values
+
     if isinstance(value, (tuple, list, frozenset)):
         items = sorted(value) if isinstance(value, frozenset) else value
         return "[" + ", ".join(_toml(item) for item in items) + "]"

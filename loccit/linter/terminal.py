@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import time
 from collections.abc import Callable, Sequence
@@ -25,6 +24,8 @@ def wants_colour(stream: TextIO) -> bool:
 
 
 def _fix_text(fix: Fix, line: str | None) -> str:
+    import json  # quotes the texts of a fix, which most runs never show
+
     span = fix.span
     safety = "safe" if fix.safe else "unsafe"
     replacement = json.dumps(fix.text, ensure_ascii=False)
