@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import weakref
-from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
+from loccit.linter.candidates import Index
 from loccit.linter.citations import Kind, Work, parse_entry, parse_note
 from loccit.linter.model import Definition, Document, Entry
 from loccit.linter.names import Name
@@ -139,62 +140,6 @@ def _candidate(work: Work, listed: Listed, opts: MatchOptions) -> tuple[int, flo
     return None
 
 
-_STOPWORDS = frozenset("the a an of and in on to for from with by at its his her their la le les de der die".split())
-
-
-class _Index:
-    """Entries by surname key and by title-word prefix, so a citation is ranked against likely entries only.
-
-    A candidate must share title words (a title score of 85 or more shares most of them: two of the three
-    rarest, when the citation's title has three), or agree in
-    surname and year (a retitled article), or in surname alone when the citation names no title. So those
-    entries are a superset of what _candidate accepts; prefixes keep "Empire" and "Empires" together.
-    """
-
-    def __init__(self, listed: tuple[Listed, ...]) -> None:
-        self.listed = listed
-        self.by_key: dict[str, list[int]] = {}
-        self.by_key_year: dict[tuple[str, str], list[int]] = {}
-        self.by_word: dict[str, list[int]] = {}
-        self.corporate: list[int] = []
-        for order, item in enumerate(listed):
-            for name in item.authors + item.work.editors:
-                self.by_key.setdefault(name.key, []).append(order)
-                for year in set(item.work.imprint.years):
-                    self.by_key_year.setdefault((name.key, year), []).append(order)
-                if name.corporate:
-                    self.corporate.append(order)
-            fields = (item.work.title, item.work.container)
-            for word in {w for field in fields if field is not None for w in _prefixes(field.text)}:
-                self.by_word.setdefault(word, []).append(order)
-
-    def candidates(self, work: Work) -> list[int]:
-        """Indices, in bibliography order, of the entries that could match a cited work."""
-        found: set[int] = set()
-        if work.authors:
-            key = work.authors[0].key
-            if work.title is None:
-                found.update(self.by_key.get(key, ()))
-            else:  # with a title, the author alone matches only a retitled work of the same year
-                for year in set(work.imprint.years):
-                    found.update(self.by_key_year.get((key, year), ()))
-            if work.authors[0].corporate:
-                found.update(self.corporate)
-        if work.title is not None:
-            # The three rarest title words; with three, an entry must share two (one may be misspelt).
-            words = sorted(
-                (w for w in _prefixes(work.title.text) if w in self.by_word), key=lambda w: len(self.by_word[w])
-            )
-            need = 2 if len(words) >= 3 else 1
-            counts = Counter(order for word in words[:3] for order in self.by_word[word])
-            found.update(order for order, count in counts.items() if count >= need)
-        return sorted(found)
-
-
-def _prefixes(title: str) -> set[str]:
-    return {word[:5] for word in fold(title).split() if word not in _STOPWORDS}
-
-
 def _agreement(work: Work, listed: Listed) -> tuple[bool, bool, bool]:
     """Tie-breakers between equally good entries: the same given name, the same year, the same title exactly."""
     given = bool(work.authors and listed.authors) and given_names_agree(work.authors[0], listed.authors[0])
@@ -203,7 +148,7 @@ def _agreement(work: Work, listed: Listed) -> tuple[bool, bool, bool]:
     return given, years_agree(work, listed.work), same_title
 
 
-def _direct(citation: Citation, index: _Index, opts: MatchOptions) -> Resolution:
+def _direct(citation: Citation, index: Index, opts: MatchOptions) -> Resolution:
     """Resolve a citation against the entries: the strongest candidate, then the best title, then the first."""
     ranked = []
     for order in index.candidates(citation.work):
@@ -221,12 +166,18 @@ def _direct(citation: Citation, index: _Index, opts: MatchOptions) -> Resolution
     return Resolution(citation, best, score, how, author_agrees=agrees)
 
 
+Signature = tuple[str | None, str | None]
+
+
 class _Fulls:
     """The full citations resolved so far, by author key: a short form is compared with its author's only."""
 
     def __init__(self) -> None:
         self.by_key: dict[str, list[Resolution]] = {}
+        # per author key, the latest full citation of each title and container: earlier ones score the same
+        self.latest: dict[str, dict[Signature, Resolution]] = {}
         self.corporate: list[Resolution] = []
+        self.scores: dict[tuple[str, Signature], float] = {}
 
     def add(self, resolution: Resolution) -> None:
         work = resolution.citation.work
@@ -234,38 +185,57 @@ class _Fulls:
             return
         for name in {name.key: name for name in work.authors}.values():
             self.by_key.setdefault(name.key, []).append(resolution)
+            latest = self.latest.setdefault(name.key, {})
+            latest.pop(_signature(work), None)
+            latest[_signature(work)] = resolution
             if name.corporate:
                 self.corporate.append(resolution)
 
-    def sharing(self, work: Work) -> list[Resolution]:
-        """Earlier full citations (in order) that could share the short form's first author."""
+    def sharing(self, work: Work) -> Iterable[Resolution]:
+        """Earlier full citations, latest first, that could share the short form's first author."""
         if not work.authors:
-            return []
-        found = list(self.by_key.get(work.authors[0].key, ()))
-        if work.authors[0].corporate:
-            found.extend(r for r in self.corporate if r not in found)
-            found.sort(key=lambda r: self.order(r))
-        return found
+            return ()
+        first = work.authors[0]
+        if not first.corporate:  # every title under the surname's key, once: the latest citation of it
+            return reversed(self.latest.get(first.key, {}).values())
+        found = list(self.by_key.get(first.key, ()))
+        found.extend(r for r in self.corporate if r not in found)
+        found.sort(key=lambda r: self.order(r))
+        return reversed(found)
+
+    def score(self, title: str, full: Work) -> float:
+        """How well a short title names a full citation's title, or the periodical holding it (cached)."""
+        signature = _signature(full)
+        score = self.scores.get((title, signature))
+        if score is None:
+            # A short form of a periodical piece may name the periodical ("O'Neil, Batman #258").
+            score = max(title_score(title, text, True) for text in signature if text is not None)
+            self.scores[(title, signature)] = score
+        return score
 
     @staticmethod
     def order(resolution: Resolution) -> tuple[int, int]:
         return resolution.citation.note.text_start, resolution.citation.index
 
 
+def _signature(work: Work) -> Signature:
+    return (work.title.text if work.title else None, work.container.text if work.container else None)
+
+
 def _earlier_full(citation: Citation, fulls: _Fulls, opts: MatchOptions) -> Resolution | None:
     """The full citation a short form abbreviates, searched backwards through the notes before it."""
     work = citation.work
     best: tuple[float, Resolution] | None = None
-    for earlier in reversed(fulls.sharing(work)):
+    # Under a personal name's key every full citation names that surname; a body's may only contain it.
+    corporate = bool(work.authors) and work.authors[0].corporate
+    for earlier in fulls.sharing(work):
         full = earlier.citation.work
-        if full.kind is not Kind.FULL or author_agreement(work.authors, full.authors, 101.0) != "same":
+        if corporate and author_agreement(work.authors, full.authors, 101.0) != "same":
             continue
         if work.title is None or full.title is None:
             score = 100.0 if work.title is None else 0.0
         else:
-            # A short form of a periodical piece may name the periodical ("O'Neil, Batman #258").
-            named = [full.title] + ([full.container] if full.container is not None else [])
-            score = max(title_score(work.title.text, field.text, True) for field in named)
+            score = fulls.score(work.title.text, full)
         if score >= opts.min_score and (best is None or score > best[0]):
             best = (score, earlier)
     if best is None:
@@ -297,7 +267,7 @@ def resolve_citations(
     citations: tuple[Citation, ...], listed: tuple[Listed, ...], opts: MatchOptions
 ) -> tuple[Resolution, ...]:
     """Resolve a document's citations, in order, against the given entries."""
-    index = _Index(listed)
+    index = Index(listed, opts)
     fulls = _Fulls()
     done: list[Resolution] = []
     for citation in citations:
