@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections import Counter
-from itertools import chain
+from collections.abc import Iterable
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +13,8 @@ from loccit.linter.scan import fold
 if TYPE_CHECKING:
     from loccit.linter.matching import Listed, MatchOptions
 
+# Up to this many entries sharing a title's words are ranked one by one: scoring them in a batch costs more.
+_FEW = 8
 _STOPWORDS = frozenset("the a an of and in on to for from with by at its his her their la le les de der die".split())
 
 
@@ -47,7 +48,7 @@ class Fields:
                 self.main.append(fold(text.split(":", 1)[0]) if ":" in text else "")
             self.ids.append(number)
 
-    def close(self, cited: str, orders: list[int], short: bool, cutoff: float) -> dict[int, float]:
+    def close(self, cited: str, orders: Iterable[int], short: bool, cutoff: float) -> dict[int, float]:
         """The fields of these entries that title_score could rate at cutoff or more, with a bound of the score."""
         a = fold(cited)
         choices = {self.ids[order]: self.folded[self.ids[order]] for order in orders if self.ids[order] >= 0}
@@ -87,15 +88,8 @@ class Index:
         self.by_key: dict[str, list[int]] = {}
         self.by_key_year: dict[tuple[str, str], list[int]] = {}
         self.by_word: dict[str, list[int]] = {}
-        self.words: list[set[str]] = []
         self.corporate: list[int] = []
-        self.by_year: dict[str, set[int]] = {}
-        self.undated: set[int] = set()
         for order, item in enumerate(listed):
-            for year in item.work.imprint.years:
-                self.by_year.setdefault(year, set()).add(order)
-            if not item.work.imprint.years:
-                self.undated.add(order)
             for name in item.authors + item.work.editors:
                 self.by_key.setdefault(name.key, []).append(order)
                 for year in set(item.work.imprint.years):
@@ -103,14 +97,30 @@ class Index:
                 if name.corporate:
                     self.corporate.append(order)
             fields = (item.work.title, item.work.container)
-            words = {w for field in fields if field is not None for w in _prefixes(field.text)}
-            self.words.append(words)
-            for word in words:
+            for word in {w for field in fields if field is not None for w in _prefixes(field.text)}:
                 self.by_word.setdefault(word, []).append(order)
-        self.titles = Fields([item.work.title.text if item.work.title else None for item in listed])
-        self.containers = Fields([item.work.container.text if item.work.container else None for item in listed])
-        self._titled: dict[tuple[str, bool], tuple[set[int], set[int]]] = {}
+        self._titled: dict[tuple[str, bool], tuple[set[int], set[int], set[int]]] = {}
         self._near: dict[tuple[str, bool], set[int]] = {}
+
+    @functools.cached_property
+    def by_year(self) -> dict[str, set[int]]:
+        found: dict[str, set[int]] = {}
+        for order, item in enumerate(self.listed):
+            for year in item.work.imprint.years:
+                found.setdefault(year, set()).add(order)
+        return found
+
+    @functools.cached_property
+    def undated(self) -> set[int]:
+        return {order for order, item in enumerate(self.listed) if not item.work.imprint.years}
+
+    @functools.cached_property
+    def titles(self) -> Fields:
+        return Fields([item.work.title.text if item.work.title else None for item in self.listed])
+
+    @functools.cached_property
+    def containers(self) -> Fields:
+        return Fields([item.work.container.text if item.work.container else None for item in self.listed])
 
     def candidates(self, work: Work) -> list[int]:
         """Indices, in bibliography order, of the entries that could match a cited work."""
@@ -125,7 +135,8 @@ class Index:
             if work.authors[0].corporate:
                 found.update(self.corporate)
         if work.title is not None:
-            high, low = self.titled(work.title.text, work.kind is not Kind.FULL)
+            few, high, low = self.titled(work.title.text, work.kind is not Kind.FULL)
+            found.update(few)
             if low and work.authors:
                 found.update(low & self.near(work.authors[0].key, work.authors[0].corporate))
             # another author's work matches on its title alone, and only when the years agree
@@ -155,16 +166,22 @@ class Index:
         self._near[(key, corporate)] = found
         return found
 
-    def titled(self, title: str, short: bool) -> tuple[set[int], set[int]]:
-        """The entries sharing the title's rarest words whose title could reach the high threshold, and the low."""
+    def titled(self, title: str, short: bool) -> tuple[set[int], set[int], set[int]]:
+        """The entries sharing the title's rarest words: all of them when few, else those whose title could
+        reach the high threshold, and those that could reach the low one."""
         known = self._titled.get((title, short))
         if known is not None:
             return known
         # The three rarest title words; with three, an entry must share two (one may be misspelt).
         words = sorted((w for w in _prefixes(title) if w in self.by_word), key=lambda w: len(self.by_word[w]))
-        need = 2 if len(words) >= 3 else 1
-        counts = Counter(chain.from_iterable(self.by_word[word] for word in words[:3]))
-        sharing = [order for order, count in counts.items() if count >= need]
+        if len(words) >= 3:
+            a, b, c = (set(self.by_word[word]) for word in words[:3])
+            sharing = (a & b) | (a & c) | (b & c)
+        else:
+            sharing = set().union(*(self.by_word[word] for word in words))
+        if len(sharing) <= _FEW:
+            self._titled[(title, short)] = known = (sharing, set(), set())
+            return known
         titles = self.titles.close(title, sharing, short, self.low)
         containers = self.containers.close(title, sharing, True, self.low) if short else {}
         high: set[int] = set()
@@ -175,5 +192,5 @@ class Index:
                 low.add(order)
                 if score >= self.high:
                     high.add(order)
-        self._titled[(title, short)] = (high, low)
-        return high, low
+        self._titled[(title, short)] = known = (set(), high, low)
+        return known

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
+from loccit.linter import memo
 from loccit.linter.candidates import Index
 from loccit.linter.citations import Kind, Work, parse_entry, parse_note
-from loccit.linter.model import Definition, Document, Entry
+from loccit.linter.model import Definition, Document, Entry, Section
 from loccit.linter.names import Name
 from loccit.linter.scan import fold
 from loccit.linter.similarity import (
@@ -83,9 +83,16 @@ def listed_works(doc: Document, own: bool = False) -> tuple[Listed, ...]:
     "———" entries take the previous entry's authors. Paragraphs that name no author, date and URL (an
     introductory remark, a LaTeX spacing command, a list of archive collections) are left out.
     """
+    sections = tuple(doc.sections if own else doc.source_sections)
+    # Keyed by the sections themselves (a project gives a document its shared files after parsing it); the
+    # result holds them, so their identities stay unique while it is kept.
+    key = ("listed works", tuple(map(id, sections)))
+    return memo.of_document(doc, key, lambda: (sections, _listed(sections)))[1]
+
+
+def _listed(sections: tuple[Section, ...]) -> tuple[Listed, ...]:
     listed: list[Listed] = []
     previous: tuple[Name, ...] = ()
-    sections = doc.sections if own else doc.source_sections
     for entry in (entry for section in sections for entry in section.entries):
         work = parse_entry(entry.text)
         if work is None or not (work.authors or work.same_author or work.imprint.year or work.url):
@@ -281,18 +288,8 @@ def resolve_citations(
     return tuple(done)
 
 
-_CACHE: dict[tuple[int, MatchOptions], tuple[weakref.ref[Document], Matching]] = {}
-
-
 def resolve(doc: Document, opts: MatchOptions | None = None) -> Matching:
     """The document's resolution, computed once per document and options and shared by the rules."""
     opts = opts if opts is not None else MatchOptions()
     options = MatchOptions(opts.min_score, opts.title_only_min_score, opts.author_min_score)
-    key = (id(doc), options)
-    cached = _CACHE.get(key)
-    if cached is not None and cached[0]() is doc:
-        return cached[1]
-    matching = _resolve(doc, options)
-    _CACHE[key] = (weakref.ref(doc), matching)
-    weakref.finalize(doc, _CACHE.pop, key, None)
-    return matching
+    return memo.of_document(doc, ("resolution", options), lambda: _resolve(doc, options))
