@@ -37,8 +37,9 @@ class Fields:
         self.ids: list[int] = []  # per entry: its field's number, -1 for none
         self.folded: list[str] = []
         self.main: list[str] = []  # folded text before the first colon, "" when there is none
+        self.members: list[list[int]] = []  # per field: the entries that give it
         numbers: dict[str, int] = {}
-        for text in texts:
+        for order, text in enumerate(texts):
             if text is None:
                 self.ids.append(-1)
                 continue
@@ -46,7 +47,9 @@ class Fields:
             if number == len(self.folded):
                 self.folded.append(fold(text))
                 self.main.append(fold(text.split(":", 1)[0]) if ":" in text else "")
+                self.members.append([])
             self.ids.append(number)
+            self.members[number].append(order)
 
     def close(self, cited: str, orders: Iterable[int], short: bool, cutoff: float) -> dict[int, float]:
         """The fields of these entries that title_score could rate at cutoff or more, with a bound of the score."""
@@ -182,15 +185,15 @@ class Index:
         if len(sharing) <= _FEW:
             self._titled[(title, short)] = known = (sharing, set(), set())
             return known
-        titles = self.titles.close(title, sharing, short, self.low)
-        containers = self.containers.close(title, sharing, True, self.low) if short else {}
-        high: set[int] = set()
         low: set[int] = set()
-        for order in sharing:
-            score = max(titles.get(self.titles.ids[order], -1.0), containers.get(self.containers.ids[order], -1.0))
-            if score >= self.low:
-                low.add(order)
+        high: set[int] = set()
+        for fields, close in ((self.titles, True), (self.containers, short)):
+            # a short form may name the book that holds a chapter: its container is scored like a title
+            scores = fields.close(title, sharing, short, self.low) if close else {}
+            for number, score in scores.items():
+                entries = sharing.intersection(fields.members[number])
+                low.update(entries)
                 if score >= self.high:
-                    high.add(order)
+                    high.update(entries)
         self._titled[(title, short)] = known = (set(), high, low)
         return known

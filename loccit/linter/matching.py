@@ -174,17 +174,19 @@ def _direct(citation: Citation, index: Index, opts: MatchOptions) -> Resolution:
 
 
 Signature = tuple[str | None, str | None]
+Best = tuple[float, Resolution] | None
 
 
 class _Fulls:
     """The full citations resolved so far, by author key: a short form is compared with its author's only."""
 
-    def __init__(self) -> None:
+    def __init__(self, min_score: float) -> None:
+        self.min_score = min_score
         self.by_key: dict[str, list[Resolution]] = {}
-        # per author key, the latest full citation of each title and container: earlier ones score the same
-        self.latest: dict[str, dict[Signature, Resolution]] = {}
         self.corporate: list[Resolution] = []
         self.scores: dict[tuple[str, Signature], float] = {}
+        # per surname key and short title: how many of the key's full citations were compared, and the best
+        self.progress: dict[tuple[str, str | None], tuple[int, Best]] = {}
 
     def add(self, resolution: Resolution) -> None:
         work = resolution.citation.work
@@ -192,27 +194,44 @@ class _Fulls:
             return
         for name in {name.key: name for name in work.authors}.values():
             self.by_key.setdefault(name.key, []).append(resolution)
-            latest = self.latest.setdefault(name.key, {})
-            latest.pop(_signature(work), None)
-            latest[_signature(work)] = resolution
             if name.corporate:
                 self.corporate.append(resolution)
 
-    def sharing(self, work: Work) -> Iterable[Resolution]:
-        """Earlier full citations, latest first, that could share the short form's first author."""
+    def best(self, work: Work) -> Best:
+        """The best-scoring full citation, the latest of equals, that shares the short form's first author."""
         if not work.authors:
-            return ()
-        first = work.authors[0]
-        if not first.corporate:  # every title under the surname's key, once: the latest citation of it
-            return reversed(self.latest.get(first.key, {}).values())
-        found = list(self.by_key.get(first.key, ()))
+            return None
+        if work.authors[0].corporate:  # a body's name may be part of another's: compare every candidate
+            return self._best_of(work, self._corporate(work))
+        # Under a personal name's key every full citation names that surname. The same short form is
+        # compared only with the full citations added since it was last seen.
+        key, title = work.authors[0].key, work.title.text if work.title else None
+        done, best = self.progress.get((key, title), (0, None))
+        earlier = self.by_key.get(key, [])
+        best = self._best_of(work, earlier[done:], best)
+        self.progress[(key, title)] = (len(earlier), best)
+        return best
+
+    def _best_of(self, work: Work, fulls: Iterable[Resolution], best: Best = None) -> Best:
+        for earlier in fulls:
+            full = earlier.citation.work
+            if work.title is None or full.title is None:
+                score = 100.0 if work.title is None else 0.0
+            else:
+                score = self.score(work.title.text, full)
+            if score >= self.min_score and (best is None or score >= best[0]):
+                best = (score, earlier)
+        return best
+
+    def _corporate(self, work: Work) -> list[Resolution]:
+        found = list(self.by_key.get(work.authors[0].key, ()))
         found.extend(r for r in self.corporate if r not in found)
-        found.sort(key=lambda r: self.order(r))
-        return reversed(found)
+        found.sort(key=lambda r: (r.citation.note.text_start, r.citation.index))
+        return [r for r in found if author_agreement(work.authors, r.citation.work.authors, 101.0) == "same"]
 
     def score(self, title: str, full: Work) -> float:
         """How well a short title names a full citation's title, or the periodical holding it (cached)."""
-        signature = _signature(full)
+        signature = (full.title.text if full.title else None, full.container.text if full.container else None)
         score = self.scores.get((title, signature))
         if score is None:
             # A short form of a periodical piece may name the periodical ("O'Neil, Batman #258").
@@ -220,31 +239,10 @@ class _Fulls:
             self.scores[(title, signature)] = score
         return score
 
-    @staticmethod
-    def order(resolution: Resolution) -> tuple[int, int]:
-        return resolution.citation.note.text_start, resolution.citation.index
 
-
-def _signature(work: Work) -> Signature:
-    return (work.title.text if work.title else None, work.container.text if work.container else None)
-
-
-def _earlier_full(citation: Citation, fulls: _Fulls, opts: MatchOptions) -> Resolution | None:
-    """The full citation a short form abbreviates, searched backwards through the notes before it."""
-    work = citation.work
-    best: tuple[float, Resolution] | None = None
-    # Under a personal name's key every full citation names that surname; a body's may only contain it.
-    corporate = bool(work.authors) and work.authors[0].corporate
-    for earlier in fulls.sharing(work):
-        full = earlier.citation.work
-        if corporate and author_agreement(work.authors, full.authors, 101.0) != "same":
-            continue
-        if work.title is None or full.title is None:
-            score = 100.0 if work.title is None else 0.0
-        else:
-            score = fulls.score(work.title.text, full)
-        if score >= opts.min_score and (best is None or score > best[0]):
-            best = (score, earlier)
+def _earlier_full(citation: Citation, fulls: _Fulls) -> Resolution | None:
+    """The full citation a short form abbreviates: the most alike of those before it, the latest of equals."""
+    best = fulls.best(citation.work)
     if best is None:
         return None
     score, earlier = best
@@ -275,13 +273,13 @@ def resolve_citations(
 ) -> tuple[Resolution, ...]:
     """Resolve a document's citations, in order, against the given entries."""
     index = Index(listed, opts)
-    fulls = _Fulls()
+    fulls = _Fulls(opts.min_score)
     done: list[Resolution] = []
     for citation in citations:
         if citation.work.kind is Kind.IBID:
             done.append(_ibid(citation, done))
             continue
-        earlier = _earlier_full(citation, fulls, opts) if citation.work.kind is Kind.SHORT else None
+        earlier = _earlier_full(citation, fulls) if citation.work.kind is Kind.SHORT else None
         resolution = earlier or _direct(citation, index, opts)
         fulls.add(resolution)
         done.append(resolution)
