@@ -103,6 +103,7 @@ class Index:
             for word in {w for field in fields if field is not None for w in _prefixes(field.text)}:
                 self.by_word.setdefault(word, []).append(order)
         self._titled: dict[tuple[str, bool], tuple[set[int], set[int], set[int]]] = {}
+        self._word_sets: dict[str, set[int]] = {}
         self._near: dict[tuple[str, bool], set[int]] = {}
 
     @functools.cached_property
@@ -169,6 +170,12 @@ class Index:
         self._near[(key, corporate)] = found
         return found
 
+    def _word_set(self, word: str) -> set[int]:
+        found = self._word_sets.get(word)
+        if found is None:
+            found = self._word_sets[word] = set(self.by_word[word])
+        return found
+
     def titled(self, title: str, short: bool) -> tuple[set[int], set[int], set[int]]:
         """The entries sharing the title's rarest words: all of them when few, else those whose title could
         reach the high threshold, and those that could reach the low one."""
@@ -178,7 +185,7 @@ class Index:
         # The three rarest title words; with three, an entry must share two (one may be misspelt).
         words = sorted((w for w in _prefixes(title) if w in self.by_word), key=lambda w: len(self.by_word[w]))
         if len(words) >= 3:
-            a, b, c = (set(self.by_word[word]) for word in words[:3])
+            a, b, c = (self._word_set(word) for word in words[:3])
             sharing = (a & b) | (a & c) | (b & c)
         else:
             sharing = set().union(*(self.by_word[word] for word in words))
