@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from loccit.linter.citations import parse_entry, parse_note
-from loccit.linter.matching import MatchOptions, resolve
+from loccit.linter.matching import MatchOptions, listed_works, resolve
 from loccit.linter.parse import normalise, parse_document
 from loccit.linter.similarity import numbers_agree, title_score, titles_agree
 
@@ -156,3 +156,42 @@ def test_same_surname_and_title_resolve_by_given_name_and_year(given: str) -> No
     (resolution,) = resolve(doc).resolutions
     assert resolution.listed is not None
     assert resolution.listed.entry.text.startswith(f"Gorse, {given}.")
+
+
+def test_entries_are_parsed_once_per_document() -> None:
+    doc = parse_document("essay.md", normalise(ESSAY))
+    assert listed_works(doc) is listed_works(doc, own=True)
+
+
+# Many entries share the title words, so the index scores their titles in a batch before ranking any.
+CROWDED = "\n".join(
+    [
+        "# Essay",
+        "",
+        "Text.[^1] More.[^2] Again.[^3] Other.[^4]",
+        "",
+        "[^1]: Ann Holm, The Harbour Guild and the Coastal Beacons (Cork, 1990), 4.",
+        "[^2]: Ann Holm, The Harbour Guild and the Coastal Beacons (Cork, 1990), 9.",
+        "[^3]: Holm, Harbour Guild, 12.",
+        "[^4]: Ben Ford, The Harbor Guild and the Coastal Beacon (Bruges, 1971), 7.",
+        "",
+        "## Bibliography",
+        "",
+        *(f"- Writer{n}, Carl. The Harbour Guild and the Coastal Beacons. Cork, {1900 + n}." for n in range(12)),
+        "- Ford, Ben. The Harbour Guild and the Coastal Beacons. Bruges, 1971.",
+        "- Holm, Ann. The Harbour Guild and the Coastal Beacons. Cork, 1990.",
+    ]
+)
+
+
+def test_crowded_bibliography_resolves_by_author_and_title() -> None:
+    doc = parse_document("essay.md", normalise(CROWDED))
+    found = {
+        r.citation.note.label: (r.how, r.listed.entry.text[:4] if r.listed else None) for r in resolve(doc).resolutions
+    }
+    assert found == {
+        "1": ("author and title", "Holm"),
+        "2": ("author and title", "Holm"),
+        "3": ("short form of note 2", "Holm"),  # the latest of two equal full citations
+        "4": ("author and title", "Ford"),  # misspelt title, other authors' entries of other years left out
+    }

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import weakref
-from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
+from loccit.linter import memo
+from loccit.linter.candidates import Index
 from loccit.linter.citations import Kind, Work, parse_entry, parse_note
-from loccit.linter.model import Definition, Document, Entry
+from loccit.linter.model import Definition, Document, Entry, Section
 from loccit.linter.names import Name
 from loccit.linter.scan import fold
 from loccit.linter.similarity import (
@@ -82,9 +83,16 @@ def listed_works(doc: Document, own: bool = False) -> tuple[Listed, ...]:
     "———" entries take the previous entry's authors. Paragraphs that name no author, date and URL (an
     introductory remark, a LaTeX spacing command, a list of archive collections) are left out.
     """
+    sections = tuple(doc.sections if own else doc.source_sections)
+    # Keyed by the sections themselves (a project gives a document its shared files after parsing it); the
+    # result holds them, so their identities stay unique while it is kept.
+    key = ("listed works", tuple(map(id, sections)))
+    return memo.of_document(doc, key, lambda: (sections, _listed(sections)))[1]
+
+
+def _listed(sections: tuple[Section, ...]) -> tuple[Listed, ...]:
     listed: list[Listed] = []
     previous: tuple[Name, ...] = ()
-    sections = doc.sections if own else doc.source_sections
     for entry in (entry for section in sections for entry in section.entries):
         work = parse_entry(entry.text)
         if work is None or not (work.authors or work.same_author or work.imprint.year or work.url):
@@ -139,62 +147,6 @@ def _candidate(work: Work, listed: Listed, opts: MatchOptions) -> tuple[int, flo
     return None
 
 
-_STOPWORDS = frozenset("the a an of and in on to for from with by at its his her their la le les de der die".split())
-
-
-class _Index:
-    """Entries by surname key and by title-word prefix, so a citation is ranked against likely entries only.
-
-    A candidate must share title words (a title score of 85 or more shares most of them: two of the three
-    rarest, when the citation's title has three), or agree in
-    surname and year (a retitled article), or in surname alone when the citation names no title. So those
-    entries are a superset of what _candidate accepts; prefixes keep "Empire" and "Empires" together.
-    """
-
-    def __init__(self, listed: tuple[Listed, ...]) -> None:
-        self.listed = listed
-        self.by_key: dict[str, list[int]] = {}
-        self.by_key_year: dict[tuple[str, str], list[int]] = {}
-        self.by_word: dict[str, list[int]] = {}
-        self.corporate: list[int] = []
-        for order, item in enumerate(listed):
-            for name in item.authors + item.work.editors:
-                self.by_key.setdefault(name.key, []).append(order)
-                for year in set(item.work.imprint.years):
-                    self.by_key_year.setdefault((name.key, year), []).append(order)
-                if name.corporate:
-                    self.corporate.append(order)
-            fields = (item.work.title, item.work.container)
-            for word in {w for field in fields if field is not None for w in _prefixes(field.text)}:
-                self.by_word.setdefault(word, []).append(order)
-
-    def candidates(self, work: Work) -> list[int]:
-        """Indices, in bibliography order, of the entries that could match a cited work."""
-        found: set[int] = set()
-        if work.authors:
-            key = work.authors[0].key
-            if work.title is None:
-                found.update(self.by_key.get(key, ()))
-            else:  # with a title, the author alone matches only a retitled work of the same year
-                for year in set(work.imprint.years):
-                    found.update(self.by_key_year.get((key, year), ()))
-            if work.authors[0].corporate:
-                found.update(self.corporate)
-        if work.title is not None:
-            # The three rarest title words; with three, an entry must share two (one may be misspelt).
-            words = sorted(
-                (w for w in _prefixes(work.title.text) if w in self.by_word), key=lambda w: len(self.by_word[w])
-            )
-            need = 2 if len(words) >= 3 else 1
-            counts = Counter(order for word in words[:3] for order in self.by_word[word])
-            found.update(order for order, count in counts.items() if count >= need)
-        return sorted(found)
-
-
-def _prefixes(title: str) -> set[str]:
-    return {word[:5] for word in fold(title).split() if word not in _STOPWORDS}
-
-
 def _agreement(work: Work, listed: Listed) -> tuple[bool, bool, bool]:
     """Tie-breakers between equally good entries: the same given name, the same year, the same title exactly."""
     given = bool(work.authors and listed.authors) and given_names_agree(work.authors[0], listed.authors[0])
@@ -203,7 +155,7 @@ def _agreement(work: Work, listed: Listed) -> tuple[bool, bool, bool]:
     return given, years_agree(work, listed.work), same_title
 
 
-def _direct(citation: Citation, index: _Index, opts: MatchOptions) -> Resolution:
+def _direct(citation: Citation, index: Index, opts: MatchOptions) -> Resolution:
     """Resolve a citation against the entries: the strongest candidate, then the best title, then the first."""
     ranked = []
     for order in index.candidates(citation.work):
@@ -221,12 +173,20 @@ def _direct(citation: Citation, index: _Index, opts: MatchOptions) -> Resolution
     return Resolution(citation, best, score, how, author_agrees=agrees)
 
 
+Signature = tuple[str | None, str | None]
+Best = tuple[float, Resolution] | None
+
+
 class _Fulls:
     """The full citations resolved so far, by author key: a short form is compared with its author's only."""
 
-    def __init__(self) -> None:
+    def __init__(self, min_score: float) -> None:
+        self.min_score = min_score
         self.by_key: dict[str, list[Resolution]] = {}
         self.corporate: list[Resolution] = []
+        self.scores: dict[tuple[str, Signature], float] = {}
+        # per surname key and short title: how many of the key's full citations were compared, and the best
+        self.progress: dict[tuple[str, str | None], tuple[int, Best]] = {}
 
     def add(self, resolution: Resolution) -> None:
         work = resolution.citation.work
@@ -237,37 +197,52 @@ class _Fulls:
             if name.corporate:
                 self.corporate.append(resolution)
 
-    def sharing(self, work: Work) -> list[Resolution]:
-        """Earlier full citations (in order) that could share the short form's first author."""
+    def best(self, work: Work) -> Best:
+        """The best-scoring full citation, the latest of equals, that shares the short form's first author."""
         if not work.authors:
-            return []
+            return None
+        if work.authors[0].corporate:  # a body's name may be part of another's: compare every candidate
+            return self._best_of(work, self._corporate(work))
+        # Under a personal name's key every full citation names that surname. The same short form is
+        # compared only with the full citations added since it was last seen.
+        key, title = work.authors[0].key, work.title.text if work.title else None
+        done, best = self.progress.get((key, title), (0, None))
+        earlier = self.by_key.get(key, [])
+        best = self._best_of(work, earlier[done:], best)
+        self.progress[(key, title)] = (len(earlier), best)
+        return best
+
+    def _best_of(self, work: Work, fulls: Iterable[Resolution], best: Best = None) -> Best:
+        for earlier in fulls:
+            full = earlier.citation.work
+            if work.title is None or full.title is None:
+                score = 100.0 if work.title is None else 0.0
+            else:
+                score = self.score(work.title.text, full)
+            if score >= self.min_score and (best is None or score >= best[0]):
+                best = (score, earlier)
+        return best
+
+    def _corporate(self, work: Work) -> list[Resolution]:
         found = list(self.by_key.get(work.authors[0].key, ()))
-        if work.authors[0].corporate:
-            found.extend(r for r in self.corporate if r not in found)
-            found.sort(key=lambda r: self.order(r))
-        return found
+        found.extend(r for r in self.corporate if r not in found)
+        found.sort(key=lambda r: (r.citation.note.text_start, r.citation.index))
+        return [r for r in found if author_agreement(work.authors, r.citation.work.authors, 101.0) == "same"]
 
-    @staticmethod
-    def order(resolution: Resolution) -> tuple[int, int]:
-        return resolution.citation.note.text_start, resolution.citation.index
-
-
-def _earlier_full(citation: Citation, fulls: _Fulls, opts: MatchOptions) -> Resolution | None:
-    """The full citation a short form abbreviates, searched backwards through the notes before it."""
-    work = citation.work
-    best: tuple[float, Resolution] | None = None
-    for earlier in reversed(fulls.sharing(work)):
-        full = earlier.citation.work
-        if full.kind is not Kind.FULL or author_agreement(work.authors, full.authors, 101.0) != "same":
-            continue
-        if work.title is None or full.title is None:
-            score = 100.0 if work.title is None else 0.0
-        else:
+    def score(self, title: str, full: Work) -> float:
+        """How well a short title names a full citation's title, or the periodical holding it (cached)."""
+        signature = (full.title.text if full.title else None, full.container.text if full.container else None)
+        score = self.scores.get((title, signature))
+        if score is None:
             # A short form of a periodical piece may name the periodical ("O'Neil, Batman #258").
-            named = [full.title] + ([full.container] if full.container is not None else [])
-            score = max(title_score(work.title.text, field.text, True) for field in named)
-        if score >= opts.min_score and (best is None or score > best[0]):
-            best = (score, earlier)
+            score = max(title_score(title, text, True) for text in signature if text is not None)
+            self.scores[(title, signature)] = score
+        return score
+
+
+def _earlier_full(citation: Citation, fulls: _Fulls) -> Resolution | None:
+    """The full citation a short form abbreviates: the most alike of those before it, the latest of equals."""
+    best = fulls.best(citation.work)
     if best is None:
         return None
     score, earlier = best
@@ -297,32 +272,22 @@ def resolve_citations(
     citations: tuple[Citation, ...], listed: tuple[Listed, ...], opts: MatchOptions
 ) -> tuple[Resolution, ...]:
     """Resolve a document's citations, in order, against the given entries."""
-    index = _Index(listed)
-    fulls = _Fulls()
+    index = Index(listed, opts)
+    fulls = _Fulls(opts.min_score)
     done: list[Resolution] = []
     for citation in citations:
         if citation.work.kind is Kind.IBID:
             done.append(_ibid(citation, done))
             continue
-        earlier = _earlier_full(citation, fulls, opts) if citation.work.kind is Kind.SHORT else None
+        earlier = _earlier_full(citation, fulls) if citation.work.kind is Kind.SHORT else None
         resolution = earlier or _direct(citation, index, opts)
         fulls.add(resolution)
         done.append(resolution)
     return tuple(done)
 
 
-_CACHE: dict[tuple[int, MatchOptions], tuple[weakref.ref[Document], Matching]] = {}
-
-
 def resolve(doc: Document, opts: MatchOptions | None = None) -> Matching:
     """The document's resolution, computed once per document and options and shared by the rules."""
     opts = opts if opts is not None else MatchOptions()
     options = MatchOptions(opts.min_score, opts.title_only_min_score, opts.author_min_score)
-    key = (id(doc), options)
-    cached = _CACHE.get(key)
-    if cached is not None and cached[0]() is doc:
-        return cached[1]
-    matching = _resolve(doc, options)
-    _CACHE[key] = (weakref.ref(doc), matching)
-    weakref.finalize(doc, _CACHE.pop, key, None)
-    return matching
+    return memo.of_document(doc, ("resolution", options), lambda: _resolve(doc, options))
