@@ -38,8 +38,8 @@ def pyproject(repo: Path, body: str) -> None:
         (
             'selct = ["N"]',
             'pyproject.toml: tool.loccit.selct: unknown key; did you mean "select"? (allowed: select, ignore, '
-            "extend-select, per-file-ignores, severity, notes, bibliography-headings, notes-headings, page-style, "
-            "min-score, bibliography, rules)",
+            "extend-select, per-file-ignores, exclude, severity, notes, bibliography-headings, notes-headings, "
+            "page-style, min-score, bibliography, rules)",
         ),
         (
             'select = "N001"',
@@ -261,4 +261,38 @@ def test_page_style_reaches_the_page_rules_and_a_rule_table_overrides_it(repo: P
     assert run("check", "essay.md")[2] == (
         'loccit: error: loccit.toml: rules.P001: unknown page style "apa"; expected one of consistent, chicago-17, '
         "chicago-18, turabian, mhra, oscola\n"
+    )
+
+
+def test_exclude_leaves_files_out_of_walks_and_explicit_lists(repo: Path) -> None:
+    pyproject(repo, 'exclude = ["drafts/", "scratch-*.md"]\n')
+    for name in ("drafts/one.md", "drafts/deep/two.md", "scratch-1.md", "kept/scratch.md"):
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text(ESSAY, encoding="utf-8")
+    checked = {line.split(":")[0] for line in run("check", ".")[1].splitlines()[:-1]}
+    assert checked == {"essay.md", "kept/scratch.md"}
+    # pre-commit names the files itself: an excluded one is still left out
+    code, out, _ = run("check", "drafts/one.md", "scratch-1.md", "essay.md")
+    assert {line.split(":")[0] for line in out.splitlines()[:-1]} == {"essay.md"}
+    assert out.splitlines()[-1].endswith("in 1 file.")
+    code, out, _ = run("check", "drafts/one.md")
+    assert (code, out) == (0, "No findings in 0 files.\n")
+
+
+def test_exclude_is_shown_and_validated(repo: Path) -> None:
+    pyproject(repo, 'exclude = ["drafts/"]\n')
+    (repo / "drafts").mkdir()
+    (repo / "drafts" / "one.md").write_text(ESSAY, encoding="utf-8")
+    out = run("check", "--show-settings", "drafts/one.md")[1]
+    assert out.splitlines()[0] == "# settings for drafts/one.md"
+    assert "# exclude matches this file: it is not checked" in out.splitlines()
+    assert any(
+        line.startswith('exclude = ["drafts/"]') and line.endswith("# pyproject.toml") for line in out.splitlines()
+    )
+    pyproject(repo, 'exclude = "drafts/"\n')
+    code, _, err = run("check", ".")
+    assert (code, err) == (
+        2,
+        "loccit: error: pyproject.toml: tool.loccit.exclude: must be an array of gitignore-style patterns, "
+        "not a string\n",
     )

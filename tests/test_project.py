@@ -155,3 +155,17 @@ def test_standard_input_chapter_gets_the_configured_bibliography(thesis: Path) -
         d.message for unit in project.plan(["-"], configs) for d in project.lint(unit, lambda p: settings, CH1.encode())
     ]
     assert found == ["3 shared"]
+
+
+def test_excluded_chapters_are_not_part_of_the_project(thesis: Path) -> None:
+    # The draft is the only chapter citing Figes: once excluded, its note no longer counts for B002.
+    (thesis / "pyproject.toml").write_text(
+        '[tool.loccit]\nbibliography = ["bibliography.md"]\nexclude = ["drafts/"]\n', encoding="utf-8"
+    )
+    (thesis / "drafts").mkdir()
+    (thesis / "drafts" / "ch3.md").write_text("Figes.[^1]\n\n[^1]: Figes, *Revolutionary Russia*, 9.\n")
+    found = _lint(["chapters/ch2.md", "bibliography.md"])
+    assert ("bibliography.md", "B002", 4, FIGES_UNCITED) in found
+    assert not any(path.startswith("drafts/") for path, *_ in _lint(["."]))
+    (thesis / "pyproject.toml").write_text('[tool.loccit]\nbibliography = ["bibliography.md"]\n', encoding="utf-8")
+    assert ("bibliography.md", "B002", 4, FIGES_UNCITED) not in _lint(["chapters/ch2.md", "bibliography.md"])

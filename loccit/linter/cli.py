@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -124,7 +125,8 @@ def check(
     try:
         files, configs = run.prepare(request)
         if show_settings:
-            run.show_settings(files[0] if files else engine.STDIN, configs, sys.stdout)
+            shown = files[0] if files else next((p for p in request.paths if os.path.isfile(p)), engine.STDIN)
+            run.show_settings(shown, configs, sys.stdout)
             sys.exit(EXIT_CLEAN)
         progress = terminal.Progress(sys.stderr, len(files))
         count = iter(range(1, len(files) + 1))
@@ -138,6 +140,8 @@ def check(
             click.echo(f"Fixed {fixed} finding{'s' if fixed != 1 else ''}.", err=True)
     except (engine.InputError, ConfigError) as error:
         _fail(str(error))
+    except BrokenPipeError:
+        raise  # output piped into `head`: click ends the run quietly
     except OSError as error:
         _fail(f"{error.filename}: cannot write the fixed file: {error.strerror or error}")
     except engine.RuleError as error:

@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from loccit.linter import config_keys as keys
 from loccit.linter import sections
@@ -16,6 +16,9 @@ from loccit.linter.config_keys import ConfigError, Where
 from loccit.linter.diagnostics import Rule, Severity
 from loccit.linter.engine import Settings, select_rules
 from loccit.linter.model import NoteStyle
+
+if TYPE_CHECKING:
+    import pathspec
 
 __all__ = ["CONFIG_FILES", "Config", "ConfigError", "Overrides", "discover", "load"]
 
@@ -35,6 +38,7 @@ class Config:
     ignore: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    exclude: tuple[str, ...] = ()
     severity: Mapping[str, Severity] = field(default_factory=dict)
     notes: str = "auto"
     bibliography_headings: tuple[str, ...] = ()
@@ -74,6 +78,7 @@ def _readers(root: str, rules: Sequence[Rule]) -> dict[str, Any]:
         "ignore": lambda w, k, v: keys.codes(w, k, v, rules),
         "extend-select": lambda w, k, v: keys.codes(w, k, v, rules),
         "per-file-ignores": lambda w, k, v: keys.per_file(w, k, v, rules),
+        "exclude": lambda w, k, v: keys.strings(w, k, v, "gitignore-style patterns"),
         "severity": lambda w, k, v: keys.severity(w, k, v, rules),
         "notes": lambda w, k, v: keys.choice(w, k, v, keys.NOTE_STYLES),
         "bibliography-headings": keys.headings,
@@ -180,6 +185,26 @@ def apply(config: Config, overrides: Overrides) -> Config:
         return config
     origin = {**config.origin, **{name: COMMAND_LINE for name in changes}}
     return dataclasses.replace(config, origin=origin, **changes)
+
+
+def excluded(config: Config, path: str) -> bool:
+    """Whether the configuration's `exclude` patterns leave a file out (standard input never is)."""
+    return matches(config.root, config.exclude, path)
+
+
+def matches(root: str, patterns: tuple[str, ...], path: str) -> bool:
+    """Whether gitignore-style patterns, relative to root, match a file."""
+    if not patterns or path == "-":
+        return False
+    relative = os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/")
+    return bool(_spec(patterns).match_file(relative))
+
+
+@functools.lru_cache(maxsize=64)
+def _spec(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
 def per_file_ignores(config: Config, path: str) -> tuple[str, ...]:

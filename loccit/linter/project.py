@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from loccit.linter import engine, parallel, sections
 from loccit.linter.blocks import parse_blocks
-from loccit.linter.config import Config
+from loccit.linter.config import Config, excluded, matches
 from loccit.linter.diagnostics import Diagnostic, Rule
 from loccit.linter.engine import STDIN, RuleError, Settings
 from loccit.linter.model import Document, Heading
@@ -27,6 +27,7 @@ class Project:
     bibliography: tuple[str, ...] = ()  # configured with `bibliography = [...]`
     root: str | None = None  # the configuration's directory: all chapters under it count for project rules
     detect: bool = False  # a directory on the command line: its bibliography-only files are shared
+    exclude: tuple[str, ...] = ()  # the configuration's `exclude` patterns, relative to root
 
 
 def plan(paths: Sequence[str], config_for: Callable[[str], Config]) -> list[Project]:
@@ -38,6 +39,8 @@ def plan(paths: Sequence[str], config_for: Callable[[str], Config]) -> list[Proj
         loose: list[str] = []
         for file in found:
             config = config_for(file)
+            if excluded(config, file):
+                continue
             if config.bibliography:  # standard input too: an editor piping a chapter gets the shared list
                 if id(config) not in configured:
                     configured[id(config)] = (config, [])
@@ -56,7 +59,7 @@ def plan(paths: Sequence[str], config_for: Callable[[str], Config]) -> list[Proj
 
 
 def _configured(config: Config, files: list[str]) -> Project:
-    return Project(tuple(dict.fromkeys(files)), config.bibliography, config.root)
+    return Project(tuple(dict.fromkeys(files)), config.bibliography, config.root, exclude=config.exclude)
 
 
 def is_bibliography_file(doc: Document) -> bool:
@@ -100,9 +103,12 @@ def _project_rules(project: Project, settings_for: SettingsFor) -> tuple[Rule, .
 
 def _others(project: Project, settings_for: SettingsFor, seen: set[str]) -> list[Document]:
     """The chapters of a configured project that are not being checked, parsed for project rules only."""
-    docs = []
-    for path in engine.expand_paths([project.root]) if project.root else []:
-        if os.path.abspath(path) not in seen:
+    docs: list[Document] = []
+    root = project.root
+    if root is None:
+        return docs
+    for path in engine.expand_paths([root]):
+        if os.path.abspath(path) not in seen and not matches(root, project.exclude, path):
             doc, _ = _parse(path, settings_for(path), None)
             if doc is not None:
                 docs.append(doc)

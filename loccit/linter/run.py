@@ -59,7 +59,7 @@ def prepare(request: Request) -> tuple[list[str], Configs]:
     config.clear_cache()
     check_overrides(request.overrides)
     configs = Configs(request)
-    files = engine.expand_paths(request.paths)
+    files = [path for path in engine.expand_paths(request.paths) if not config.excluded(configs(path), path)]
     for path in files or ["-"]:
         configs(path)
     return files, configs
@@ -98,6 +98,7 @@ def show_settings(path: str, configs: Configs, stream: TextIO) -> None:
         "ignore": cfg.ignore,
         "extend-select": cfg.extend_select,
         "per-file-ignores": {glob: list(codes) for glob, codes in cfg.per_file_ignores},
+        "exclude": cfg.exclude,
         "severity": {code: level.value for code, level in cfg.severity.items()},
         "notes": cfg.notes,
         "bibliography-headings": cfg.bibliography_headings,
@@ -109,6 +110,8 @@ def show_settings(path: str, configs: Configs, stream: TextIO) -> None:
     for key, value in rows.items():
         line = f"{key} = {_toml(value)}"
         stream.write(f"{line:<60} # {cfg.source(key.replace('-', '_'))}\n")
+    if config.excluded(cfg, path):
+        stream.write("# exclude matches this file: it is not checked\n")
     ignored = config.per_file_ignores(cfg, path)
     if ignored:
         stream.write(f"# per-file-ignores matching this file: {', '.join(ignored)}\n")
