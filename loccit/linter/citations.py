@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, replace
 from enum import Enum
+from typing import NamedTuple
 
 from loccit.linter import imprint as imp
 from loccit.linter.authors import author_list, same_author_dashes
@@ -46,8 +46,7 @@ class Kind(str, Enum):
     IBID = "ibid"
 
 
-@dataclass(frozen=True, slots=True)
-class Work:
+class Work(NamedTuple):
     """One cited work: who, what, where and when, with offsets into the parsed text."""
 
     kind: Kind
@@ -80,7 +79,7 @@ def _undated(text: str, start: int, end: int) -> bool:
 def _with_journal(publication: Imprint, text: str, start: int, end: int) -> Imprint:
     """Add the volume and issue written anywhere after the title ("Volume 24, No.3", "80, no. 4")."""
     volume, issue = imp.journal(text, start, end)
-    return replace(publication, volume=publication.volume or volume, issue=publication.issue or issue)
+    return publication._replace(volume=publication.volume or volume, issue=publication.issue or issue)
 
 
 def parse_citation(text: str, start: int, end: int, inverted: bool = False) -> Work | None:
@@ -316,7 +315,7 @@ def parse_entry(text: str) -> Work | None:
     text = mask(text)
     work = parse_citation(text, 0, len(text), inverted=True)
     if work is None or work.kind is not Kind.FULL:
-        return None if work is None else replace(work, kind=Kind.FULL)
+        return None if work is None else work._replace(kind=Kind.FULL)
     return work
 
 

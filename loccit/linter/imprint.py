@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # A pattern that opens with "(?=[…])", the letters its matches can start with, lets the regex engine skip
 # straight to those letters instead of trying every alternative at every offset.
@@ -31,8 +31,7 @@ PUBLISHER_WORDS = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Field:
+class Field(NamedTuple):
     """A piece of citation text with its [start, end) offsets in the parsed text."""
 
     text: str
@@ -40,8 +39,7 @@ class Field:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Imprint:
+class Imprint(NamedTuple):
     """What a citation says about where and when a work appeared."""
 
     place: Field | None = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from loccit.linter import memo
 from loccit.linter.candidates import Index
@@ -43,8 +44,7 @@ class Citation:
     work: Work
 
 
-@dataclass(frozen=True, slots=True)
-class Listed:
+class Listed(NamedTuple):
     """A bibliography entry and the work it lists (authors inherited after "———")."""
 
     entry: Entry
@@ -52,8 +52,7 @@ class Listed:
     authors: tuple[Name, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Resolution:
+class Resolution(NamedTuple):
     """Where a citation led: the entry (or None), the title score and how it was found."""
 
     citation: Citation

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from loccit.linter.scan import fold
 
@@ -47,8 +47,7 @@ NOT_NAMES = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Name:
+class Name(NamedTuple):
     """A person or body in a citation; offsets are relative to the parsed text."""
 
     given: str

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _MAX_DEPTH = 6
 _CLOSERS = {"“": "”", "«": "»", "‘": "’", '"': '"', "'": "'"}
@@ -15,8 +15,7 @@ _NON_WORD = re.compile(r"[^\w]+")
 _MARKS = re.compile("[*_“”«»‘’\"']")
 
 
-@dataclass(frozen=True, slots=True)
-class Region:
+class Region(NamedTuple):
     """A top-level quoted or emphasised stretch: [start, end) with its marks, inner offsets without."""
 
     kind: str  # "quote" or "italic"
