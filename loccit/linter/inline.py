@@ -10,9 +10,13 @@ from loccit.linter.blocks import Block
 
 _BACKTICKS = re.compile(r"`+")
 _AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9.+-]{1,31}:[^\s<>]*>")
-_BARE_URL = re.compile(r"(?:https?|ftp)://[^\s<>\"\[\]]+|www\.[^\s<>\"\[\]]+|\bdoi:[^\s\[\]]+")
+# Each alternative opens with a bare letter so that re skips to the next h, f, w or d in C; `d(?<!\wd)` is `\bd`.
+_BARE_URL = re.compile(
+    r"h(?:ttps?://[^\s<>\"\[\]]+)|f(?:tp://[^\s<>\"\[\]]+)|w(?:ww\.[^\s<>\"\[\]]+)|d(?<!\wd)(?:oi:[^\s\[\]]+)"
+)
 _SKIPPED_HTML = re.compile(r"<(?:!--|pre|script|style|textarea)", re.I)
-_BRACKETS = re.compile(r"[\[\]]")
+# A whole unescaped `[^...]` holding no bracket or backslash is pushed and popped at once, so it is matched as one.
+_BRACKETS = re.compile(r"\[(?:(?<!\\\[)\^[^\[\]\\]*\])?|\]")
 _FENCE_LINE = re.compile(r"^[ \t>*+\-\d.)]*?(`{3,}|~{3,})", re.M)
 
 
@@ -50,6 +54,8 @@ def _escaped(text: str, pos: int) -> bool:
 
 def _code_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Code spans per CommonMark: a run of n backticks closed by the next run of exactly n."""
+    if text.find("`", start, end) < 0:  # most blocks: skip the setup below
+        return []
     runs = []
     for m in _BACKTICKS.finditer(text, start, end):
         pos, length = m.start(), m.end() - m.start()
@@ -79,14 +85,21 @@ def _code_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _find(text: str, char: str, start: int, end: int) -> int:
+    """The offset of char in [start, end), or end when it is not there."""
+    found = text.find(char, start, end)
+    return end if found < 0 else found
+
+
 def _links(text: str, start: int, end: int, references: frozenset[str]) -> list[tuple[int, int]]:
     """Inline links and images `[text](url)` and full references `[text][ref]` to a defined ref."""
     spans: list[tuple[int, int]] = []
     stack: list[int] = []
-    closers = [m.start() for m in re.finditer(r"[)\n]", text[start:end])]
+    # The next ")" and the next newline, each searched again only once passed: linear, and no copy of the run.
+    paren = newline = start - 1
     for m in _BRACKETS.finditer(text, start, end):
         pos = m.start()
-        if _escaped(text, pos):
+        if m.end() - pos > 1 or _escaped(text, pos):
             continue
         if text[pos] == "[":
             stack.append(pos)
@@ -98,8 +111,11 @@ def _links(text: str, start: int, end: int, references: frozenset[str]) -> list[
         if text[opener + 1 : opener + 2] == "^":
             continue
         if follow == "(":
-            k = bisect.bisect_left(closers, pos + 1 - start)
-            close = closers[k] + start if k < len(closers) else end
+            if paren <= pos:
+                paren = _find(text, ")", pos + 1, end)
+            if newline <= pos:
+                newline = _find(text, "\n", pos + 1, end)
+            close = min(paren, newline)
             if text[close : close + 1] == ")":
                 spans.append((opener, close + 1))
                 stack.clear()
