@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Callable, MutableMapping
+from collections.abc import MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -63,23 +63,36 @@ class _StampedParser(BlockParser):
         state.append_token({"type": "heading", "text": text, "attrs": {"level": len(m.group("atx_1"))}, "style": "atx"})
         return m.end() + 1
 
+    def parse(self, state: BlockState, rules: list[str] | None = None) -> None:
+        """Parse blocks; inside a list item or quote, only when a link reference could be defined there.
+
+        loccit reads top-level tokens and the link references in env, never the tokens nested in a list
+        or a quote; their extent is found before their content is parsed.
+        """
+        if state.parent is not None and "]:" not in state.src:
+            return
+        super().parse(state, rules)
+
+    # A rule may parse further blocks itself (a list ends at a heading): those nested calls stamp
+    # their own tokens first, so only tokens still unstamped take this rule's start.
     def parse_method(self, m: re.Match[str], state: BlockState) -> int | None:  # type: ignore[override]
-        return self._stamped(state, lambda: super(_StampedParser, self).parse_method(m, state))
+        before, start = len(state.tokens), state.cursor
+        result = super().parse_method(m, state)
+        if state.parent is None:
+            _stamp(state.tokens, before, start)
+        return result
 
     def _parse_indent_code_fast(self, state: BlockState) -> int | None:
-        return self._stamped(state, lambda: super(_StampedParser, self)._parse_indent_code_fast(state))
-
-    @staticmethod
-    def _stamped(state: BlockState, parse: Callable[[], int | None]) -> int | None:
-        # A rule may parse further blocks itself (a list ends at a heading): those nested calls
-        # stamp their own tokens first, so only tokens still unstamped take this rule's start.
-        before = len(state.tokens)
-        start = state.cursor
-        result = parse()
-        if state.parent is None:
-            for token in state.tokens[before:]:
-                token.setdefault("_start", start)
+        before, start = len(state.tokens), state.cursor
+        result = super()._parse_indent_code_fast(state)
+        if result is not None and state.parent is None:
+            _stamp(state.tokens, before, start)
         return result
+
+
+def _stamp(tokens: list[dict[str, Any]], before: int, start: int) -> None:
+    for token in tokens[before:]:
+        token.setdefault("_start", start)
 
 
 def definition_end(src: str, line_end: int) -> int:
