@@ -10,10 +10,9 @@ from loccit.linter.blocks import Block
 
 _BACKTICKS = re.compile(r"`+")
 _AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9.+-]{1,31}:[^\s<>]*>")
-# Each alternative opens with a bare letter so that re skips to the next h, f, w or d in C; `d(?<!\wd)` is `\bd`.
-_BARE_URL = re.compile(
-    r"h(?:ttps?://[^\s<>\"\[\]]+)|f(?:tp://[^\s<>\"\[\]]+)|w(?:ww\.[^\s<>\"\[\]]+)|d(?<!\wd)(?:oi:[^\s\[\]]+)"
-)
+_BARE_URL = re.compile(r"(?:https?|ftp)://[^\s<>\"\[\]]+|www\.[^\s<>\"\[\]]+|doi:[^\s\[\]]+")  # doi: after \b
+_URL_NEEDLES = (("://", (5, 4, 3)), ("www.", (0,)), ("doi:", (0,)))  # where each is found, a URL may start so far back
+_WORD = re.compile(r"\w")
 _SKIPPED_HTML = re.compile(r"<(?:!--|pre|script|style|textarea)", re.I)
 # A whole unescaped `[^...]` holding no bracket or backslash is pushed and popped at once, so it is matched as one.
 _BRACKETS = re.compile(r"\[(?:(?<!\\\[)\^[^\[\]\\]*\])?|\]")
@@ -54,8 +53,6 @@ def _escaped(text: str, pos: int) -> bool:
 
 def _code_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Code spans per CommonMark: a run of n backticks closed by the next run of exactly n."""
-    if text.find("`", start, end) < 0:  # most blocks: skip the setup below
-        return []
     runs = []
     for m in _BACKTICKS.finditer(text, start, end):
         pos, length = m.start(), m.end() - m.start()
@@ -82,6 +79,25 @@ def _code_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         closer = candidates[k]
         spans.append((pos, runs[closer][0] + length))
         index = closer + 1
+    return spans
+
+
+def _bare_urls(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Bare URLs and DOIs, leftmost first as finditer gives them; str.find jumps to the few places one may start."""
+    starts: list[int] = []
+    for needle, backs in _URL_NEEDLES:
+        pos = text.find(needle, start, end)
+        while pos >= 0:
+            starts.extend(pos - back for back in backs if pos - back >= start)
+            pos = text.find(needle, pos + 1, end)
+    spans: list[tuple[int, int]] = []
+    done = start
+    for pos in sorted(starts):
+        if pos < done or (text[pos] == "d" and pos > 0 and _WORD.match(text, pos - 1)):
+            continue
+        if m := _BARE_URL.match(text, pos, end):
+            spans.append(m.span())
+            done = m.end()
     return spans
 
 
@@ -141,8 +157,14 @@ def code_regions(text: str, blocks: list[Block], comments: bool = True) -> list[
             intervals.append((block.start, block.end))
         elif block.kind in ("list", "block_quote"):
             intervals.extend(_nested_fences(text, block.start, block.end))
+    tick, start = -1, 0  # the first backtick at or after the block's start, found again only once passed
     for block in blocks:
-        if block.kind not in ("block_code", "blank_line"):
+        if block.kind in ("block_code", "blank_line"):
+            continue
+        if tick < block.start or block.start < start:
+            tick = _find(text, "`", block.start, len(text))
+        start = block.start
+        if tick < block.end:
             intervals.extend(_code_spans(text, block.start, block.end))  # a code span ends with its block
     return intervals
 
@@ -153,9 +175,10 @@ def skip_regions(text: str, blocks: list[Block], references: frozenset[str] = fr
     code = Regions(intervals)
     for start, end in _text_runs(code.intervals(), len(text)):
         intervals.extend(_comments(text, start, end))
-        for pattern in (_AUTOLINK, _BARE_URL):
-            intervals.extend(m.span() for m in pattern.finditer(text, start, end))
-        intervals.extend(_links(text, start, end, references))
+        intervals.extend(m.span() for m in _AUTOLINK.finditer(text, start, end))
+        intervals.extend(_bare_urls(text, start, end))
+        if text.count("[", start, end) != text.count("[^", start, end):  # else every opener is a note's: no link
+            intervals.extend(_links(text, start, end, references))
     return Regions(intervals)
 
 
