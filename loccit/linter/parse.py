@@ -52,20 +52,19 @@ def _footnote_definitions(doc: Document, blocks: list[Block]) -> list[Definition
             index += 1
         if block.kind != "note_definition" or "_text_start" not in block.token:
             continue
-        text_start = block.token["_text_start"]
-        end = block.end  # scanned back, not `len(text[:end].rstrip())`: that copies the essay once per note
-        while end > text_start and doc.text[end - 1].isspace():
-            end -= 1
-        body = doc.text[text_start:end]
-        stripped = len(body) - len(body.lstrip())
-        label_start = block.token["_label_start"]
+        token = block.token
+        text_start = token["_text_start"]
+        body = doc.text[text_start : block.end].rstrip()  # the note only, never `text[:end]`: that copies the essay
+        end = text_start + len(body)
+        text = body.lstrip()
+        label_start = token["_label_start"]
         definitions.append(
             Definition(
-                block.token["label"],
+                token["label"],
                 doc.span(label_start, end),
                 doc.span(label_start, text_start - 1),
-                body.strip(),
-                text_start + stripped,
+                text,
+                end - len(text),
                 None,
                 current,
             )
