@@ -22,8 +22,9 @@ _PART = re.compile(
     r"(?:(?P<dash>" + _DASH + r")(?P<last>\d{1,6}(?![\d:])|[ivxlcdm]{1,9}(?![A-Za-z])))?"
 )
 _JOIN = re.compile(r",[ \u00a0]?|[ \u00a0](?:and|&)[ \u00a0]")
+# The look-behind follows the first letter, so that re skips to the next P or p in C.
 _PAGE_LABEL = re.compile(
-    r"(?<![\w.'\u2019/\-])(?P<label>[Pp][Pp]?\.|[Pp]gs?\.?|[Pp]ages?|[Pp][Pp]?)"
+    r"(?P<label>[Pp](?<![\w.'\u2019/\-][Pp])(?:[Pp]?\.|gs?\.?|ages?|[Pp]?))"
     r"(?P<gap>[ \u00a0]?)(?=[\divxlcdm])"
 )
 _OTHER = re.compile(
@@ -35,14 +36,26 @@ _OTHER = re.compile(
     r"|(?P<at>\bat)[ \u00a0](?=\d)"
     r"|(?<![\w.])(?P<legal>\d{1,4} (?:(?:[A-Z][\w.]{0,9}|\d[a-z]{1,2}) ){1,4}\d{1,5}, ?)(?=\d)"
 )
+# Where a match of _OTHER may start (a superset): one of its first characters after no word character, then
+# what its alternatives need next. Opening with a character class lets re skip through prose in C.
+_OTHER_START = re.compile(
+    r"[nc§sp¶flab\dIVXLC](?<!\w[\s\S])"
+    r"(?:(?<=n)(?=n?\.|otes?)|(?<=c)(?=h|ols?\.)|(?<=[§¶])|(?<=s)(?=ec)|(?<=p)(?=ara|t\.)|(?<=f)(?=ols?\.)"
+    r"|(?<=l)(?=l?\.|ines?)|(?<=a)(?=rts?\.|t[ \u00a0])|(?<=b)(?=k\.)"
+    r"|(?<=\d)(?<![\w.]\d)(?=\d{0,3}[:a-e ])|(?<=[IVXLC])(?=[IVXLC]{0,5}:))"
+)
 _BARE = re.compile(r"(?:,|\):)(?: |\n[ \t]{0,8})")  # a definition's continuation lines may be indented
 _BARE_END = re.compile(r"[ \u00a0]?ff?\.|[ \u00a0]nn?\.|[.;]?(?=[\u201d\u2019\"')\]*_]|$)|[.;](?=\s)|\)")
+_FOLLOWING = re.compile(r"[ \u00a0]?ff?\.?(?![A-Za-z])")
 _YEAR = re.compile(r"\b(?:1[4-9]|20)\d\d\b")
 _LEGAL_ABBREV = re.compile(r"(?:Civ|Crim|App|Evid|Bankr)\.[ \u00a0]$")
 _ARTICLE = re.compile(r"\((?:[A-Z][a-z]{2,9}\.? )?\d{4}\)$")
 _AFTER_VOLUME = re.compile(
     r"(?:\b(?:[Vv]ol(?:ume)?s?\.?|[Nn]o\.|[Ii]ssue|[Bb]ook|[Pp]art)\s?\w{1,6}|\b[IVXLC]{1,6}),?\s?$"
 )
+
+# A match ends at the end: "Volumes." and six characters, a comma, two blanks (the last a newline before `$`).
+_AFTER_VOLUME_LONGEST = 18
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +138,7 @@ def _ends_cleanly(text: str, pos: int) -> bool:
 
 def _following(text: str, pos: int) -> bool:
     """Whether f. or ff. follows the locator (a page and the following ones)."""
-    return re.match(r"[ \u00a0]?ff?\.?(?![A-Za-z])", text[pos : pos + 4]) is not None
+    return _FOLLOWING.match(text[pos : pos + 4]) is not None
 
 
 def _context(text: str, start: int) -> str:
@@ -133,7 +146,7 @@ def _context(text: str, start: int) -> str:
     before = text[max(0, start - 60) : start]
     if _ARTICLE.search(before.rstrip(",: \u00a0")) and before.rstrip(" \u00a0")[-1:] in ",:":
         return "article"
-    if _AFTER_VOLUME.search(before):
+    if _AFTER_VOLUME.search(before, max(0, len(before) - _AFTER_VOLUME_LONGEST)):
         return "volume"
     return ""
 
@@ -177,7 +190,7 @@ def _bare_start(text: str, m: re.Match[str]) -> bool:
         opening = text.rfind("(", max(0, m.start() - 120), m.start())
         return opening >= 0 and _YEAR.search(text, opening, m.start()) is not None
     if before.isdigit():
-        return _AFTER_VOLUME.search(text, max(0, m.start() - 30), m.start()) is not None
+        return _AFTER_VOLUME.search(text, max(0, m.start() - _AFTER_VOLUME_LONGEST), m.start()) is not None
     return bool(before) and not before.isspace() and before != ","
 
 
@@ -207,7 +220,11 @@ def _bare_parts_ok(parts: tuple[Part, ...]) -> bool:
 def _others(text: str) -> list[Locator]:
     """Locators that are not pages: notes, divisions, volume and page, pinpoints."""
     found = []
-    for m in _OTHER.finditer(text):
+    done = 0
+    for start in _OTHER_START.finditer(text):  # as _OTHER.finditer, without trying every character
+        if start.start() < done or (m := _OTHER.match(text, start.start())) is None:
+            continue
+        done = m.end()
         kind = m.lastgroup or PINPOINT
         if kind == "stephanus":
             part = Part(m.start(), m.end(), m.group(), "", "")
