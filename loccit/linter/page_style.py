@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from loccit.linter.locators import Locator, Part, is_roman
@@ -40,12 +41,17 @@ CHICAGO_LABEL = LabelShape("p")
 
 def shape_of(locator: Locator) -> LabelShape:
     """The shape of a locator's label."""
-    label = locator.label
+    return _shape(locator.label, bool(locator.gap))
+
+
+@functools.lru_cache(maxsize=256)  # a few dozen labels and gaps can be written; LabelShape is frozen
+def _shape(label: str, spaced: bool) -> LabelShape:
+    """The shape of a label as written, with a gap after it or not."""
     if not label:
         return BARE
     word = label.rstrip(".")
     case = "lower" if word.islower() else "upper" if word.isupper() and len(word) > 1 else "title"
-    return LabelShape(_FAMILIES[word.lower()], case, label.endswith("."), bool(locator.gap))
+    return LabelShape(_FAMILIES[word.lower()], case, label.endswith("."), spaced)
 
 
 def is_plural_label(label: str) -> bool:
