@@ -72,13 +72,20 @@ def _footnote_definitions(doc: Document, blocks: list[Block]) -> list[Definition
     return definitions
 
 
+def _footnote_markers(doc: Document, skipped: Regions, definitions: list[Definition]) -> list[Marker]:
+    # A label holds no bracket, so a marker can overlap a definition's `[^label]` only by starting where it does.
+    labels = {d.label_span.start for d in definitions}
+    span = doc.span
+    markers = []
+    for m in _FOOTNOTE_MARKER.finditer(doc.text):
+        start, end = m.span()
+        if start not in labels and start not in skipped:
+            markers.append(Marker(m.group(1), span(start, end), None))
+    return markers
+
+
 def _markers(doc: Document, skipped: Regions, excluded: Regions) -> list[Marker]:
     markers = []
-    if doc.style is NoteStyle.FOOTNOTE:
-        for m in _FOOTNOTE_MARKER.finditer(doc.text):
-            if m.start() not in skipped and m.start() not in excluded:
-                markers.append(Marker(m.group(1), doc.span(m.start(), m.end()), None))
-        return markers
     for pattern in (_NUMERIC_MARKER, _PARENTHESISED_MARKER):
         for m in pattern.finditer(doc.text):
             if m.start() in excluded or (m.group(1) and m.start() in skipped) or _in_notes(doc, m.start()):
@@ -127,7 +134,6 @@ def parse_document(
     footnotes = _footnote_definitions(doc, blocks)
     references = env.get("ref_links") or {}
     skipped = skip_regions(text, blocks, frozenset(references))
-    def_labels = Regions((d.label_span.start, d.label_span.end) for d in footnotes)
     numeric: list[Definition] = []
     if style is NoteStyle.NUMERIC or (style is None and not footnotes and not _has_footnote_marker(text, skipped)):
         numeric = _numeric_notes(doc, sections.heading_matcher(notes_headings))
@@ -139,7 +145,7 @@ def parse_document(
         doc.markers = [m for m in _markers(doc, skipped, excluded) if not _is_link_reference(m, env)]
     else:
         doc.definitions = footnotes
-        doc.markers = _markers(doc, skipped, def_labels)
+        doc.markers = _footnote_markers(doc, skipped, footnotes)
     doc.sections = sections.bibliography_sections(
         text,
         doc.headings,
