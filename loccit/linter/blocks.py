@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import MutableMapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import mistune
 from mistune.block_parser import BlockParser
@@ -22,9 +21,11 @@ _BLOCK_START_RE = re.compile(
 _INDENTED_RE = re.compile(r"(?: {4}|\t| {1,3}\t)")
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
-    """A top-level block: mistune's token type, its raw token and its [start, end) offsets."""
+class Block(NamedTuple):
+    """A top-level block: mistune's token type, its raw token and its [start, end) offsets.
+
+    A named tuple rather than a frozen dataclass, as every block of every essay makes one.
+    """
 
     kind: str
     start: int
@@ -161,11 +162,11 @@ def parse_blocks(text: str) -> tuple[list[Block], MutableMapping[str, Any]]:
     state.process(src)
     _MD.block.parse(state)
     tokens = [t for t in state.tokens if "_start" in t]
-    blocks: list[Block] = []
     size = len(text)
-    for index, token in enumerate(tokens):
-        start = min(token["_start"], size)
-        nominal = tokens[index + 1]["_start"] if index + 1 < len(tokens) else size
-        end = min(token.get("_end", nominal), size)
-        blocks.append(Block(token["type"], start, max(start, end), token))
+    starts = [min(token["_start"], size) for token in tokens]
+    nominal = starts[1:] + [size] if starts else []
+    blocks = [
+        Block(token["type"], start, max(start, min(token.get("_end", after), size)), token)
+        for token, start, after in zip(tokens, starts, nominal, strict=True)
+    ]
     return blocks, state.env
