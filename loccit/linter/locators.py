@@ -267,4 +267,4 @@ def _find_locators(text: str) -> tuple[Locator, ...]:
 
 def page_locators(text: str) -> list[Locator]:
     """The page locators of a note's text (labelled or bare), in order."""
-    return [loc for loc in find_locators(text) if loc.kind == PAGE]
+    return [loc for loc in _find_locators(text) if loc.kind == PAGE]
