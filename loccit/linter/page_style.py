@@ -59,6 +59,7 @@ def is_plural_label(label: str) -> bool:
     return label.rstrip(".").lower() in ("pp", "pgs", "pages")
 
 
+@functools.lru_cache(maxsize=256)  # a few dozen dashes can be written, and page rules ask of every range
 def dash_kind(dash: str) -> str:
     """Name a range's dash: "en" (an en dash, or "--" that typesetters turn into one), "hyphen", "em"."""
     core = dash.strip(" \u00a0")
