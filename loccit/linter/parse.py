@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping, Sequence
 
 from loccit.linter import sections
 from loccit.linter.blocks import LABEL, Block, parse_blocks, strip_closing_hashes
 from loccit.linter.inline import Regions, skip_regions
-from loccit.linter.model import Definition, Document, Heading, LineIndex, Marker, NoteStyle
+from loccit.linter.model import Definition, Document, Heading, LineIndex, Marker, NoteStyle, Span
 
 _FOOTNOTE_MARKER = re.compile(r"\[\^(" + LABEL + r")\]")
 _NUMERIC_MARKER = re.compile(r"\[(\d{1,6})\](?![(\[:])|<sup>\s*\[?(\d{1,6})\]?\s*</sup>")
@@ -23,6 +24,14 @@ def normalise(text: str) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text
+
+
+def _line_span(doc: Document, start: int, end: int) -> Span:
+    """doc.span for text on one line (a marker, a note's label), with one look-up in the line index."""
+    starts = doc.lines.starts
+    line = bisect.bisect_right(starts, start)
+    column = start - starts[line - 1] + 1
+    return Span(start, end, line, column, line, column + end - start)
 
 
 def _headings(doc: Document, blocks: list[Block]) -> list[Heading]:
@@ -62,7 +71,7 @@ def _footnote_definitions(doc: Document, blocks: list[Block]) -> list[Definition
             Definition(
                 token["label"],
                 doc.span(label_start, end),
-                doc.span(label_start, text_start - 1),
+                _line_span(doc, label_start, text_start - 1),
                 text,
                 end - len(text),
                 None,
@@ -75,12 +84,11 @@ def _footnote_definitions(doc: Document, blocks: list[Block]) -> list[Definition
 def _footnote_markers(doc: Document, skipped: Regions, definitions: list[Definition]) -> list[Marker]:
     # A label holds no bracket, so a marker can overlap a definition's `[^label]` only by starting where it does.
     labels = {d.label_span.start for d in definitions}
-    span = doc.span
     markers = []
     for m in _FOOTNOTE_MARKER.finditer(doc.text):
         start, end = m.span()
         if start not in labels and start not in skipped:
-            markers.append(Marker(m.group(1), span(start, end), None))
+            markers.append(Marker(m.group(1), _line_span(doc, start, end), None))
     return markers
 
 
