@@ -126,16 +126,22 @@ def definition_end(src: str, line_end: int) -> int:
 
 
 def _parse_definition(block: BlockParser, m: re.Match[str], state: BlockState) -> int:
-    """mistune block rule: record a note definition with its offsets (top level only)."""
-    line_end = state.find_line_end()
-    end = definition_end(state.src, line_end)
-    token = {"type": "note_definition", "label": m.group("note_label"), "_start": m.start()}
-    if state.parent is None:
-        token["_end"] = end
-        token["_label_start"] = m.start("note_label") - 2
-        token["_text_start"] = m.end()
-    state.append_token(token)
-    return end
+    """mistune block rule: record a note definition with its offsets (top level only), and those right after it."""
+    src = state.src
+    while True:
+        end = definition_end(src, state.find_line_end_at(m.start()))
+        token = {"type": "note_definition", "label": m.group("note_label"), "_start": m.start()}
+        if state.parent is None:
+            token["_end"] = end
+            token["_label_start"] = m.start("note_label") - 2
+            token["_text_start"] = m.end()
+        state.append_token(token)
+        # At the top level, mistune's loop would parse a definition starting where this one ends with this rule
+        # (no rule before it matches "[^"): take it here, without another round of that loop.
+        following = None if state.parent is not None else _DEFINITION_START_RE.match(src, end)
+        if following is None:
+            return end
+        m = following
 
 
 def loccit_notes(md: mistune.Markdown) -> None:
