@@ -146,7 +146,13 @@ def _following(text: str, pos: int) -> bool:
 
 def _context(text: str, start: int) -> str:
     """Where a locator sits: after an article's year ("article"), after a volume ("volume") or elsewhere."""
-    before = text[max(0, start - 60) : start]
+    return _context_after(text[max(0, start - 60) : start])
+
+
+# Notes citing one work again share what precedes the page ("Keep, Last of the Empire, p. 9"): ask once.
+@memo.per_document
+def _context_after(before: str) -> str:
+    """The context of a locator preceded by before (its 60 characters at most)."""
     if _ARTICLE.search(before.rstrip(",: \u00a0")) and before.rstrip(" \u00a0")[-1:] in ",:":
         return "article"
     if _AFTER_VOLUME.search(before, max(0, len(before) - _AFTER_VOLUME_LONGEST)):
