@@ -137,10 +137,18 @@ def _parse_definition(block: BlockParser, m: re.Match[str], state: BlockState) -
             token["_text_start"] = m.end()
         state.append_token(token)
         # At the top level, mistune's loop would parse a definition starting where this one ends with this rule
-        # (no rule before it matches "[^"): take it here, without another round of that loop.
-        following = None if state.parent is not None else _DEFINITION_START_RE.match(src, end)
+        # (no rule before it matches "[^"), after empty lines with its blank-line rule: take them here, without
+        # more rounds of that loop.
+        if state.parent is not None:
+            return end
+        after = end
+        while src.startswith("\n", after):
+            after += 1
+        following = _DEFINITION_START_RE.match(src, after)
         if following is None:
             return end
+        if after > end:
+            state.append_token({"type": "blank_line", "_start": end})
         m = following
 
 
