@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from loccit.linter.locators import Locator, Part, is_roman
 
@@ -13,9 +13,11 @@ _FAMILIES = {"p": "p", "pp": "p", "pg": "pg", "pgs": "pg", "page": "page", "page
 _PLURALS = {"p": "pp", "pg": "pgs", "page": "pages"}
 
 
-@dataclass(frozen=True, slots=True)
-class LabelShape:
-    """How a page label is written: its family ("p", "pg", "page", "" when bare), case, dot and space."""
+class LabelShape(NamedTuple):
+    """How a page label is written: its family ("p", "pg", "page", "" when bare), case, dot and space.
+
+    A named tuple, so that counting an essay's habit hashes and compares shapes without Python calls.
+    """
 
     family: str
     case: str = "lower"
