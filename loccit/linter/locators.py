@@ -213,9 +213,11 @@ def _bare_start(text: str, m: re.Match[str]) -> bool:
 def _bare(text: str, taken: list[Locator]) -> list[Locator]:
     """Bare page numbers after a comma or an article's year, ending the citation; not inside a taken locator."""
     found = []
-    spans = sorted((loc.start, loc.end) for loc in taken)
+    spans: list[tuple[int, int]] = []
     index, reach = 0, -1  # candidates come in order: sweep the spans once, the furthest end reached so far
     for m in _BARE.finditer(text):
+        if not spans and taken:  # most notes have no candidate at all
+            spans = sorted([(loc.start, loc.end) for loc in taken])
         pos = m.end()
         while index < len(spans) and spans[index][0] <= pos:
             reach = max(reach, spans[index][1])
