@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
+from loccit.linter import locators, masking
 from loccit.linter.locators import find_locators, is_roman, page_locators
 from loccit.linter.page_style import (
     chicago_last,
@@ -163,3 +167,86 @@ def test_roman(word: str, value: int) -> None:
 @pytest.mark.parametrize("word", ["", "iiii", "vx", "mix2", "did"])
 def test_not_roman(word: str) -> None:
     assert not is_roman(word)
+
+
+_PIECES = (
+    "p.",
+    "pp.",
+    "n.",
+    "nn.",
+    "notes",
+    "ch.",
+    "chapters",
+    "§§",
+    "¶",
+    "secs.",
+    "section",
+    "paras.",
+    "fols.",
+    "ll.",
+    "lines",
+    "cols.",
+    "arts.",
+    "bk.",
+    "pt.",
+    "at ",
+    "12",
+    "1999",
+    "4b",
+    "IV:",
+    "XLC:",
+    "iv",
+    ":",
+    ", ",
+    " and ",
+    "-",
+    " ",
+    "\n",
+    "a",
+    "c",
+    "e",
+    ".",
+    "/",
+    "Smith ",
+    "Vol. ",
+    "(",
+    ")",
+    "٣",
+    "\u00a0",
+    "_",
+    "`",
+    "<b>",
+    "@",
+    "](x)",
+    "][y]",
+    "{{",
+    "http://",
+    "www.",
+    "doi:",
+    "10.",
+    "1234/",
+    ".com",
+    ".HTML",
+    ".htmlx",
+)
+
+
+def _samples(count: int) -> list[str]:
+    rng = random.Random(7)
+    return ["".join(rng.choice(_PIECES) for _ in range(rng.randint(0, 14))) for _ in range(count)]
+
+
+def test_other_locators_start_where_the_full_pattern_matches() -> None:
+    for text in _samples(20000):
+        expected = [m.start() for m in locators._OTHER.finditer(text) if _has_parts(text, m)]
+        assert [loc.start for loc in locators._others(text)] == expected, text
+
+
+def _has_parts(text: str, m: re.Match[str]) -> bool:
+    return m.lastgroup == "stephanus" or bool(locators._parts(text, m.end(), roman=False))
+
+
+def test_masking_skips_only_notes_without_literals() -> None:
+    for text in _samples(20000):
+        expected = masking._LITERALS.sub(lambda m: masking._keep_brackets(m.group()), text)
+        assert masking.mask_literals.__wrapped__(text) == expected, text

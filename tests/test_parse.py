@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from loccit.linter.blocks import parse_blocks
 from loccit.linter.model import NoteStyle
 from loccit.linter.parse import normalise, parse_document
 
@@ -65,6 +66,23 @@ def test_continuation_lines_belong_to_definition() -> None:
     (note,) = doc.definitions
     assert note.text == "First line\nlazy line\n\n    Second paragraph."
     assert note.span.end_line == 6
+
+
+def test_a_run_of_definitions_splits_as_mistune_would() -> None:
+    text = "Text.[^1]\n\n[^1]: a\n[^2]: b\n\n\n[^3]: c\n  \n[^4]: d\n\n    more\n\nEnd.\n"
+    blocks, _ = parse_blocks(text)
+    assert [(b.kind, b.start, b.end) for b in blocks] == [
+        ("paragraph", 0, 10),
+        ("blank_line", 10, 11),
+        ("note_definition", 11, 19),
+        ("note_definition", 19, 27),
+        ("blank_line", 27, 29),
+        ("note_definition", 29, 37),
+        ("blank_line", 37, 40),  # spaces: left to mistune's loop
+        ("note_definition", 40, 58),
+        ("blank_line", 58, 59),
+        ("paragraph", 59, 64),
+    ]
 
 
 def test_crlf_and_bom_keep_columns() -> None:

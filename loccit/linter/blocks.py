@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Callable, MutableMapping
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import MutableMapping
+from typing import Any, NamedTuple
 
 import mistune
 from mistune.block_parser import BlockParser
@@ -22,9 +21,11 @@ _BLOCK_START_RE = re.compile(
 _INDENTED_RE = re.compile(r"(?: {4}|\t| {1,3}\t)")
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
-    """A top-level block: mistune's token type, its raw token and its [start, end) offsets."""
+class Block(NamedTuple):
+    """A top-level block: mistune's token type, its raw token and its [start, end) offsets.
+
+    A named tuple rather than a frozen dataclass, as every block of every essay makes one.
+    """
 
     kind: str
     start: int
@@ -63,23 +64,36 @@ class _StampedParser(BlockParser):
         state.append_token({"type": "heading", "text": text, "attrs": {"level": len(m.group("atx_1"))}, "style": "atx"})
         return m.end() + 1
 
+    def parse(self, state: BlockState, rules: list[str] | None = None) -> None:
+        """Parse blocks; inside a list item or quote, only when a link reference could be defined there.
+
+        loccit reads top-level tokens and the link references in env, never the tokens nested in a list
+        or a quote; their extent is found before their content is parsed.
+        """
+        if state.parent is not None and "]:" not in state.src:
+            return
+        super().parse(state, rules)
+
+    # A rule may parse further blocks itself (a list ends at a heading): those nested calls stamp
+    # their own tokens first, so only tokens still unstamped take this rule's start.
     def parse_method(self, m: re.Match[str], state: BlockState) -> int | None:  # type: ignore[override]
-        return self._stamped(state, lambda: super(_StampedParser, self).parse_method(m, state))
+        before, start = len(state.tokens), state.cursor
+        result = super().parse_method(m, state)
+        if state.parent is None:
+            _stamp(state.tokens, before, start)
+        return result
 
     def _parse_indent_code_fast(self, state: BlockState) -> int | None:
-        return self._stamped(state, lambda: super(_StampedParser, self)._parse_indent_code_fast(state))
-
-    @staticmethod
-    def _stamped(state: BlockState, parse: Callable[[], int | None]) -> int | None:
-        # A rule may parse further blocks itself (a list ends at a heading): those nested calls
-        # stamp their own tokens first, so only tokens still unstamped take this rule's start.
-        before = len(state.tokens)
-        start = state.cursor
-        result = parse()
-        if state.parent is None:
-            for token in state.tokens[before:]:
-                token.setdefault("_start", start)
+        before, start = len(state.tokens), state.cursor
+        result = super()._parse_indent_code_fast(state)
+        if result is not None and state.parent is None:
+            _stamp(state.tokens, before, start)
         return result
+
+
+def _stamp(tokens: list[dict[str, Any]], before: int, start: int) -> None:
+    for token in tokens[before:]:
+        token.setdefault("_start", start)
 
 
 def definition_end(src: str, line_end: int) -> int:
@@ -112,16 +126,30 @@ def definition_end(src: str, line_end: int) -> int:
 
 
 def _parse_definition(block: BlockParser, m: re.Match[str], state: BlockState) -> int:
-    """mistune block rule: record a note definition with its offsets (top level only)."""
-    line_end = state.find_line_end()
-    end = definition_end(state.src, line_end)
-    token = {"type": "note_definition", "label": m.group("note_label"), "_start": m.start()}
-    if state.parent is None:
-        token["_end"] = end
-        token["_label_start"] = m.start("note_label") - 2
-        token["_text_start"] = m.end()
-    state.append_token(token)
-    return end
+    """mistune block rule: record a note definition with its offsets (top level only), and those right after it."""
+    src = state.src
+    while True:
+        end = definition_end(src, state.find_line_end_at(m.start()))
+        token = {"type": "note_definition", "label": m.group("note_label"), "_start": m.start()}
+        if state.parent is None:
+            token["_end"] = end
+            token["_label_start"] = m.start("note_label") - 2
+            token["_text_start"] = m.end()
+        state.append_token(token)
+        # At the top level, mistune's loop would parse a definition starting where this one ends with this rule
+        # (no rule before it matches "[^"), after empty lines with its blank-line rule: take them here, without
+        # more rounds of that loop.
+        if state.parent is not None:
+            return end
+        after = end
+        while src.startswith("\n", after):
+            after += 1
+        following = _DEFINITION_START_RE.match(src, after)
+        if following is None:
+            return end
+        if after > end:
+            state.append_token({"type": "blank_line", "_start": end})
+        m = following
 
 
 def loccit_notes(md: mistune.Markdown) -> None:
@@ -148,11 +176,11 @@ def parse_blocks(text: str) -> tuple[list[Block], MutableMapping[str, Any]]:
     state.process(src)
     _MD.block.parse(state)
     tokens = [t for t in state.tokens if "_start" in t]
-    blocks: list[Block] = []
     size = len(text)
-    for index, token in enumerate(tokens):
-        start = min(token["_start"], size)
-        nominal = tokens[index + 1]["_start"] if index + 1 < len(tokens) else size
-        end = min(token.get("_end", nominal), size)
-        blocks.append(Block(token["type"], start, max(start, end), token))
+    starts = [min(token["_start"], size) for token in tokens]
+    nominal = starts[1:] + [size] if starts else []
+    blocks = [
+        Block(token["type"], start, max(start, min(token.get("_end", after), size)), token)
+        for token, start, after in zip(tokens, starts, nominal, strict=True)
+    ]
     return blocks, state.env

@@ -10,9 +10,12 @@ from loccit.linter.blocks import Block
 
 _BACKTICKS = re.compile(r"`+")
 _AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9.+-]{1,31}:[^\s<>]*>")
-_BARE_URL = re.compile(r"(?:https?|ftp)://[^\s<>\"\[\]]+|www\.[^\s<>\"\[\]]+|\bdoi:[^\s\[\]]+")
+_BARE_URL = re.compile(r"(?:https?|ftp)://[^\s<>\"\[\]]+|www\.[^\s<>\"\[\]]+|doi:[^\s\[\]]+")  # doi: after \b
+_URL_NEEDLES = (("://", (5, 4, 3)), ("www.", (0,)), ("doi:", (0,)))  # where each is found, a URL may start so far back
+_WORD = re.compile(r"\w")
 _SKIPPED_HTML = re.compile(r"<(?:!--|pre|script|style|textarea)", re.I)
-_BRACKETS = re.compile(r"[\[\]]")
+# A whole unescaped `[^...]` holding no bracket or backslash is pushed and popped at once, so it is matched as one.
+_BRACKETS = re.compile(r"\[(?:(?<!\\\[)\^[^\[\]\\]*\])?|\]")
 _FENCE_LINE = re.compile(r"^[ \t>*+\-\d.)]*?(`{3,}|~{3,})", re.M)
 
 
@@ -79,14 +82,40 @@ def _code_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _bare_urls(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Bare URLs and DOIs, leftmost first as finditer gives them; str.find jumps to the few places one may start."""
+    starts: list[int] = []
+    for needle, backs in _URL_NEEDLES:
+        pos = text.find(needle, start, end)
+        while pos >= 0:
+            starts.extend(pos - back for back in backs if pos - back >= start)
+            pos = text.find(needle, pos + 1, end)
+    spans: list[tuple[int, int]] = []
+    done = start
+    for pos in sorted(starts):
+        if pos < done or (text[pos] == "d" and pos > 0 and _WORD.match(text, pos - 1)):
+            continue
+        if m := _BARE_URL.match(text, pos, end):
+            spans.append(m.span())
+            done = m.end()
+    return spans
+
+
+def _find(text: str, char: str, start: int, end: int) -> int:
+    """The offset of char in [start, end), or end when it is not there."""
+    found = text.find(char, start, end)
+    return end if found < 0 else found
+
+
 def _links(text: str, start: int, end: int, references: frozenset[str]) -> list[tuple[int, int]]:
     """Inline links and images `[text](url)` and full references `[text][ref]` to a defined ref."""
     spans: list[tuple[int, int]] = []
     stack: list[int] = []
-    closers = [m.start() for m in re.finditer(r"[)\n]", text[start:end])]
+    # The next ")" and the next newline, each searched again only once passed: linear, and no copy of the run.
+    paren = newline = start - 1
     for m in _BRACKETS.finditer(text, start, end):
         pos = m.start()
-        if _escaped(text, pos):
+        if m.end() - pos > 1 or _escaped(text, pos):
             continue
         if text[pos] == "[":
             stack.append(pos)
@@ -98,8 +127,11 @@ def _links(text: str, start: int, end: int, references: frozenset[str]) -> list[
         if text[opener + 1 : opener + 2] == "^":
             continue
         if follow == "(":
-            k = bisect.bisect_left(closers, pos + 1 - start)
-            close = closers[k] + start if k < len(closers) else end
+            if paren <= pos:
+                paren = _find(text, ")", pos + 1, end)
+            if newline <= pos:
+                newline = _find(text, "\n", pos + 1, end)
+            close = min(paren, newline)
             if text[close : close + 1] == ")":
                 spans.append((opener, close + 1))
                 stack.clear()
@@ -125,8 +157,14 @@ def code_regions(text: str, blocks: list[Block], comments: bool = True) -> list[
             intervals.append((block.start, block.end))
         elif block.kind in ("list", "block_quote"):
             intervals.extend(_nested_fences(text, block.start, block.end))
+    tick, start = -1, 0  # the first backtick at or after the block's start, found again only once passed
     for block in blocks:
-        if block.kind not in ("block_code", "blank_line"):
+        if block.kind in ("block_code", "blank_line"):
+            continue
+        if tick < block.start or block.start < start:
+            tick = _find(text, "`", block.start, len(text))
+        start = block.start
+        if tick < block.end:
             intervals.extend(_code_spans(text, block.start, block.end))  # a code span ends with its block
     return intervals
 
@@ -137,9 +175,10 @@ def skip_regions(text: str, blocks: list[Block], references: frozenset[str] = fr
     code = Regions(intervals)
     for start, end in _text_runs(code.intervals(), len(text)):
         intervals.extend(_comments(text, start, end))
-        for pattern in (_AUTOLINK, _BARE_URL):
-            intervals.extend(m.span() for m in pattern.finditer(text, start, end))
-        intervals.extend(_links(text, start, end, references))
+        intervals.extend(m.span() for m in _AUTOLINK.finditer(text, start, end))
+        intervals.extend(_bare_urls(text, start, end))
+        if text.count("[", start, end) != text.count("[^", start, end):  # else every opener is a note's: no link
+            intervals.extend(_links(text, start, end, references))
     return Regions(intervals)
 
 

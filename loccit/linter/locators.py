@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import operator
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from loccit.linter import memo
 from loccit.linter.inline import Regions
@@ -22,8 +23,9 @@ _PART = re.compile(
     r"(?:(?P<dash>" + _DASH + r")(?P<last>\d{1,6}(?![\d:])|[ivxlcdm]{1,9}(?![A-Za-z])))?"
 )
 _JOIN = re.compile(r",[ \u00a0]?|[ \u00a0](?:and|&)[ \u00a0]")
+# The look-behind follows the first letter, so that re skips to the next P or p in C.
 _PAGE_LABEL = re.compile(
-    r"(?<![\w.'\u2019/\-])(?P<label>[Pp][Pp]?\.|[Pp]gs?\.?|[Pp]ages?|[Pp][Pp]?)"
+    r"(?P<label>[Pp](?<![\w.'\u2019/\-][Pp])(?:[Pp]?\.|gs?\.?|ages?|[Pp]?))"
     r"(?P<gap>[ \u00a0]?)(?=[\divxlcdm])"
 )
 _OTHER = re.compile(
@@ -35,8 +37,18 @@ _OTHER = re.compile(
     r"|(?P<at>\bat)[ \u00a0](?=\d)"
     r"|(?<![\w.])(?P<legal>\d{1,4} (?:(?:[A-Z][\w.]{0,9}|\d[a-z]{1,2}) ){1,4}\d{1,5}, ?)(?=\d)"
 )
-_BARE = re.compile(r"(?:,|\):)(?: |\n[ \t]{0,8})")  # a definition's continuation lines may be indented
+# Where a match of _OTHER may start (a superset): one of its first characters after no word character, then
+# what its alternatives need next. Opening with a character class lets re skip through prose in C.
+_OTHER_START = re.compile(
+    r"[nc§sp¶flab\dIVXLC](?<!\w[\s\S])"
+    r"(?:(?<=n)(?=n?\.|otes?)|(?<=c)(?=h|ols?\.)|(?<=[§¶])|(?<=s)(?=ec)|(?<=p)(?=ara|t\.)|(?<=f)(?=ols?\.)"
+    r"|(?<=l)(?=l?\.|ines?)|(?<=a)(?=rts?\.|t[ \u00a0])|(?<=b)(?=k\.)"
+    r"|(?<=\d)(?<![\w.]\d)(?=\d{0,3}[:a-e ])|(?<=[IVXLC])(?=[IVXLC]{0,5}:))"
+)
+# A definition's continuation lines may be indented; a page (a digit or a roman numeral) must follow.
+_BARE = re.compile(r"(?:,|\):)(?: |\n[ \t]{0,8})(?=[\divxlcdm])")
 _BARE_END = re.compile(r"[ \u00a0]?ff?\.|[ \u00a0]nn?\.|[.;]?(?=[\u201d\u2019\"')\]*_]|$)|[.;](?=\s)|\)")
+_FOLLOWING = re.compile(r"[ \u00a0]?ff?\.?(?![A-Za-z])")
 _YEAR = re.compile(r"\b(?:1[4-9]|20)\d\d\b")
 _LEGAL_ABBREV = re.compile(r"(?:Civ|Crim|App|Evid|Bankr)\.[ \u00a0]$")
 _ARTICLE = re.compile(r"\((?:[A-Z][a-z]{2,9}\.? )?\d{4}\)$")
@@ -44,9 +56,13 @@ _AFTER_VOLUME = re.compile(
     r"(?:\b(?:[Vv]ol(?:ume)?s?\.?|[Nn]o\.|[Ii]ssue|[Bb]ook|[Pp]art)\s?\w{1,6}|\b[IVXLC]{1,6}),?\s?$"
 )
 
+# A match ends at the end: "Volumes." and six characters, a comma, two blanks (the last a newline before `$`).
+_AFTER_VOLUME_LONGEST = 18
 
-@dataclass(frozen=True, slots=True)
-class Part:
+
+# Part and Locator are named tuples, not frozen dataclasses: a few thousand are built per essay, and a
+# tuple is built several times faster. Both are still immutable and hashable.
+class Part(NamedTuple):
     """One page or range of a locator; offsets are into the parsed text."""
 
     start: int
@@ -61,8 +77,7 @@ class Part:
         return bool(self.last)
 
 
-@dataclass(frozen=True, slots=True)
-class Locator:
+class Locator(NamedTuple):
     """A locator: its kind, label as written (empty when bare), the gap after the label and its parts."""
 
     kind: str
@@ -95,12 +110,13 @@ def _part(text: str, pos: int, roman: bool) -> Part | None:
     m = _PART.match(text, pos)
     if m is None:
         return None
-    first, last = m.group("first"), m.group("last") or ""
+    first, dash, last = m.group("first", "dash", "last")
+    last = last or ""
     if not first.isdigit() and (not roman or not is_roman(first)):
         return None
     if last and (first.isdigit() != last.isdigit() or (not last.isdigit() and not is_roman(last))):
         return Part(m.start(), m.start() + len(first), first, "", "")
-    return Part(m.start(), m.end(), first, m.group("dash") or "", last)
+    return Part(m.start(), m.end(), first, dash or "", last)
 
 
 def _parts(text: str, pos: int, roman: bool) -> tuple[Part, ...]:
@@ -125,17 +141,30 @@ def _ends_cleanly(text: str, pos: int) -> bool:
 
 def _following(text: str, pos: int) -> bool:
     """Whether f. or ff. follows the locator (a page and the following ones)."""
-    return re.match(r"[ \u00a0]?ff?\.?(?![A-Za-z])", text[pos : pos + 4]) is not None
+    return _FOLLOWING.match(text[pos : pos + 4]) is not None
 
 
 def _context(text: str, start: int) -> str:
     """Where a locator sits: after an article's year ("article"), after a volume ("volume") or elsewhere."""
-    before = text[max(0, start - 60) : start]
+    return _context_after(text[max(0, start - 60) : start])
+
+
+# Notes citing one work again share what precedes the page ("Keep, Last of the Empire, p. 9"): ask once.
+@memo.per_document
+def _context_after(before: str) -> str:
+    """The context of a locator preceded by before (its 60 characters at most)."""
     if _ARTICLE.search(before.rstrip(",: \u00a0")) and before.rstrip(" \u00a0")[-1:] in ",:":
         return "article"
-    if _AFTER_VOLUME.search(before):
+    if _AFTER_VOLUME.search(before, max(0, len(before) - _AFTER_VOLUME_LONGEST)):
         return "volume"
     return ""
+
+
+def _last_visible(text: str, pos: int) -> str:
+    """The last character before pos that is not a blank ("" when none): `text[:pos].rstrip()[-1:]`, uncopied."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return text[pos - 1 : pos] if pos else ""
 
 
 def _label_ok(text: str, label: str, gap: str, start: int) -> bool:
@@ -145,7 +174,7 @@ def _label_ok(text: str, label: str, gap: str, start: int) -> bool:
     if label.lower().startswith("page"):
         # "on page 4 of his book" is prose; "Title, page 4" and "(page 4)" are locators.
         return not text[max(0, start - 3) : start].strip(" \u00a0*_").isalpha() and (
-            start < 2 or text[start - 2 : start].strip() == "" or text[:start].rstrip()[-1:] in ",;:("
+            start < 2 or text[start - 2 : start].strip() == "" or _last_visible(text, start) in ",;:("
         )
     # An undotted "p" or "pp" counts only glued to a number ("p1"), never "p 3" or "P1".
     return label not in ("p", "pp", "P", "PP", "Pp") or (not gap and label.islower())
@@ -177,16 +206,23 @@ def _bare_start(text: str, m: re.Match[str]) -> bool:
         opening = text.rfind("(", max(0, m.start() - 120), m.start())
         return opening >= 0 and _YEAR.search(text, opening, m.start()) is not None
     if before.isdigit():
-        return _AFTER_VOLUME.search(text, max(0, m.start() - 30), m.start()) is not None
+        return _AFTER_VOLUME.search(text, max(0, m.start() - _AFTER_VOLUME_LONGEST), m.start()) is not None
     return bool(before) and not before.isspace() and before != ","
 
 
-def _bare(text: str, taken: Regions) -> list[Locator]:
-    """Bare page numbers after a comma or an article's year, ending the citation; not where taken."""
+def _bare(text: str, taken: list[Locator]) -> list[Locator]:
+    """Bare page numbers after a comma or an article's year, ending the citation; not inside a taken locator."""
     found = []
+    spans: list[tuple[int, int]] = []
+    index, reach = 0, -1  # candidates come in order: sweep the spans once, the furthest end reached so far
     for m in _BARE.finditer(text):
+        if not spans and taken:  # most notes have no candidate at all
+            spans = sorted([(loc.start, loc.end) for loc in taken])
         pos = m.end()
-        if pos in taken or not _bare_start(text, m):
+        while index < len(spans) and spans[index][0] <= pos:
+            reach = max(reach, spans[index][1])
+            index += 1
+        if pos < reach or not _bare_start(text, m):
             continue
         parts = _parts(text, pos, roman=True)
         if not parts or not _bare_parts_ok(parts) or _BARE_END.match(text, parts[-1].end) is None:
@@ -207,7 +243,11 @@ def _bare_parts_ok(parts: tuple[Part, ...]) -> bool:
 def _others(text: str) -> list[Locator]:
     """Locators that are not pages: notes, divisions, volume and page, pinpoints."""
     found = []
-    for m in _OTHER.finditer(text):
+    done = 0
+    for start in _OTHER_START.finditer(text):  # as _OTHER.finditer, without trying every character
+        if start.start() < done or (m := _OTHER.match(text, start.start())) is None:
+            continue
+        done = m.end()
         kind = m.lastgroup or PINPOINT
         if kind == "stephanus":
             part = Part(m.start(), m.end(), m.group(), "", "")
@@ -225,17 +265,21 @@ def find_locators(text: str) -> list[Locator]:
     return list(_find_locators(text))
 
 
+_START = operator.attrgetter("start")
+
+
 # Several rules ask for the locators of the same note: work them out once (Locator is frozen).
 @memo.per_document
 def _find_locators(text: str) -> tuple[Locator, ...]:
     masked = mask_literals(text)
     others = _others(masked)
-    taken = Regions((loc.start, loc.end) for loc in others)
-    labelled = [loc for loc in _labelled(masked) if loc.start not in taken]
-    taken = Regions([(loc.start, loc.end) for loc in others + labelled])
-    return tuple(sorted(others + labelled + _bare(masked, taken), key=lambda loc: loc.start))
+    labelled = _labelled(masked)
+    if others:
+        taken = Regions((loc.start, loc.end) for loc in others)
+        labelled = [loc for loc in labelled if loc.start not in taken]
+    return tuple(sorted(others + labelled + _bare(masked, others + labelled), key=_START))
 
 
 def page_locators(text: str) -> list[Locator]:
     """The page locators of a note's text (labelled or bare), in order."""
-    return [loc for loc in find_locators(text) if loc.kind == PAGE]
+    return [loc for loc in _find_locators(text) if loc.kind == PAGE]

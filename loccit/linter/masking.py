@@ -26,11 +26,19 @@ _LITERALS = re.compile(
     re.S,
 )
 
+# Something every literal above contains; each alternative opens with a bare character, so re skips through
+# prose in C to the next candidate, and a note without any (most notes) is returned as it is.
+_HINT = re.compile(
+    r"`|<|@|\{|\]\(|\]\[|://|www\.|doi:|10\.|\.(?i:com|org|net|edu|gov|io|uk|de|ru|html?|php|pdf|png|jpe?g|txt)\b"
+)
+
 
 # The locator, quote, spacing and publication checks each mask the same note: do it once per note text.
 @memo.per_document
 def mask_literals(text: str) -> str:
     """Replace URLs, DOIs, e-mail addresses, code spans, HTML tags and link targets with MASK characters."""
+    if _HINT.search(text) is None:
+        return text
     return _LITERALS.sub(lambda m: _keep_brackets(m.group()), text)
 
 

@@ -122,9 +122,10 @@ class Document:
 
     def span(self, start: int, end: int) -> Span:
         """Build a span for offsets [start, end) of the normalised text."""
-        line, column = self.lines.position(start)
-        end_line, end_column = self.lines.position(end)
-        return Span(start, end, line, column, end_line, end_column)
+        starts = self.lines.starts  # LineIndex.position twice, inlined: every marker and note needs a span
+        line = bisect.bisect_right(starts, start)
+        end_line = bisect.bisect_right(starts, end, line - 1) if end >= start else bisect.bisect_right(starts, end)
+        return Span(start, end, line, start - starts[line - 1] + 1, end_line, end - starts[end_line - 1] + 1)
 
     @cached_property
     def entries(self) -> list[Entry]:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
+from typing import NamedTuple
 
 from loccit.linter.locators import Locator, Part, is_roman
 
@@ -12,9 +13,11 @@ _FAMILIES = {"p": "p", "pp": "p", "pg": "pg", "pgs": "pg", "page": "page", "page
 _PLURALS = {"p": "pp", "pg": "pgs", "page": "pages"}
 
 
-@dataclass(frozen=True, slots=True)
-class LabelShape:
-    """How a page label is written: its family ("p", "pg", "page", "" when bare), case, dot and space."""
+class LabelShape(NamedTuple):
+    """How a page label is written: its family ("p", "pg", "page", "" when bare), case, dot and space.
+
+    A named tuple, so that counting an essay's habit hashes and compares shapes without Python calls.
+    """
 
     family: str
     case: str = "lower"
@@ -40,12 +43,17 @@ CHICAGO_LABEL = LabelShape("p")
 
 def shape_of(locator: Locator) -> LabelShape:
     """The shape of a locator's label."""
-    label = locator.label
+    return _shape(locator.label, bool(locator.gap))
+
+
+@functools.lru_cache(maxsize=256)  # a few dozen labels and gaps can be written; LabelShape is frozen
+def _shape(label: str, spaced: bool) -> LabelShape:
+    """The shape of a label as written, with a gap after it or not."""
     if not label:
         return BARE
     word = label.rstrip(".")
     case = "lower" if word.islower() else "upper" if word.isupper() and len(word) > 1 else "title"
-    return LabelShape(_FAMILIES[word.lower()], case, label.endswith("."), bool(locator.gap))
+    return LabelShape(_FAMILIES[word.lower()], case, label.endswith("."), spaced)
 
 
 def is_plural_label(label: str) -> bool:
@@ -53,6 +61,7 @@ def is_plural_label(label: str) -> bool:
     return label.rstrip(".").lower() in ("pp", "pgs", "pages")
 
 
+@functools.lru_cache(maxsize=256)  # a few dozen dashes can be written, and page rules ask of every range
 def dash_kind(dash: str) -> str:
     """Name a range's dash: "en" (an en dash, or "--" that typesetters turn into one), "hyphen", "em"."""
     core = dash.strip(" \u00a0")

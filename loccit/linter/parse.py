@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping, Sequence
 
 from loccit.linter import sections
 from loccit.linter.blocks import LABEL, Block, parse_blocks, strip_closing_hashes
 from loccit.linter.inline import Regions, skip_regions
-from loccit.linter.model import Definition, Document, Heading, LineIndex, Marker, NoteStyle
+from loccit.linter.model import Definition, Document, Heading, LineIndex, Marker, NoteStyle, Span
 
 _FOOTNOTE_MARKER = re.compile(r"\[\^(" + LABEL + r")\]")
 _NUMERIC_MARKER = re.compile(r"\[(\d{1,6})\](?![(\[:])|<sup>\s*\[?(\d{1,6})\]?\s*</sup>")
@@ -23,6 +24,14 @@ def normalise(text: str) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text
+
+
+def _line_span(doc: Document, start: int, end: int) -> Span:
+    """doc.span for text on one line (a marker, a note's label), with one look-up in the line index."""
+    starts = doc.lines.starts
+    line = bisect.bisect_right(starts, start)
+    column = start - starts[line - 1] + 1
+    return Span(start, end, line, column, line, column + end - start)
 
 
 def _headings(doc: Document, blocks: list[Block]) -> list[Heading]:
@@ -52,20 +61,19 @@ def _footnote_definitions(doc: Document, blocks: list[Block]) -> list[Definition
             index += 1
         if block.kind != "note_definition" or "_text_start" not in block.token:
             continue
-        text_start = block.token["_text_start"]
-        end = block.end  # scanned back, not `len(text[:end].rstrip())`: that copies the essay once per note
-        while end > text_start and doc.text[end - 1].isspace():
-            end -= 1
-        body = doc.text[text_start:end]
-        stripped = len(body) - len(body.lstrip())
-        label_start = block.token["_label_start"]
+        token = block.token
+        text_start = token["_text_start"]
+        body = doc.text[text_start : block.end].rstrip()  # the note only, never `text[:end]`: that copies the essay
+        end = text_start + len(body)
+        text = body.lstrip()
+        label_start = token["_label_start"]
         definitions.append(
             Definition(
-                block.token["label"],
+                token["label"],
                 doc.span(label_start, end),
-                doc.span(label_start, text_start - 1),
-                body.strip(),
-                text_start + stripped,
+                _line_span(doc, label_start, text_start - 1),
+                text,
+                end - len(text),
                 None,
                 current,
             )
@@ -73,13 +81,19 @@ def _footnote_definitions(doc: Document, blocks: list[Block]) -> list[Definition
     return definitions
 
 
+def _footnote_markers(doc: Document, skipped: Regions, definitions: list[Definition]) -> list[Marker]:
+    # A label holds no bracket, so a marker can overlap a definition's `[^label]` only by starting where it does.
+    labels = {d.label_span.start for d in definitions}
+    markers = []
+    for m in _FOOTNOTE_MARKER.finditer(doc.text):
+        start, end = m.span()
+        if start not in labels and start not in skipped:
+            markers.append(Marker(m.group(1), _line_span(doc, start, end), None))
+    return markers
+
+
 def _markers(doc: Document, skipped: Regions, excluded: Regions) -> list[Marker]:
     markers = []
-    if doc.style is NoteStyle.FOOTNOTE:
-        for m in _FOOTNOTE_MARKER.finditer(doc.text):
-            if m.start() not in skipped and m.start() not in excluded:
-                markers.append(Marker(m.group(1), doc.span(m.start(), m.end()), None))
-        return markers
     for pattern in (_NUMERIC_MARKER, _PARENTHESISED_MARKER):
         for m in pattern.finditer(doc.text):
             if m.start() in excluded or (m.group(1) and m.start() in skipped) or _in_notes(doc, m.start()):
@@ -128,7 +142,6 @@ def parse_document(
     footnotes = _footnote_definitions(doc, blocks)
     references = env.get("ref_links") or {}
     skipped = skip_regions(text, blocks, frozenset(references))
-    def_labels = Regions((d.label_span.start, d.label_span.end) for d in footnotes)
     numeric: list[Definition] = []
     if style is NoteStyle.NUMERIC or (style is None and not footnotes and not _has_footnote_marker(text, skipped)):
         numeric = _numeric_notes(doc, sections.heading_matcher(notes_headings))
@@ -140,7 +153,7 @@ def parse_document(
         doc.markers = [m for m in _markers(doc, skipped, excluded) if not _is_link_reference(m, env)]
     else:
         doc.definitions = footnotes
-        doc.markers = _markers(doc, skipped, def_labels)
+        doc.markers = _footnote_markers(doc, skipped, footnotes)
     doc.sections = sections.bibliography_sections(
         text,
         doc.headings,

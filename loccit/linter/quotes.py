@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 _DOUBLE_OPEN = "\u201c\u201e\u00ab"
 _DOUBLE_CLOSE = "\u201d\u00bb"
 _PUNCTUATION = ".,;:!?"
 _OPENING_CONTEXT = " \t\n([{\u2014\u2013/-"
+_MARKS = re.compile("[\u201c\u201e\u00ab\u201d\u00bb\"`\u2018\u2019']")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +80,8 @@ def unpaired_quotes(text: str) -> list[Unpaired]:
     doubles: list[int] = []
     singles: list[int] = []
     maybes: list[int] = []
-    for i, char in enumerate(text):
+    for m in _MARKS.finditer(text):  # every other character leaves the state alone
+        i, char = m.start(), m.group()
         if char in _DOUBLE_OPEN or char in _DOUBLE_CLOSE or char == '"':
             if _double_role(text, i, bool(doubles)):
                 doubles.append(i)

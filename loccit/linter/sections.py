@@ -79,8 +79,10 @@ def _list_entries(text: str, block: Block) -> list[tuple[int, int, int]]:
 
 def _lazy_entry(text: str, pos: int, line_end: int) -> bool:
     """Whether an unindented line inside a list item starts a new entry ("Leffler, Melvyn P., and …")."""
-    previous = text[:pos].rstrip()
-    return previous.endswith(".") and _LAZY_AUTHOR.match(text, pos, line_end) is not None
+    end = pos  # scanned back, not `text[:pos].rstrip()`: that copies the essay once per line
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return text[end - 1 : end] == "." and _LAZY_AUTHOR.match(text, pos, line_end) is not None
 
 
 def _paragraph_entries(text: str, block: Block) -> list[tuple[int, int, int]]:

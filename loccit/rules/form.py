@@ -11,10 +11,11 @@ from loccit.linter.model import Document
 from loccit.linter.quotes import unpaired_quotes
 from loccit.rules.publication import check_publication
 
+# Each alternative opens with its mark and looks behind it after, so that re skips to the next mark in C.
 _GLUED = re.compile(
-    r"(?<=[^\W_]),(?=[^\W_])"  # "New York,1999"
-    r"|(?<=[^\W_])\.(?=[A-Z][a-z])"  # "eds.Jeremy"
-    r"|(?<=[\w.,;:*])\((?=[^()\n]{0,80}\b(?:1[5-9]|20)\d\d\b[^()\n]{0,40}\))"  # "No.3(1973)"
+    r",(?<=[^\W_],)(?=[^\W_])"  # "New York,1999"
+    r"|\.(?<=[^\W_]\.)(?=[A-Z][a-z])"  # "eds.Jeremy"
+    r"|\((?<=[\w.,;:*]\()(?=[^()\n]{0,80}\b(?:1[5-9]|20)\d\d\b[^()\n]{0,40}\))"  # "No.3(1973)"
 )
 
 

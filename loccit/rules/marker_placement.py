@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from loccit.linter.diagnostics import Fix, Rule, Severity, Violation
 from loccit.linter.habit import habit
@@ -16,9 +16,8 @@ AFTER = "after"
 BEFORE = "before"
 
 
-@dataclass(frozen=True, slots=True)
-class Placement:
-    """A run of adjacent markers and which side of a punctuation mark it sits on."""
+class Placement(NamedTuple):
+    """A run of adjacent markers and which side of a punctuation mark it sits on (a named tuple: one per run)."""
 
     start: int
     end: int

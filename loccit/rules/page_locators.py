@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import weakref
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from loccit.linter import page_style
 from loccit.linter.locators import Locator, page_locators
@@ -22,8 +23,7 @@ class PageOptions:
             raise ValueError(f'unknown page style "{self.style}"; expected one of {choices}')
 
 
-@dataclass(frozen=True, slots=True)
-class Located:
+class Located(NamedTuple):  # a named tuple, as Locator is: one per page locator, so built often
     """A page locator with the offset of its note's text in the document."""
 
     base: int

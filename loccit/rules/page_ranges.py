@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from loccit.linter import page_style
 from loccit.linter.diagnostics import Fix, Rule, Severity, Violation
@@ -14,9 +14,8 @@ from loccit.linter.page_style import chicago_last, dash_kind, is_abbreviable, mh
 from loccit.rules.page_locators import PageOptions, located_pages
 
 
-@dataclass(frozen=True, slots=True)
-class Written:
-    """A page range as written: absolute offsets, its numbers and its text."""
+class Written(NamedTuple):
+    """A page range as written: absolute offsets, its numbers and its text (a named tuple, as Part is)."""
 
     start: int
     end: int
@@ -92,10 +91,10 @@ def check_range_style(doc: Document, opts: PageOptions) -> Iterator[Violation]:
     wanted = _consistent(ranges) if opts.style == "consistent" else _preset(ranges, opts.style)
     whose = "the essay's" if opts.style == "consistent" else f"{opts.style}'s"
     for r in ranges:
-        span = doc.span(r.start, r.end)
         if r.numbers[1] < r.numbers[0]:
-            yield Violation(span, f'page range "{r.text}" ends before it starts')
+            yield Violation(doc.span(r.start, r.end), f'page range "{r.text}" ends before it starts')
         elif wanted[r.start] != r.text:
+            span = doc.span(r.start, r.end)
             fix = Fix(span, wanted[r.start])
             yield Violation(span, f'page range "{r.text}" differs from {whose} "{wanted[r.start]}"', fix)
 
