@@ -19,6 +19,9 @@ def run() -> None:
     from loccit.linter.cli import main
 
     gc.freeze()
+    # A check builds many small objects that live until its document is done, and few cycles: collecting
+    # every 700 allocations rescans them for nothing (a 10 MB essay: 4.7 s, and 3.9 s with this threshold).
+    gc.set_threshold(50_000, 20, 20)
     gc.enable()
     try:
         main(prog_name="loccit")
