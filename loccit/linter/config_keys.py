@@ -7,8 +7,7 @@ import os
 import re
 import typing
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any, NoReturn
+from typing import Any, NamedTuple, NoReturn
 
 from loccit.linter import page_style
 from loccit.linter.diagnostics import Rule, Severity
@@ -24,8 +23,7 @@ class ConfigError(Exception):
     """A configuration mistake: one line naming the file, the key and what is allowed."""
 
 
-@dataclass(frozen=True)
-class Where:
+class Where(NamedTuple):
     """Where a table was read from, for error messages: the file as shown and the key prefix."""
 
     file: str

@@ -6,7 +6,7 @@ import inspect
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
+from typing import Any, NamedTuple
 
 from loccit.linter.model import Document, Span
 
@@ -22,8 +22,7 @@ class Severity(str, Enum):
         return self.value
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(NamedTuple):
     """A replacement of a span's text; unsafe fixes may change meaning."""
 
     span: Span
@@ -42,8 +41,7 @@ class Fix:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Violation:
+class Violation(NamedTuple):
     """What a rule yields: where, what is wrong, and optionally how to fix it."""
 
     span: Span

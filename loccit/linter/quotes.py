@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _DOUBLE_OPEN = "\u201c\u201e\u00ab"
 _DOUBLE_CLOSE = "\u201d\u00bb"
@@ -13,8 +13,7 @@ _OPENING_CONTEXT = " \t\n([{\u2014\u2013/-"
 _MARKS = re.compile("[\u201c\u201e\u00ab\u201d\u00bb\"`\u2018\u2019']")
 
 
-@dataclass(frozen=True, slots=True)
-class Unpaired:
+class Unpaired(NamedTuple):
     """A quote mark at an offset that opens and is never closed, or closes what was never opened."""
 
     offset: int

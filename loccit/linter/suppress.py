@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import heapq
 import re
 from collections.abc import Iterable, Sequence
@@ -228,9 +227,7 @@ def strip_trailing(doc: Document) -> None:
     if "loccit-" not in doc.text:
         return
     doc.definitions = [_stripped(d) for d in doc.definitions]
-    doc.sections = [
-        dataclasses.replace(section, entries=tuple(_stripped(e) for e in section.entries)) for section in doc.sections
-    ]
+    doc.sections = [section._replace(entries=tuple(_stripped(e) for e in section.entries)) for section in doc.sections]
     doc.__dict__.pop("entries", None)
     doc.__dict__.pop("definitions_by_label", None)
 
@@ -250,4 +247,4 @@ def without_trailing(text: str) -> str:
 
 def _stripped(item):  # type: ignore[no-untyped-def]
     text = without_trailing(item.text)
-    return item if text == item.text else dataclasses.replace(item, text=text)
+    return item if text == item.text else item._replace(text=text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from loccit.linter.diagnostics import Fix, Violation
 from loccit.linter.masking import mask_literals
@@ -21,8 +21,7 @@ _DATE_WORDS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Group:
+class Group(NamedTuple):
     """A bracketed group ending in a year: absolute offsets and its parts."""
 
     start: int
