@@ -67,3 +67,27 @@ def test_thesis_with_a_shared_bibliography(tmp_path: Path, monkeypatch: pytest.M
         "Found 1 finding (1 error) in 1 file.",
     ]
     assert 'bibliography = ["bibliography.md"]' in run("check", "--show-settings", "chapters/01-camps.md")[1]
+
+
+def test_pandoc_inline_notes_are_checked_like_footnotes() -> None:
+    # Six ^[…] notes: Ibid. follows Applebaum's, one work is missing from the bibliography, one note is empty,
+    # and none is "never referenced": an inline note is its own marker.
+    code, out, _ = run("check", str(Path(__file__).parent.parent / "fixtures" / "pandoc" / "inline-notes.md"))
+    assert code == 1
+    assert [line.split(": ", 1)[0].rsplit(":", 2)[1:] + [line.split(": ", 1)[1]] for line in out.splitlines()[:-1]] == [
+        [
+            "6",
+            "79",
+            'B001 note 5 (inline) cites "Soviet Workers and De-Stalinization" by Filtzer, which no bibliography '
+            "entry lists",
+        ],
+        ["7", "78", 'P003 page range "30-32" differs from the essay\'s "30--32"'],
+        ["8", "6", "N005 note 6 (inline) is empty"],
+        ["14", "1", "B002 bibliography entry for Figes is not cited in any note"],
+        [
+            "14",
+            "1",
+            'B007 entry Figes, "A People\'s Tragedy" is out of alphabetical order: it follows Taubman, '
+            '"Khrushchev: The Man and His Era"',
+        ],
+    ]

@@ -113,6 +113,9 @@ INPUTS: dict[str, tuple[Callable[[int], str], int]] = {
     "nested lists": (lambda n: "- " * (n // 2) + "a\n", 20_000),
     "numbered notes": (lambda n: "t[1]\n\n## Notes\n\n" + "".join(f"{i}. n\n" for i in range(1, n // 8)), 40_000),
     "essay": (_essay, 150_000),
+    "unclosed inline notes": (lambda n: "^[" * (n // 2), 200_000),
+    "inline notes nested deep": (lambda n: "a^[" * (n // 6) + "]" * (n // 6), 200_000),
+    "many inline notes": (lambda n: "Claim.^[Author, *Title* (City, 1990), 4.] " * (n // 44), 200_000),
 }
 
 

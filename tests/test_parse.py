@@ -120,3 +120,27 @@ def test_bibliography_sections_and_entries() -> None:
     entry = doc.sections[1].entries[1]
     assert entry.text == "Doe, Jane. Other. Paris, 2001."
     assert (entry.span.line, entry.span.column) == (8, 1)
+
+
+def test_pandoc_inline_notes_are_notes_at_exact_positions() -> None:
+    text = (
+        "# T\n\nA claim.^[Smith, *Book* [2nd ed.], 4.] Nested^[see ^[x] y] and `^[code]` or \\^[escaped].\n"
+        "Open^[never closed\n\nA note ^[over\ntwo lines].\n"
+    )
+    doc = parse(text)
+    assert doc.style is NoteStyle.FOOTNOTE and doc.markers == []
+    assert [(d.label, d.text, d.inline) for d in doc.definitions] == [
+        ("1 (inline)", "Smith, *Book* [2nd ed.], 4.", True),
+        ("2 (inline)", "see ^[x] y", True),
+        ("3 (inline)", "over\ntwo lines", True),
+    ]
+    first, _, third = doc.definitions
+    assert (first.span.line, first.span.column, first.span.end_column) == (3, 9, 39)
+    assert (first.label_span.column, first.label_span.end_column) == (9, 11)
+    assert text[first.text_start : first.text_start + 5] == "Smith"
+    assert (third.span.line, third.span.end_line, third.section) == (6, 7, "T")
+
+
+def test_inline_and_labelled_notes_are_read_in_text_order() -> None:
+    doc = parse("One.[^a] Two.^[Inline.] Three.[^b]\n\n[^b]: Bee.\n[^a]: Ay.\n")
+    assert [d.text for d in doc.definitions] == ["Ay.", "Inline.", "Bee."]

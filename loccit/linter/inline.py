@@ -222,3 +222,36 @@ def _nested_fences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if opener is not None:
         spans.append((opener.start(), end))
     return spans
+
+
+# Escaped characters, a pandoc inline note's opener, brackets, and blank lines (a note never crosses one).
+_INLINE_NOTE_TOKENS = re.compile(r"\\.|\^\[|[\[\]]|\n[ \t]*(?=\n)")
+
+
+def inline_notes(text: str, skipped: Regions) -> list[tuple[int, int]]:
+    """Pandoc inline notes `^[…]`: (start of `^[`, end after the matching `]`), outermost only, in one pass."""
+    if "^[" not in text:
+        return []
+    notes: list[tuple[int, int]] = []
+    stack: list[int] = []  # open brackets: the offset of a note's `^[`, or -1 for a plain `[`
+    open_notes = 0
+    for match in _INLINE_NOTE_TOKENS.finditer(text):
+        token = match.group()
+        if token[0] == "\\" or match.start() in skipped:
+            continue
+        if token == "]":
+            if stack:
+                opened = stack.pop()
+                if opened >= 0:
+                    open_notes -= 1
+                    if not open_notes:
+                        notes.append((opened, match.end()))
+        elif token == "[":
+            stack.append(-1)
+        elif token == "^[":
+            stack.append(match.start())
+            open_notes += 1
+        else:  # a blank line ends the paragraph and every bracket left open in it
+            stack.clear()
+            open_notes = 0
+    return notes

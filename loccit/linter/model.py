@@ -46,7 +46,8 @@ class Marker(NamedTuple):
 
 
 class Definition(NamedTuple):
-    """A note's text: `[^label]: text` or, in numeric essays, `[7] text` / `7. text` under a notes heading."""
+    """A note's text: `[^label]: text`, an inline `^[text]`, or in numeric essays `[7] text` / `7. text` under
+    a notes heading."""
 
     label: str
     span: Span
@@ -55,6 +56,7 @@ class Definition(NamedTuple):
     text_start: int
     number: int | None
     section: str | None
+    inline: bool = False  # a pandoc inline note `^[…]`: its own marker, labelled by its place among them
 
 
 class Entry(NamedTuple):

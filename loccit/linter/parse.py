@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 
 from loccit.linter import sections
 from loccit.linter.blocks import LABEL, Block, parse_blocks, strip_closing_hashes
-from loccit.linter.inline import Regions, skip_regions
+from loccit.linter.inline import Regions, inline_notes, skip_regions
 from loccit.linter.model import Definition, Document, Heading, LineIndex, Marker, NoteStyle, Span
 
 _FOOTNOTE_MARKER = re.compile(r"\[\^(" + LABEL + r")\]")
@@ -81,6 +81,36 @@ def _footnote_definitions(doc: Document, blocks: list[Block]) -> list[Definition
     return definitions
 
 
+def inline_label(number: int) -> str:
+    """The label of the nth inline note, as messages show it ("note 3 (inline) …"); no `[^label]` has a space."""
+    return f"{number} (inline)"
+
+
+def _inline_definitions(doc: Document, skipped: Regions) -> list[Definition]:
+    heads = [(h.span.start, sections.clean_title(h.title)) for h in doc.headings]
+    starts = [start for start, _ in heads]
+    definitions = []
+    for number, (start, end) in enumerate(inline_notes(doc.text, skipped), 1):
+        body = doc.text[start + 2 : end - 1]
+        text = body.strip()
+        text_start = start + 2 + len(body) - len(body.lstrip())
+        index = bisect.bisect_right(starts, start) - 1
+        section = heads[index][1] if index >= 0 else None
+        label_span = _line_span(doc, start, start + 2)
+        definitions.append(
+            Definition(inline_label(number), doc.span(start, end), label_span, text, text_start, None, section, True)
+        )
+    return definitions
+
+
+def _in_text_order(doc: Document, definitions: list[Definition]) -> list[Definition]:
+    """Notes in the order readers meet them: a definition at its first marker, an inline note where it stands."""
+    first: dict[str, int] = {}
+    for marker in doc.markers:
+        first.setdefault(marker.label, marker.span.start)
+    return sorted(definitions, key=lambda d: d.span.start if d.inline else first.get(d.label, d.span.start))
+
+
 def _footnote_markers(doc: Document, skipped: Regions, definitions: list[Definition]) -> list[Marker]:
     # A label holds no bracket, so a marker can overlap a definition's `[^label]` only by starting where it does.
     labels = {d.label_span.start for d in definitions}
@@ -143,7 +173,8 @@ def parse_document(
     references = env.get("ref_links") or {}
     skipped = skip_regions(text, blocks, frozenset(references))
     numeric: list[Definition] = []
-    if style is NoteStyle.NUMERIC or (style is None and not footnotes and not _has_footnote_marker(text, skipped)):
+    footnote_style = footnotes or _has_footnote_marker(text, skipped) or inline_notes(text, skipped)
+    if style is NoteStyle.NUMERIC or (style is None and not footnote_style):
         numeric = _numeric_notes(doc, sections.heading_matcher(notes_headings))
         if numeric:
             doc.style = NoteStyle.NUMERIC
@@ -152,8 +183,9 @@ def parse_document(
         excluded = Regions((d.label_span.start, d.label_span.end) for d in doc.definitions)
         doc.markers = [m for m in _markers(doc, skipped, excluded) if not _is_link_reference(m, env)]
     else:
-        doc.definitions = footnotes
         doc.markers = _footnote_markers(doc, skipped, footnotes)
+        inline = _inline_definitions(doc, skipped)
+        doc.definitions = _in_text_order(doc, footnotes + inline) if inline and footnotes else footnotes or inline
     doc.sections = sections.bibliography_sections(
         text,
         doc.headings,

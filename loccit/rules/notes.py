@@ -10,6 +10,8 @@ from loccit.linter.model import Document, Marker, NoteStyle
 
 
 def _shown(doc: Document, label: str) -> str:
+    if " " in label:  # an inline note's "3 (inline)": there is no `[^label]` to show
+        return label
     return f"[{label}]" if doc.style is NoteStyle.NUMERIC else f"[^{label}]"
 
 
@@ -38,7 +40,7 @@ def check_unused(doc: Document, opts: object) -> Iterator[Violation]:
     if not used:
         return  # a notes-only file (endnotes, a book's notes chapter): its markers live in other files
     for label, definitions in doc.definitions_by_label.items():
-        if label not in used:
+        if label not in used and not definitions[0].inline:
             shown = _shown(doc, label)
             yield Violation(definitions[0].label_span, f"note {shown} is defined but never referenced in the text")
 

@@ -47,6 +47,8 @@ def _work_keys(resolutions: tuple[Resolution, ...]) -> dict[int, Key]:
 
 
 def _label(doc: Document, citation: Citation) -> str:
+    if citation.note.inline:
+        return citation.note.label
     return f"[{citation.note.label}]" if doc.style.value == "numeric" else f"[^{citation.note.label}]"
 
 
