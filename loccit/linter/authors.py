@@ -13,13 +13,13 @@ _ARTICLES = frozenset({"the", "a", "an"})
 _TRAILING_ROLE = re.compile(r",?\s{0,3}(?:eds?|trans|editors?|comp|dir)\.?$", re.I)
 _ET_AL = re.compile(r"\bet\s{1,3}al\.?$")
 _MAX_CANDIDATES = 10
-# A list of names holds none of these (names_like refuses digits, "?" and "!" in any name): since every later
-# candidate extends the list, none after one can be valid.
+# A list of names holds none of these (name_like refuses digits, "?" and "!" in any name) and no "http": since
+# every later candidate extends the list, none after one can be valid.
 _NOT_IN_NAMES = re.compile(r'[:;()“”"\[\]0-9?!]')
-# A longer candidate than one holding these cannot be the list, once a shorter one was.
 _HTTP = re.compile("http")
-_CANDIDATE_CHARS = re.compile(r"[,(.:;\n]")
+# Once a shorter candidate was a list, a longer one holding these cannot be.
 _PAST_NAMES = re.compile(r'[:(“”"]')
+_CANDIDATE_CHARS = re.compile(r"[,(.:;\n]")  # where an author list may end
 _OPEN_AND = re.compile(r"(?:\band|&)[\s,]{0,5}$")
 _MAX_LENGTH = 250
 
