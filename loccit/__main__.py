@@ -29,8 +29,9 @@ def run() -> None:
         if stop.code is not None and not isinstance(stop.code, int):
             raise  # a message to print: the ordinary exit prints it
         try:
-            sys.stdout.flush()
-            sys.stderr.flush()
+            for stream in (sys.stdout, sys.stderr):
+                if stream is not None:  # None when the stream was closed before the run (`>&-`)
+                    stream.flush()
         except (OSError, ValueError):
             raise stop from None  # a closed or broken stream: the ordinary exit reports it
         os._exit(stop.code or 0)

@@ -168,3 +168,11 @@ def test_seed_notes_all_match_only_spacing_flagged(name: str) -> None:
     assert {f["code"] for f in findings} == {"N006"}
     labels = [f["message"].split()[1].strip("[]^") for f in findings]
     assert labels == ["7", "17", "18", "21", "23", "29", "37", "39"]
+
+
+def test_an_inline_aside_keeps_the_companion_notes_file(tmp_path: Path) -> None:
+    # A chapter whose [^n] notes live in notes.md beside it may still hold a pandoc ^[…] aside of its own.
+    (tmp_path / "ch1.md").write_text("Claim.[^1] Another.[^2] An aside.^[Just a remark.]\n", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("[^1]: Taubman, *Khrushchev*, 5.\n[^2]: Ibid., 6.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(tmp_path)])
+    assert (result.exit_code, result.stdout) == (0, "No findings in 2 files.\n")

@@ -144,3 +144,20 @@ def test_pandoc_inline_notes_are_notes_at_exact_positions() -> None:
 def test_inline_and_labelled_notes_are_read_in_text_order() -> None:
     doc = parse("One.[^a] Two.^[Inline.] Three.[^b]\n\n[^b]: Bee.\n[^a]: Ay.\n")
     assert [d.text for d in doc.definitions] == ["Ay.", "Inline.", "Bee."]
+
+
+def test_labelled_notes_are_read_in_marker_order_with_or_without_inline_notes() -> None:
+    text = "First.[^b] Second.[^a]\n\n[^a]: Ay.\n[^b]: Bee.\n"
+    assert [d.text for d in parse(text).definitions] == ["Bee.", "Ay."]
+    assert [d.text for d in parse(text + "\nThird.^[Aside.]\n").definitions] == ["Bee.", "Ay.", "Aside."]
+
+
+def test_a_stray_caret_bracket_does_not_hide_a_numeric_essays_notes() -> None:
+    doc = parse("Claim.[1] The pattern ^[A-Z] matches capitals.\n\n## Notes\n\n[1] Taubman, *Khrushchev*, 5.\n")
+    assert doc.style is NoteStyle.NUMERIC
+    assert [(d.label, d.inline) for d in doc.definitions] == [("1", False)]
+
+
+def test_an_inline_note_inside_a_labelled_note_stays_part_of_it() -> None:
+    doc = parse("Claim.[^1]\n\n[^1]: Service, *Russia*, 341; ^[Filtzer, *Era*, 3.]\n")
+    assert [(d.label, d.text) for d in doc.definitions] == [("1", "Service, *Russia*, 341; ^[Filtzer, *Era*, 3.]")]

@@ -24,7 +24,7 @@ PIECES = (
     "www.x.y", "doi:10.1/x", "[a](http://b)", "[a][r]", "\n[r]: http://r\n", "(", ")", "p. 4", "pp. 12–14", "Pp.7",
     "Ibid.", "Ibid., p. 9.", "Smith, John. A Book. London, 1990.", "Op. cit.", ", ", ". ", "e\u0301", "\u0301",
     "\u05e9\u05dc\u05d5\u05dd", "\u0627\u0644\u0633\u0644\u0627\u0645", "\u202e", "\u200f", "😀", "👩‍👩‍👧", "\ufeff",
-    "𝔘", "\u00a0", "\u2028", "|a|b|\n|-|-|\n", "\n===\n", "\n---\n",
+    "𝔘", "\u00a0", "\u2028", "|a|b|\n|-|-|\n", "\n===\n", "\n---\n", "^[", "^[Smith, *T*, 4.]",
 )
 # fmt: on
 
@@ -101,7 +101,8 @@ def test_model_spans_hold_what_they_claim(source: str, style: NoteStyle | None) 
     for definition in doc.definitions:
         _assert_span(doc, definition.span)
         _assert_span(doc, definition.label_span)
-        assert definition.label in doc.text[definition.label_span.start : definition.label_span.end]
+        under_label = doc.text[definition.label_span.start : definition.label_span.end]
+        assert (under_label == "^[") if definition.inline else (definition.label in under_label)
         assert definition.span.start <= definition.text_start <= definition.span.end
         assert doc.text.startswith(definition.text, definition.text_start)
     for heading in doc.headings:

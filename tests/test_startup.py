@@ -64,3 +64,20 @@ def test_script_exits_with_its_status_and_all_its_output(tmp_path: Path) -> None
     assert clean.returncode == 0 and clean.stdout == found.stdout
     missing = _script("check", str(tmp_path / "none.md"))
     assert missing.returncode == 2 and b"no such file" in missing.stderr
+
+
+def test_script_with_stdout_closed_still_writes_its_output_file(tmp_path: Path) -> None:
+    essay, report = tmp_path / "essay.md", tmp_path / "out.txt"
+    essay.write_text("Claim.[^1]\n", "utf-8")
+    command = [sys.executable, "-m", "loccit", "check", "--exit-zero", "-o", str(report), str(essay)]
+    found = subprocess.run(
+        command,
+        stdout=None,
+        capture_output=False,
+        stderr=subprocess.PIPE,
+        check=False,
+        env={"PYTHONPATH": str(ROOT)},
+        preexec_fn=lambda: __import__("os").close(1),
+    )
+    assert (found.returncode, found.stderr) == (0, b"")
+    assert report.read_text("utf-8").startswith(f"{essay}:1:7: N001")

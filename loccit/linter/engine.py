@@ -205,8 +205,13 @@ def lint_text(path: str, data: bytes, settings: Settings) -> list[Diagnostic]:
 
 def attach_companions(doc: Document, settings: Settings) -> None:
     """Give a file with markers but no definitions the labels of the notes-only files beside it."""
-    if doc.markers and not doc.definitions and doc.path != STDIN:
+    if doc.markers and not _labelled(doc) and doc.path != STDIN:
         doc.companion_labels = companion_labels(os.path.dirname(doc.path) or ".", settings)
+
+
+def _labelled(doc: Document) -> bool:
+    """Whether a document defines notes that markers refer to by label (inline `^[…]` notes are their own)."""
+    return any(not definition.inline for definition in doc.definitions)
 
 
 @functools.lru_cache(maxsize=64)
@@ -221,7 +226,7 @@ def _notes_files(directory: str, style: NoteStyle | None) -> frozenset[str]:
             doc, _ = parse_bytes(path, read(path), settings)
         except OSError:
             continue
-        if doc is not None and doc.definitions and not doc.markers:
+        if doc is not None and _labelled(doc) and not doc.markers:
             labels.update(doc.definitions_by_label)
     return frozenset(labels)
 

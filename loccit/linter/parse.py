@@ -86,11 +86,14 @@ def inline_label(number: int) -> str:
     return f"{number} (inline)"
 
 
-def _inline_definitions(doc: Document, skipped: Regions) -> list[Definition]:
+def _inline_definitions(doc: Document, skipped: Regions, footnotes: list[Definition]) -> list[Definition]:
+    """Inline notes, except inside a `[^label]:` note: a note holds no note, so its text stays the outer one's."""
     heads = [(h.span.start, sections.clean_title(h.title)) for h in doc.headings]
     starts = [start for start, _ in heads]
+    inside = Regions((d.span.start, d.span.end) for d in footnotes)
+    found = [(start, end) for start, end in inline_notes(doc.text, skipped) if start not in inside]
     definitions = []
-    for number, (start, end) in enumerate(inline_notes(doc.text, skipped), 1):
+    for number, (start, end) in enumerate(found, 1):
         body = doc.text[start + 2 : end - 1]
         text = body.strip()
         text_start = start + 2 + len(body) - len(body.lstrip())
@@ -173,8 +176,8 @@ def parse_document(
     references = env.get("ref_links") or {}
     skipped = skip_regions(text, blocks, frozenset(references))
     numeric: list[Definition] = []
-    footnote_style = footnotes or _has_footnote_marker(text, skipped) or inline_notes(text, skipped)
-    if style is NoteStyle.NUMERIC or (style is None and not footnote_style):
+    # Inline notes do not decide the style: a stray "^[A-Z]" must not hide a numeric essay's Notes section.
+    if style is NoteStyle.NUMERIC or (style is None and not footnotes and not _has_footnote_marker(text, skipped)):
         numeric = _numeric_notes(doc, sections.heading_matcher(notes_headings))
         if numeric:
             doc.style = NoteStyle.NUMERIC
@@ -184,8 +187,8 @@ def parse_document(
         doc.markers = [m for m in _markers(doc, skipped, excluded) if not _is_link_reference(m, env)]
     else:
         doc.markers = _footnote_markers(doc, skipped, footnotes)
-        inline = _inline_definitions(doc, skipped)
-        doc.definitions = _in_text_order(doc, footnotes + inline) if inline and footnotes else footnotes or inline
+        inline = _inline_definitions(doc, skipped, footnotes)
+        doc.definitions = _in_text_order(doc, footnotes + inline)
     doc.sections = sections.bibliography_sections(
         text,
         doc.headings,
