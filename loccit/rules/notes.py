@@ -111,22 +111,23 @@ def check_spacing(doc: Document, opts: object) -> Iterator[Violation]:
     space or punctuation (Chicago 14.26).
     """
     text = doc.text
-    for marker in doc.markers:
-        start, end = marker.span.start, marker.span.end
+    # A pandoc inline note `^[…]` is its own marker; a space before it is reported up to its `^[`.
+    references = [(m.label, m.span, m.span) for m in doc.markers]
+    references += [(d.label, d.span, d.label_span) for d in doc.definitions if d.inline]
+    for label, span, opening in sorted(references, key=lambda reference: reference[1].start):
+        start, end = span.start, span.end
         after = text[end : end + 1]
         if after.isalnum():
             fix = Fix(doc.span(end, end), " ")
-            yield Violation(
-                marker.span, f"note {_shown(doc, marker.label)} is glued to the next word; add a space after it", fix
-            )
+            yield Violation(span, f"note {_shown(doc, label)} is glued to the next word; add a space after it", fix)
         before = start
         while before > 0 and text[before - 1] in " \t":
             before -= 1
         if before < start and before > 0 and text[before - 1] not in "\n|([{":
             fix = Fix(doc.span(before, start), "")
             yield Violation(
-                doc.span(before, end),
-                f"note {_shown(doc, marker.label)} has a space before it; attach it to the preceding word",
+                doc.span(before, opening.end),
+                f"note {_shown(doc, label)} has a space before it; attach it to the preceding word",
                 fix,
             )
 
