@@ -75,7 +75,7 @@ NOTES: dict[str, Callable[[int], str]] = {
 }
 
 
-@pytest.mark.parametrize(("build", "size"), zip(NOTES.values(), (10_000, 20_000), strict=True), ids=NOTES.keys())
+@pytest.mark.parametrize(("build", "size"), list(zip(NOTES.values(), (10_000, 20_000), strict=True)), ids=list(NOTES))
 def test_many_notes_linear(build: Callable[[int], str], size: int) -> None:
     assert_linear(build, size)
 
