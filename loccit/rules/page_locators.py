@@ -45,3 +45,21 @@ def located_pages(doc: Document) -> tuple[Located, ...]:
     found = tuple(Located(d.text_start, loc) for d in doc.definitions for loc in page_locators(d.text))
     _LAST = (weakref.ref(doc), found)
     return found
+
+
+def located_entry_pages(doc: Document) -> tuple[Located, ...]:
+    """The pages of the document's own bibliography entries: an article's "(1973): 374-86" or "pp. 12-30".
+
+    A bare number after a comma is taken for a page only when it cannot be a year: an entry ends "Winter,
+    1994-5" or "1917-1991" far more often than it lists pages without a label or a colon.
+    """
+    return tuple(
+        Located(entry.text_start, loc)
+        for entry in doc.entries
+        for loc in page_locators(entry.text)
+        if loc.label or entry.text[: loc.start].rstrip().endswith(":") or not _year(loc.parts[0].first)
+    )
+
+
+def _year(number: str) -> bool:
+    return len(number) == 4 and number.isdigit() and 1400 <= int(number) <= 2099

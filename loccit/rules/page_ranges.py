@@ -11,7 +11,7 @@ from loccit.linter.habit import habit
 from loccit.linter.locators import Part
 from loccit.linter.model import Document
 from loccit.linter.page_style import chicago_last, dash_kind, is_abbreviable, mhra_last, range_numbers
-from loccit.rules.page_locators import PageOptions, located_pages
+from loccit.rules.page_locators import PageOptions, located_entry_pages, located_pages
 
 
 class Written(NamedTuple):
@@ -30,9 +30,10 @@ class Written(NamedTuple):
 
 
 def _ranges(doc: Document) -> list[Written]:
-    """Every page range in the notes, with its numbers."""
+    """Every page range in the notes and bibliography entries, in document order, with its numbers."""
     found = []
-    for item in located_pages(doc):
+    items = sorted([*located_pages(doc), *located_entry_pages(doc)], key=lambda item: item.base)
+    for item in items:
         for part in item.locator.parts:
             numbers = range_numbers(part)
             if numbers is not None:
