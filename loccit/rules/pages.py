@@ -12,7 +12,7 @@ from loccit.linter.locators import Locator, find_locators
 from loccit.linter.masking import mask_literals
 from loccit.linter.model import Document
 from loccit.linter.page_style import BARE, CHICAGO_LABEL, LabelShape, is_plural_label, shape_of
-from loccit.rules.page_locators import Located, PageOptions, located_pages
+from loccit.rules.page_locators import Located, PageOptions, located_entry_pages, located_pages
 from loccit.rules.page_ranges import PAGE_RANGE_STYLE
 
 _PUBLICATION = re.compile(r"\([A-Z][^()\n]{0,80}[,:] ?(?:1[5-9]|20)\d\d\.?\)")
@@ -81,9 +81,10 @@ def _singular_or_plural(label: str, plural: bool) -> str:
 def check_label_number(doc: Document, opts: PageOptions) -> Iterator[Violation]:
     """Flag `pp.` before a single page (`pp.407`) and `p.` before a range or list of pages (`p. 9-25`).
 
-    A locator with `f.` or `ff.` is left alone: it names a page and what follows.
+    A locator with `f.` or `ff.` is left alone: it names a page and what follows. Bibliography entries are
+    checked too (an article's `pp. 12-30`).
     """
-    for item in located_pages(doc):
+    for item in sorted([*located_pages(doc), *located_entry_pages(doc)], key=lambda item: item.base):
         loc = item.locator
         if not loc.label or loc.following or is_plural_label(loc.label) == loc.plural:
             continue
