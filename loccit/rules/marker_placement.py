@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from loccit.linter.diagnostics import Fix, Rule, Severity, Violation
 from loccit.linter.habit import habit
-from loccit.linter.model import Document, Marker
+from loccit.linter.model import Document, Span
 
 _PUNCTUATION = ".,;!?"
 _SENTENCE_END = ".!?"
@@ -31,18 +31,19 @@ class Placement(NamedTuple):
         return "end" if self.mark in _SENTENCE_END else "inside"
 
 
-def _runs(doc: Document) -> Iterator[tuple[int, int, list[Marker]]]:
-    """Runs of markers written back to back (`[^1][^2]`), as (start, end, markers)."""
-    run: list[Marker] = []
-    for marker in doc.markers:
-        if run and marker.span.start == run[-1].span.end:
-            run.append(marker)
+def _runs(doc: Document) -> Iterator[tuple[int, int, list[Span]]]:
+    """Runs of markers written back to back (`[^1][^2]`), as (start, end, spans); an inline note `^[…]` is one."""
+    spans = [marker.span for marker in doc.markers] + [d.span for d in doc.definitions if d.inline]
+    run: list[Span] = []
+    for span in sorted(spans, key=lambda span: span.start):
+        if run and span.start == run[-1].end:
+            run.append(span)
             continue
         if run:
-            yield run[0].span.start, run[-1].span.end, run
-        run = [marker]
+            yield run[0].start, run[-1].end, run
+        run = [span]
     if run:
-        yield run[0].span.start, run[-1].span.end, run
+        yield run[0].start, run[-1].end, run
 
 
 def _placement(text: str, start: int, end: int) -> Placement | None:
@@ -71,6 +72,7 @@ def check_placement(doc: Document, opts: object) -> Iterator[Violation]:
     are left alone.
     """
     text = doc.text
+    inline = {(d.span.start, d.span.end): d.label for d in doc.definitions if d.inline}
     found = [p for p in (_placement(text, s, e) for s, e, _ in _runs(doc)) if p is not None]
     usual = {kind: habit(p.side for p in found if p.kind == kind) for kind in ("end", "inside")}
     for p in found:
@@ -84,7 +86,9 @@ def check_placement(doc: Document, opts: object) -> Iterator[Violation]:
             fix = Fix(doc.span(p.start - 1, p.end), markers + p.mark)
         where = "before" if p.side == BEFORE else "after"
         other = "after" if p.side == BEFORE else "before"
-        message = f'note marker "{markers}" comes {where} "{p.mark}"; the essay puts markers {other} it'
+        label = inline.get((p.start, p.end))  # one inline note: named, not quoted whole
+        shown = f"note {label}" if label else f'note marker "{markers}"'
+        message = f'{shown} comes {where} "{p.mark}"; the essay puts markers {other} it'
         yield Violation(doc.span(p.start, p.end), message, fix)
 
 
