@@ -91,3 +91,26 @@ def test_pandoc_inline_notes_are_checked_like_footnotes() -> None:
             '"Khrushchev: The Man and His Era"',
         ],
     ]
+
+
+def test_page_rules_read_bibliography_entries_but_not_their_years(tmp_path: Path) -> None:
+    essay = tmp_path / "essay.md"
+    essay.write_text(
+        "The barons rebelled.[^1] The king answered.[^2] A review.^[Tate, *Times*, p. 4-5.]\n\n"
+        "[^1]: Bartlett, *England under the Norman and Angevin Kings*, 12-14.\n"
+        "[^2]: Clanchy, *From Memory to Written Record*, 44-46.\n\n"
+        "## Bibliography\n\n"
+        "- Bartlett, Robert. *England under the Norman and Angevin Kings, 1075–1225*. Oxford, 2000.\n"
+        "- Clanchy, M. T. *From Memory to Written Record: England, 1066–1307*. Oxford, 1993.\n"
+        "- Holt, J. C. “The Barons.” *Past & Present* 57 (1972): 3–52.\n"
+        "- Tate, Ann. *Times*. London, 1990.^[Reviewed in *Notes* 3, pp. 7.]\n",
+        encoding="utf-8",
+    )
+    out = run("check", "--select", "P002,P003", str(essay))[1]
+    # The article's range follows a colon and counts (the essay writes hyphens); the year ranges in titles do
+    # not; an inline note inside an entry is read once, as a note.
+    assert [line.split(":", 3)[1:] for line in out.splitlines()[:-1]] == [
+        ["1", "75", ' P002 page label "p." before the range "4-5"; use "pp."'],
+        ["10", "57", ' P003 page range "3–52" differs from the essay\'s "3-52"'],
+        ["11", "61", ' P002 page label "pp." before the single page "7"; use "p."'],
+    ]

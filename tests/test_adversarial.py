@@ -115,6 +115,13 @@ INPUTS: dict[str, tuple[Callable[[int], str], int]] = {
     "essay": (_essay, 150_000),
     "unclosed inline notes": (lambda n: "^[" * (n // 2), 200_000),
     "inline notes nested deep": (lambda n: "a^[" * (n // 6) + "]" * (n // 6), 200_000),
+    "a bibliography entry of bare numbers": (
+        lambda n: (
+            "Claim.[^1]\n\n[^1]: Smith, *Book*, 4.\n\n## Bibliography\n\n- Smith, J. "
+            + "".join(f"Art, {10 + i % 900}. " for i in range(n // 10))
+        ),
+        600_000,
+    ),
     "many inline notes": (lambda n: "Claim.^[Author, *Title* (City, 1990), 4.] " * (n // 44), 200_000),
 }
 

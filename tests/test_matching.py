@@ -195,3 +195,19 @@ def test_crowded_bibliography_resolves_by_author_and_title() -> None:
         "3": ("short form of note 2", "Holm"),  # the latest of two equal full citations
         "4": ("author and title", "Ford"),  # misspelt title, other authors' entries of other years left out
     }
+
+
+@pytest.mark.parametrize(
+    ("note", "entry"),
+    [
+        # the note gives the subtitle, the bibliography only the main title: one rare word in common
+        ("Taubman, *Khrushchev: The Man and His Era*, 4.", "Taubman, William. *Khrushchev*. New York, 2003."),
+        ("Smith, *Colour*, 5.", "Smith, John. *Color*. London, 1991."),  # a spelling variant
+    ],
+)
+def test_the_authors_own_work_is_found_whatever_title_words_it_shares(note: str, entry: str) -> None:
+    # Other works share the note's other title words, so the entry is not among those sharing the most.
+    others = "- Brown, Ann. *The Man Who Was Thursday*. London, 1908.\n- Green, Bill. *The Era of Colours*. 1990.\n"
+    text = f"Claim.[^1]\n\n[^1]: {note}\n\n## Bibliography\n\n- {entry}\n{others}"
+    resolution = resolve(parse_document("essay.md", normalise(text))).resolutions[0]
+    assert resolution.listed is not None and resolution.listed.entry.text == entry

@@ -75,11 +75,11 @@ class Fields:
 class Index:
     """Entries by surname key, by surname and year, and by title-word prefix.
 
-    A candidate must share title words (a title score of 85 or more shares most of them: two of the three
-    rarest, when the citation's title has three) and have a title (or, for a short form, a container) that
-    could reach the title threshold its author's agreement calls for; or agree in surname and year (a
-    retitled article), or in surname alone when the citation names no title. So those entries are a superset
-    of what matching._candidate accepts; prefixes keep "Empire" and "Empires" together.
+    A candidate by the cited author (or one spelt closely) needs a title (or, for a short form, a container)
+    that could reach the low title threshold, whatever words it shares. Another author's work must share
+    title words (two of the three rarest, when the citation's title has three; prefixes keep "Empire" and
+    "Empires" together) and could reach the high threshold. An entry also qualifies by surname and year (a
+    retitled article), or by surname alone when the citation names no title.
     """
 
     def __init__(self, listed: tuple[Listed, ...], opts: MatchOptions) -> None:
@@ -105,6 +105,7 @@ class Index:
         self._titled: dict[tuple[str, bool], tuple[set[int], set[int], set[int]]] = {}
         self._word_sets: dict[str, set[int]] = {}
         self._near: dict[tuple[str, bool], set[int]] = {}
+        self._by_author: dict[tuple[str, bool, str, bool], set[int]] = {}
 
     @functools.cached_property
     def by_year(self) -> dict[str, set[int]]:
@@ -139,10 +140,11 @@ class Index:
             if work.authors[0].corporate:
                 found.update(self.corporate)
         if work.title is not None:
-            few, high, low = self.titled(work.title.text, work.kind is not Kind.FULL)
+            short = work.kind is not Kind.FULL
+            few, high, _ = self.titled(work.title.text, short)
             found.update(few)
-            if low and work.authors:
-                found.update(low & self.near(work.authors[0].key, work.authors[0].corporate))
+            if work.authors:
+                found.update(self.by_author(work.title.text, short, work.authors[0].key, work.authors[0].corporate))
             # another author's work matches on its title alone, and only when the years agree
             years = set(work.imprint.years)
             if not years:
@@ -168,6 +170,24 @@ class Index:
             ):
                 found.update(self.by_key[other])
         self._near[(key, corporate)] = found
+        return found
+
+    def by_author(self, title: str, short: bool, key: str, corporate: bool) -> set[int]:
+        """The works of this author (or one spelt closely) whose title, or container for a short form, could
+        reach the low threshold: scored whatever words they share ("Khrushchev" for "Khrushchev: The Man and
+        His Era", "Color" for "Colour")."""
+        known = self._by_author.get((title, short, key, corporate))
+        if known is not None:
+            return known
+        works = self.near(key, corporate)
+        found: set[int] = set()
+        if len(works) <= _FEW:
+            found = works
+        else:
+            for fields, close in ((self.titles, True), (self.containers, short)):
+                scores = fields.close(title, works, short, self.low) if close else {}
+                found.update(order for order in works if fields.ids[order] in scores)
+        self._by_author[(title, short, key, corporate)] = found
         return found
 
     def _word_set(self, word: str) -> set[int]:

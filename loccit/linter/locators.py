@@ -160,7 +160,7 @@ def _context_after(before: str) -> str:
     return ""
 
 
-def _last_visible(text: str, pos: int) -> str:
+def last_visible(text: str, pos: int) -> str:
     """The last character before pos that is not a blank ("" when none): `text[:pos].rstrip()[-1:]`, uncopied."""
     while pos > 0 and text[pos - 1].isspace():
         pos -= 1
@@ -174,7 +174,7 @@ def _label_ok(text: str, label: str, gap: str, start: int) -> bool:
     if label.lower().startswith("page"):
         # "on page 4 of his book" is prose; "Title, page 4" and "(page 4)" are locators.
         return not text[max(0, start - 3) : start].strip(" \u00a0*_").isalpha() and (
-            start < 2 or text[start - 2 : start].strip() == "" or _last_visible(text, start) in ",;:("
+            start < 2 or text[start - 2 : start].strip() == "" or last_visible(text, start) in ",;:("
         )
     # An undotted "p" or "pp" counts only glued to a number ("p1"), never "p 3" or "P1".
     return label not in ("p", "pp", "P", "PP", "Pp") or (not gap and label.islower())

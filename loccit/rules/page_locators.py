@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from loccit.linter import page_style
-from loccit.linter.locators import Locator, page_locators
+from loccit.linter.inline import Regions
+from loccit.linter.locators import Locator, last_visible, page_locators
 from loccit.linter.model import Document
 
 
@@ -50,16 +51,26 @@ def located_pages(doc: Document) -> tuple[Located, ...]:
 def located_entry_pages(doc: Document) -> tuple[Located, ...]:
     """The pages of the document's own bibliography entries: an article's "(1973): 374-86" or "pp. 12-30".
 
-    A bare number after a comma is taken for a page only when it cannot be a year: an entry ends "Winter,
-    1994-5" or "1917-1991" far more often than it lists pages without a label or a colon.
+    A bare number after a comma counts only below 1000 and outside a title ("In *Essays*, 209–19."): there a
+    four-digit one is far more often a year ("Winter, 1994-5"; "*England, 1075–1225*") than a page. One
+    inside an inline note `^[…]` is the note's, and read with the notes.
     """
-    return tuple(
-        Located(entry.text_start, loc)
-        for entry in doc.entries
-        for loc in page_locators(entry.text)
-        if loc.label or entry.text[: loc.start].rstrip().endswith(":") or not _year(loc.parts[0].first)
-    )
+    inline = Regions((d.span.start, d.span.end) for d in doc.definitions if d.inline)
+    found = []
+    for entry in doc.entries:
+        for loc in page_locators(entry.text):
+            if not (loc.label or last_visible(entry.text, loc.start) == ":" or _bare_page(entry.text, loc)):
+                continue
+            offset = entry.text_start + loc.start
+            if offset not in inline:
+                found.append(Located(entry.text_start, loc))
+    return tuple(found)
 
 
-def _year(number: str) -> bool:
-    return len(number) == 4 and number.isdigit() and 1400 <= int(number) <= 2099
+def _bare_page(text: str, loc: Locator) -> bool:
+    """Whether an unlabelled locator in an entry reads as pages: under 1000, and not closing a title."""
+    after = text[loc.end : loc.end + 2].lstrip(" .,")[:1]
+    return len(loc.parts[0].first) <= 3 and after not in _TITLE_CLOSERS
+
+
+_TITLE_CLOSERS = ("*", "_", "\u201d", "\u2019", '"', "'")
