@@ -33,6 +33,8 @@ def run() -> None:
                 if stream is not None:  # None when the stream was closed before the run (`>&-`)
                     stream.flush()
         except (OSError, ValueError):
+            if stop.code:  # the run failed and said why (it could not write its findings, say)
+                os._exit(stop.code)
             raise stop from None  # a closed or broken stream: the ordinary exit reports it
         os._exit(stop.code or 0)
 

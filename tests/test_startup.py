@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -77,7 +78,24 @@ def test_script_with_stdout_closed_still_writes_its_output_file(tmp_path: Path) 
         stderr=subprocess.PIPE,
         check=False,
         env={"PYTHONPATH": str(ROOT)},
-        preexec_fn=lambda: __import__("os").close(1),
+        preexec_fn=lambda: os.close(1),
     )
     assert (found.returncode, found.stderr) == (0, b"")
     assert report.read_text("utf-8").startswith(f"{essay}:1:7: N001")
+
+
+def test_script_that_cannot_write_its_findings_says_so_in_one_line(tmp_path: Path) -> None:
+    essay = tmp_path / "essay.md"
+    essay.write_text("Claim.[^1]\n", "utf-8")
+    command = [sys.executable, "-m", "loccit", "check", str(essay)]
+    env = {"PYTHONPATH": str(ROOT)}
+    closed = subprocess.run(command, stderr=subprocess.PIPE, env=env, preexec_fn=lambda: os.close(1), check=False)
+    assert (closed.returncode, closed.stderr) == (
+        2,
+        b"loccit: error: standard output is closed; write the findings with --output-file\n",
+    )
+    if os.path.exists("/dev/full"):
+        with open("/dev/full", "w") as full:
+            found = subprocess.run(command, stdout=full, stderr=subprocess.PIPE, env=env, check=False)
+        assert found.returncode == 2
+        assert found.stderr == b"loccit: error: cannot write the findings to standard output: No space left on device\n"

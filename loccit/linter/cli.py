@@ -153,8 +153,16 @@ def check(
                 _report(diagnostics, len(files), output_format or "concise", handle, opts)
         except OSError as error:
             _fail(f"{output_file}: cannot write: {error.strerror or error}")
+    elif sys.stdout is None:
+        _fail("standard output is closed; write the findings with --output-file")
     else:
-        _report(diagnostics, len(files), output_format, sys.stdout, opts)
+        try:
+            _report(diagnostics, len(files), output_format, sys.stdout, opts)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise  # output piped into `head`: click ends the run quietly
+        except OSError as error:
+            _fail(f"cannot write the findings to standard output: {error.strerror or error}")
     sys.exit(EXIT_FINDINGS if diagnostics and not exit_zero else EXIT_CLEAN)
 
 
