@@ -147,23 +147,34 @@ def check(
     except engine.RuleError as error:
         _fail(f"internal error: {error} (please report this)")
     opts: dict[str, object] = {"stdin": stdin, "statistics": statistics}
+    _write(diagnostics, len(files), output_format, output_file, opts)
+    sys.exit(EXIT_FINDINGS if diagnostics and not exit_zero else EXIT_CLEAN)
+
+
+def _write(
+    diagnostics: list[Diagnostic],
+    files: int,
+    output_format: str | None,
+    output_file: str | None,
+    opts: dict[str, object],
+) -> None:
+    """Write the findings to the output file or standard output; a write that fails is one line and exit 2."""
     if output_file:
         try:
             with open(output_file, "w", encoding="utf-8") as handle:
-                _report(diagnostics, len(files), output_format or "concise", handle, opts)
+                _report(diagnostics, files, output_format or "concise", handle, opts)
         except OSError as error:
             _fail(f"{output_file}: cannot write: {error.strerror or error}")
     elif sys.stdout is None:
         _fail("standard output is closed; write the findings with --output-file")
     else:
         try:
-            _report(diagnostics, len(files), output_format, sys.stdout, opts)
+            _report(diagnostics, files, output_format, sys.stdout, opts)
             sys.stdout.flush()
         except BrokenPipeError:
             raise  # output piped into `head`: click ends the run quietly
         except OSError as error:
             _fail(f"cannot write the findings to standard output: {error.strerror or error}")
-    sys.exit(EXIT_FINDINGS if diagnostics and not exit_zero else EXIT_CLEAN)
 
 
 @main.command()
