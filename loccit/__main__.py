@@ -32,6 +32,8 @@ def run() -> None:
             for stream in (sys.stdout, sys.stderr):
                 if stream is not None:  # None when the stream was closed before the run (`>&-`)
                     stream.flush()
+        except BrokenPipeError:
+            os._exit(1)  # the reader left early (`| head -1`): nothing more to say, and click exits 1 alike
         except (OSError, ValueError):
             if stop.code:  # the run failed and said why (it could not write its findings, say)
                 os._exit(stop.code)

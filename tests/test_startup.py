@@ -99,3 +99,19 @@ def test_script_that_cannot_write_its_findings_says_so_in_one_line(tmp_path: Pat
             found = subprocess.run(command, stdout=full, stderr=subprocess.PIPE, env=env, check=False)
         assert found.returncode == 2
         assert found.stderr == b"loccit: error: cannot write the findings to standard output: No space left on device\n"
+
+
+def test_a_closed_pipe_ends_the_run_quietly(tmp_path: Path) -> None:
+    # `loccit check --show-settings … | head -1`: the reader is gone before the writer is done.
+    essay = tmp_path / "essay.md"
+    essay.write_text("Claim.[^1]\n", "utf-8")
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        for args in (("--show-settings",), ()):
+            command = [sys.executable, "-m", "loccit", "check", *args, str(essay)]
+            found = subprocess.run(command, stdout=write, stderr=subprocess.PIPE, env={"PYTHONPATH": str(ROOT)})
+            assert found.returncode == 1 and b"Traceback" not in found.stderr, found.stderr
+            assert b"cannot write" not in found.stderr, found.stderr
+    finally:
+        os.close(write)
