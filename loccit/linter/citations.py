@@ -135,27 +135,12 @@ def _marked(
     loc = found_loc or loc
     publication = _with_journal(publication, text, region.end, end)
     web = imp.url(text, start, end)
-    parens = "(" in text[region.end : end]
-    stated = container is not None or publication.place or publication.publisher or parens
-    full = publication.year is not None and bool(stated) or _undated(text, region.end, end) or web is not None
+    full = _full(text, region.end, end, publication, container, web)
     if not authors and not full and not dashes and loc is None:
         return None
-    kind = Kind.FULL if full else Kind.SHORT
+    kind, accessed = Kind.FULL if full else Kind.SHORT, imp.accessed(text, start, end)
     return Work(
-        kind,
-        start,
-        end,
-        authors,
-        role,
-        title,
-        quoted,
-        container,
-        editors,
-        publication,
-        loc,
-        web,
-        imp.accessed(text, start, end),
-        dashes,
+        kind, start, end, authors, role, title, quoted, container, editors, publication, loc, web, accessed, dashes
     )
 
 
@@ -186,9 +171,7 @@ def _plain(
     publication, loc = read_publication(text, title_end, end)
     publication = _with_journal(publication, text, title_end, end)
     web = imp.url(text, start, end)
-    parens = text.find("(", title_end, end) >= 0
-    stated = parens or publication.place or publication.publisher or container
-    full = publication.year is not None and bool(stated) or _undated(text, title_end, end) or web is not None
+    full = _full(text, title_end, end, publication, container, web)
     if not authors:
         words = len(title.text.split()) if title else 99
         follows = text[title_end : title_end + 3].lstrip(" ,").startswith("(")
@@ -201,23 +184,15 @@ def _plain(
         not full and title is not None and (len(title.text.split()) > 15 or not title.text[:1].isupper() or loc is None)
     ):
         return None
-    kind = Kind.FULL if full else Kind.SHORT
-    return Work(
-        kind,
-        start,
-        end,
-        authors,
-        role,
-        title,
-        False,
-        container,
-        (),
-        publication,
-        loc,
-        web,
-        imp.accessed(text, start, end),
-        dashes,
-    )
+    kind, accessed = Kind.FULL if full else Kind.SHORT, imp.accessed(text, start, end)
+    return Work(kind, start, end, authors, role, title, False, container, (), publication, loc, web, accessed, dashes)
+
+
+def _full(text: str, after: int, end: int, publication: Imprint, container: Field | None, web: Field | None) -> bool:
+    """Whether a citation is a full one: a year with a place, publisher, container or bracketed imprint after
+    the title (from `after`), an "n.d.", or a URL."""
+    stated = container is not None or publication.place or publication.publisher or text.find("(", after, end) >= 0
+    return publication.year is not None and bool(stated) or _undated(text, after, end) or web is not None
 
 
 def _plain_entry(
