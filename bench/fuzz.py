@@ -19,8 +19,8 @@ REPO = Path(__file__).resolve().parent.parent
 
 def check_one_input(data: bytes) -> None:
     """The fuzz target: lint the bytes as an essay and check every finding's position."""
-    from loccit.linter.engine import Settings, lint_text
-    from loccit.linter.parse import normalise
+    from loccit.linter.engine.check import Settings, lint_text
+    from loccit.linter.markdown.parse import normalise
     from loccit.rules import RULES
 
     diagnostics = lint_text("essay.md", data, Settings(rules=RULES))
@@ -38,7 +38,7 @@ def _fuzz(argv: list[str], corpus: Path) -> None:
     import atheris
 
     with atheris.instrument_imports():
-        import loccit.linter.parse  # noqa: F401
+        import loccit.linter.markdown.parse  # noqa: F401
         import loccit.rules  # noqa: F401
     corpus.mkdir(parents=True, exist_ok=True)
     for essay in (REPO / "fixtures").rglob("*.md"):  # seeds: the fixture essays

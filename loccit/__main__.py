@@ -16,7 +16,7 @@ def run() -> None:
     (mypy leaves the same way); a caller of `cli.main` in its own process is not concerned.
     """
     gc.disable()
-    from loccit.linter.cli import main
+    from loccit.linter.cli.main import main
 
     gc.freeze()
     # A check builds many small objects that live until its document is done, and few cycles: collecting

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from loccit.linter import reporters
-from loccit.linter.cli import main
+from loccit.linter.cli.main import main
+from loccit.linter.output import formats as reporters
 
 ESSAY = """# The Thaw
 

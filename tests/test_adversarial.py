@@ -13,8 +13,8 @@ from collections.abc import Callable
 
 import pytest
 
-from loccit.linter import memo
-from loccit.linter.engine import Settings, lint_text
+from loccit.linter import cache as memo
+from loccit.linter.engine.check import Settings, lint_text
 from loccit.rules import RULES
 
 MAX_RATIO = 2.5
@@ -133,8 +133,8 @@ def test_input_linear(build: Callable[[int], str], size: int) -> None:
 
 def test_each_note_is_scanned_for_locators_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """Counting work: the rules that read a note's page locators share one scan of each note."""
-    locators = pytest.importorskip("loccit.linter.locators")
-    page_locators = pytest.importorskip("loccit.rules.page_locators")
+    locators = pytest.importorskip("loccit.linter.citations.locators")
+    page_locators = pytest.importorskip("loccit.rules.pages.locators")
     calls: list[str] = []
 
     def counted(text: str) -> list[object]:

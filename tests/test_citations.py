@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from loccit.linter.citations import Kind, Work, parse_entry, parse_note
+from loccit.linter.citations.works import Kind, Work, parse_entry, parse_note
 
 
 def summary(work: Work | None) -> tuple[object, ...] | None:

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import CORPUS, ROOT
 
-from loccit.linter.cli import main
+from loccit.linter.cli.main import main
 
 SEED = CORPUS / "seed"
 needs_seed = pytest.mark.skipif(not SEED.is_dir(), reason="../shared/corpus/seed is not available")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from loccit.linter.cli import main
+from loccit.linter.cli.main import main
 
 ESSAY = "A claim.[^1] Glued[^2]on.\n\n[^1]: Source.\n[^2]: Other.\n[^3]: Unused.\n"
 

@@ -7,7 +7,8 @@ import re
 import pytest
 from conftest import ROOT
 
-from loccit.linter import config, reporters
+from loccit.linter.config import discovery as config
+from loccit.linter.output import formats as reporters
 from loccit.rules import RULES
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

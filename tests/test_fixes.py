@@ -8,9 +8,9 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from loccit.linter.cli import main
+from loccit.linter.cli.main import main
 from loccit.linter.diagnostics import Fix
-from loccit.linter.fixes import apply
+from loccit.linter.engine.fixes import apply
 from loccit.linter.model import Span
 
 ESSAY = (

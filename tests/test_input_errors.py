@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from loccit.linter import engine
-from loccit.linter.cli import main
-from loccit.linter.engine import Settings, lint_text
+from loccit.linter.cli.main import main
+from loccit.linter.engine import check as engine
+from loccit.linter.engine.check import Settings, lint_text
 from loccit.rules import RULES
 
 
@@ -84,7 +84,7 @@ def test_usage_errors_exit_2_with_one_clear_line(
 
 
 def test_bad_configuration_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    pytest.importorskip("loccit.linter.config")
+    pytest.importorskip("loccit.linter.config.discovery")
     _essays(tmp_path)
     (tmp_path / "pyproject.toml").write_text('[tool.loccit]\nno-such-setting = "x"\n', encoding="utf-8")
     monkeypatch.chdir(tmp_path)

@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from loccit.linter import locators, masking
-from loccit.linter.locators import find_locators, is_roman, page_locators
-from loccit.linter.page_style import (
+from loccit.linter.citations import locators, masking
+from loccit.linter.citations.locators import find_locators, is_roman, page_locators
+from loccit.linter.citations.page_style import (
     chicago_last,
     dash_kind,
     is_abbreviable,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from loccit.linter.citations import parse_entry, parse_note
-from loccit.linter.matching import MatchOptions, listed_works, resolve
-from loccit.linter.parse import normalise, parse_document
-from loccit.linter.similarity import numbers_agree, title_score, titles_agree
+from loccit.linter.citations.works import parse_entry, parse_note
+from loccit.linter.markdown.parse import normalise, parse_document
+from loccit.linter.matching.resolve import MatchOptions, listed_works, resolve
+from loccit.linter.matching.similarity import numbers_agree, title_score, titles_agree
 
 ESSAY = """# Essay
 

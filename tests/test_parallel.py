@@ -10,9 +10,10 @@ import pytest
 from click.testing import CliRunner
 from conftest import CORPUS, ROOT
 
-from loccit.linter import engine, parallel, run
-from loccit.linter.cli import main
+from loccit.linter.cli.main import main
 from loccit.linter.diagnostics import Rule
+from loccit.linter.engine import check as engine
+from loccit.linter.engine import parallel, run
 from loccit.rules import RULES
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from loccit.linter.blocks import parse_blocks
+from loccit.linter.markdown.blocks import parse_blocks
+from loccit.linter.markdown.parse import normalise, parse_document
 from loccit.linter.model import NoteStyle
-from loccit.linter.parse import normalise, parse_document
 
 
 def parse(text: str, style: NoteStyle | None = None):

@@ -9,9 +9,10 @@ import pytest
 from click.testing import CliRunner
 from conftest import CORPUS
 
-from loccit.linter import engine, project, run
-from loccit.linter.cli import main
+from loccit.linter.cli.main import main
 from loccit.linter.diagnostics import Rule, Violation
+from loccit.linter.engine import check as engine
+from loccit.linter.engine import project, run
 from loccit.linter.model import Document
 from loccit.rules import RULES
 

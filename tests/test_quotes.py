@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from loccit.linter.quotes import unpaired_quotes
+from loccit.linter.citations.quotes import unpaired_quotes
 
 QUOTES = [
     ("“The Thaw,” Review", []),

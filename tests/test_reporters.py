@@ -12,10 +12,11 @@ from click.testing import CliRunner
 from conftest import ROOT
 
 from loccit import __version__
-from loccit.linter import reporters, terminal
-from loccit.linter.cli import main
+from loccit.linter.cli.main import main
 from loccit.linter.diagnostics import Diagnostic, Severity
-from loccit.linter.sources import Sources
+from loccit.linter.output import formats as reporters
+from loccit.linter.output import terminal
+from loccit.linter.output.source_lines import Sources
 
 FIXTURE = "fixtures/reporters/mixed.md"
 GOLDEN = ROOT / "tests" / "golden"

@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from loccit.linter.diagnostics import Violation
-from loccit.linter.engine import Settings, lint_text
+from loccit.linter.engine.check import Settings, lint_text
+from loccit.linter.markdown.parse import normalise, parse_document
 from loccit.linter.model import Document, NoteStyle, Span
-from loccit.linter.parse import normalise, parse_document
 from loccit.rules import RULES
 
 # fmt: off

@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 from conftest import ROOT
 
-from loccit.linter import ruledocs
-from loccit.linter.cli import main
+from loccit.linter.cli.main import main
+from loccit.linter.output import ruledocs
 from loccit.rules import RULES
 
 if sys.version_info >= (3, 11):

@@ -10,7 +10,8 @@ import re
 import pytest
 from conftest import ROOT
 
-from loccit.linter import engine, reporters
+from loccit.linter.engine import check as engine
+from loccit.linter.output import formats as reporters
 from loccit.rules import RULES
 
 FIXTURES = ROOT / "fixtures" / "rules"

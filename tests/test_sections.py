@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from loccit.linter.parse import normalise, parse_document
+from loccit.linter.markdown.parse import normalise, parse_document
 
 
 def entries(source: str) -> list[str]:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import CORPUS
 
-from loccit.linter import engine
+from loccit.linter.engine import check as engine
 from loccit.rules import RULES
 
 SEED = CORPUS / "seed"

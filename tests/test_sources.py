@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import CORPUS, ROOT
 
-from loccit.linter.cli import main
+from loccit.linter.cli.main import main
 
 FIXTURE = str(ROOT / "fixtures" / "rules" / "B001.md")
 SEED = CORPUS / "seed"

@@ -24,7 +24,7 @@ LAZY = (
 )
 PROBE = """
 import sys
-from loccit.linter.cli import main
+from loccit.linter.cli.main import main
 try:
     main(["check", sys.argv[1]])
 except SystemExit:

@@ -6,8 +6,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from loccit.linter import engine, suppress
 from loccit.linter.diagnostics import Rule, Violation
+from loccit.linter.engine import check as engine
+from loccit.linter.engine import suppress
 from loccit.linter.model import Document
 from loccit.rules import RULES
 

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from loccit.linter.diagnostics import Rule
-from loccit.rules import bibliography, errors, form, marker_placement, notes, pages, short_forms
+from loccit.rules.bibliography import bibliography
+from loccit.rules.errors import errors
+from loccit.rules.form import form
+from loccit.rules.notes import notes
+from loccit.rules.notes import placement as marker_placement
+from loccit.rules.pages import labels as pages
+from loccit.rules.short_forms import short_forms
 
 RULES: tuple[Rule, ...] = (
     *notes.RULES,

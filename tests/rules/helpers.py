@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from loccit.linter.diagnostics import Violation
+from loccit.linter.markdown.parse import normalise, parse_document
 from loccit.linter.model import Document
-from loccit.linter.parse import normalise, parse_document
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "fixtures"

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from loccit.linter.diagnostics import Rule
-from loccit.linter.parse import normalise, parse_document
+from loccit.linter.markdown.parse import normalise, parse_document
 from loccit.rules import BY_CODE, RULES
 
 SEED = CORPUS / "seed"
@@ -175,7 +175,7 @@ def test_seed_acceptance(name: str) -> None:
 
 @pytest.mark.skipif(not SEED.is_dir(), reason="../shared/corpus/seed is not available")
 def test_seed_short_forms_and_namesakes_resolve() -> None:
-    from loccit.linter.matching import resolve
+    from loccit.linter.matching.resolve import resolve
 
     doc = parse_document("s.md", normalise((SEED / "khrushchev-footnotes.md").read_text(encoding="utf-8")))
     by_note = {r.citation.note.label: r for r in resolve(doc).resolutions}

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from helpers import fixed, note, parse, run
 
-from loccit.rules.form import check_quotes, check_spacing
-from loccit.rules.publication import check_publication
+from loccit.rules.form.form import check_quotes, check_spacing
+from loccit.rules.form.publication import check_publication
 
 
 def test_quotes_in_notes_and_entries() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from helpers import fixed, run
 
-from loccit.rules.marker_placement import check_placement
+from loccit.rules.notes.placement import check_placement
 
 NOTES = "\n\n" + "".join(f"[^{i}]: Source {i}.\n" for i in range(1, 6))
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from helpers import FIXTURES, fixed, note, parse, run
 
-from loccit.rules.page_locators import PageOptions
-from loccit.rules.page_ranges import check_range_style
-from loccit.rules.pages import check_label_number, check_label_style, check_missing
+from loccit.rules.pages.labels import check_label_number, check_label_style, check_missing
+from loccit.rules.pages.locators import PageOptions
+from loccit.rules.pages.ranges import check_range_style
 
 CONSISTENT = PageOptions()
 

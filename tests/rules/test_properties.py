@@ -8,11 +8,11 @@ from helpers import parse
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from loccit.linter.locators import find_locators
-from loccit.linter.quotes import unpaired_quotes
-from loccit.rules.form import RULES as FORM_RULES
-from loccit.rules.page_locators import PageOptions
-from loccit.rules.pages import RULES as PAGE_RULES
+from loccit.linter.citations.locators import find_locators
+from loccit.linter.citations.quotes import unpaired_quotes
+from loccit.rules.form.form import RULES as FORM_RULES
+from loccit.rules.pages.labels import RULES as PAGE_RULES
+from loccit.rules.pages.locators import PageOptions
 
 ALPHABET = st.sampled_from(
     list("pPgaenfvilxcdm .,;:()[]-–—§¶@/*_'\"‘’“”0123456789") + ["pp. ", "p.", " n. ", "ff.", "\n", "https://x.y/"]

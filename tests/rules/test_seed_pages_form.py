@@ -7,10 +7,10 @@ from collections import defaultdict
 import pytest
 from helpers import CORPUS
 
-from loccit.linter.parse import normalise, parse_document
-from loccit.rules.form import RULES as FORM_RULES
-from loccit.rules.page_locators import PageOptions
-from loccit.rules.pages import RULES as PAGE_RULES
+from loccit.linter.markdown.parse import normalise, parse_document
+from loccit.rules.form.form import RULES as FORM_RULES
+from loccit.rules.pages.labels import RULES as PAGE_RULES
+from loccit.rules.pages.locators import PageOptions
 
 SEED = CORPUS / "seed"
 pytestmark = pytest.mark.skipif(not SEED.is_dir(), reason="../shared/corpus/seed is not available")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from helpers import CORPUS
 
-from loccit.linter.matching import MatchOptions
-from loccit.linter.parse import normalise, parse_document
-from loccit.rules.short_forms import RULES, check_drift, check_ibid, check_repeated_full, check_short_first
+from loccit.linter.markdown.parse import normalise, parse_document
+from loccit.linter.matching.resolve import MatchOptions
+from loccit.rules.short_forms.short_forms import RULES, check_drift, check_ibid, check_repeated_full, check_short_first
 
 SEED = CORPUS / "seed"
 

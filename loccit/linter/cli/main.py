@@ -1,0 +1,234 @@
+"""The `loccit` command line: parse options, run the engine, hand findings to a reporter, exit."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from typing import TextIO
+
+import click
+
+from loccit import __version__
+from loccit.linter.config.discovery import ConfigError, Overrides
+from loccit.linter.config.keys import PAGE_STYLES, suggest
+from loccit.linter.diagnostics import Diagnostic
+from loccit.linter.engine import check as engine
+from loccit.linter.engine import parallel, run
+from loccit.linter.output import formats as reporters
+from loccit.linter.output import terminal
+from loccit.linter.output.source_lines import Sources
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _codes(values: Sequence[str]) -> tuple[str, ...]:
+    """Split repeated and comma-separated code options into one list."""
+    return tuple(code.strip() for value in values for code in value.split(",") if code.strip())
+
+
+def _summary(diagnostics: Sequence[Diagnostic], files: int) -> str:
+    if not diagnostics:
+        return f"No findings in {files} file{'s' if files != 1 else ''}."
+    by_severity = Counter(d.severity.value for d in diagnostics)
+    parts = ", ".join(f"{n} {sev}{'s' if n != 1 else ''}" for sev, n in sorted(by_severity.items()))
+    paths = len({d.path for d in diagnostics})
+    found = len(diagnostics)
+    return f"Found {found} finding{'s' if found != 1 else ''} ({parts}) in {paths} file{'s' if paths != 1 else ''}."
+
+
+def _fail(message: str) -> None:
+    click.echo(f"loccit: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="loccit")
+def main() -> None:
+    """loccit: a citation linter for essays written in Markdown."""
+
+
+def _report(diagnostics: list[Diagnostic], files: int, fmt: str | None, out: TextIO, opts: dict[str, object]) -> None:
+    stdin_text = opts["stdin"]
+    sources = Sources({engine.STDIN: stdin_text.decode("utf-8", "replace")} if isinstance(stdin_text, bytes) else {})
+    if opts["statistics"]:
+        reporters.statistics(diagnostics, out, as_json=fmt in ("json", "json-lines"))
+    else:
+        name = fmt or ("full" if terminal.wants_terminal(out) else "concise")
+        reporters.render(name, diagnostics, out, color=terminal.wants_colour(out), sources=sources)
+    if (fmt or "concise") in reporters.TEXT_FORMATS:
+        out.write(_summary(diagnostics, files) + "\n")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "--output-format",
+    "--format",
+    "output_format",
+    type=click.Choice(list(reporters.REPORTERS)),
+    default=None,
+    help="How to print findings [default: full on a terminal, else concise].",
+)
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False, writable=True), help="Write findings to a file.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Use this configuration file only.")
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@click.option("--select", multiple=True, metavar="CODES", help="Only these rule codes or prefixes (e.g. N,B002).")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rule codes or prefixes.")
+@click.option("--extend-select", multiple=True, metavar="CODES", help="Add rules to the default set.")
+@click.option(
+    "--notes",
+    type=click.Choice(["auto", "footnote", "numeric"]),
+    default=None,
+    help="Note style: [^1] footnotes, or [1] markers with a Notes section [default: auto].",
+)
+@click.option(
+    "--page-style",
+    type=click.Choice(PAGE_STYLES),
+    default=None,
+    help="Page-locator style for the P rules [default: consistent, the essay's own habit].",
+)
+@click.option("--statistics", is_flag=True, help="Count findings per rule instead of listing them.")
+@click.option("--show-settings", is_flag=True, help="Print the settings that apply to the first file, and exit.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the files, then report what is left.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix, also apply fixes that may change meaning.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Check files in this many processes [default: the number of CPUs]; output is the same for every N.",
+)
+def check(
+    paths: tuple[str, ...],
+    output_format: str | None,
+    output_file: str | None,
+    config_file: str | None,
+    isolated: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    notes: str | None,
+    page_style: str | None,
+    statistics: bool,
+    show_settings: bool,
+    exit_zero: bool,
+    fix: bool,
+    unsafe_fixes: bool,
+    jobs: int | None,
+) -> None:
+    """Check essays (files, directories, or - for standard input) for citation problems."""
+    overrides = Overrides(_codes(select), _codes(ignore), _codes(extend_select), notes, page_style)
+    if fix and engine.STDIN in paths:
+        _fail("--fix rewrites files; it cannot fix standard input")
+    stdin = sys.stdin.buffer.read() if engine.STDIN in paths else None
+    request = run.Request(paths or (".",), overrides, config_file, isolated, stdin, jobs or parallel.default_jobs())
+    try:
+        files, configs = run.prepare(request)
+        if show_settings:
+            shown = files[0] if files else next((p for p in request.paths if os.path.isfile(p)), engine.STDIN)
+            run.show_settings(shown, configs, sys.stdout)
+            sys.exit(EXIT_CLEAN)
+        progress = terminal.Progress(sys.stderr, len(files))
+        count = iter(range(1, len(files) + 1))
+        diagnostics = run.check(request, files, configs, lambda: progress(next(count, len(files))))
+        progress.close()
+        if fix:
+            from loccit.linter.engine import fixes
+
+            relint = lambda: run.check(request, files, configs)  # noqa: E731
+            diagnostics, fixed = fixes.fix_files(diagnostics, relint, unsafe_fixes)
+            click.echo(f"Fixed {fixed} finding{'s' if fixed != 1 else ''}.", err=True)
+    except (engine.InputError, ConfigError) as error:
+        _fail(str(error))
+    except BrokenPipeError:
+        raise  # output piped into `head`: click ends the run quietly
+    except OSError as error:
+        _fail(f"{error.filename}: cannot write the fixed file: {error.strerror or error}")
+    except engine.RuleError as error:
+        _fail(f"internal error: {error} (please report this)")
+    opts: dict[str, object] = {"stdin": stdin, "statistics": statistics}
+    _write(diagnostics, len(files), output_format, output_file, opts)
+    sys.exit(EXIT_FINDINGS if diagnostics and not exit_zero else EXIT_CLEAN)
+
+
+def _write(
+    diagnostics: list[Diagnostic],
+    files: int,
+    output_format: str | None,
+    output_file: str | None,
+    opts: dict[str, object],
+) -> None:
+    """Write the findings to the output file or standard output; a write that fails is one line and exit 2."""
+    if output_file:
+        try:
+            with open(output_file, "w", encoding="utf-8") as handle:
+                _report(diagnostics, files, output_format or "concise", handle, opts)
+        except OSError as error:
+            _fail(f"{output_file}: cannot write: {error.strerror or error}")
+    elif sys.stdout is None:
+        _fail("standard output is closed; write the findings with --output-file")
+    else:
+        try:
+            _report(diagnostics, files, output_format, sys.stdout, opts)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise  # output piped into `head`: click ends the run quietly
+        except OSError as error:
+            _fail(f"cannot write the findings to standard output: {error.strerror or error}")
+
+
+@main.command()
+@click.argument("code", required=False)
+@click.option("--all", "show_all", is_flag=True, help="Print every rule's documentation.")
+def rule(code: str | None, show_all: bool) -> None:
+    """Print a rule's documentation: what it does, why, an example, the fix, options and references."""
+    from loccit.linter.output import ruledocs  # only this command reads the rule pages
+    from loccit.rules import RULES
+
+    if show_all == bool(code):
+        _fail("give one rule code, or --all")
+    codes = [r.code for r in RULES] if show_all else [str(code).upper()]
+    for index, wanted in enumerate(codes):
+        page = ruledocs.page(wanted) if wanted in {r.code for r in RULES} else None
+        if page is None:
+            _fail(f'unknown rule code "{wanted}"{suggest(wanted, [r.code for r in RULES])}')
+        click.echo(("\n" if index else "") + str(page).rstrip("\n"))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Print for a person, or as a JSON array (one object per essay).",
+)
+@click.option(
+    "--notes",
+    type=click.Choice(["auto", "footnote", "numeric"]),
+    default="auto",
+    show_default=True,
+    help="Note style: [^1] footnotes, or [1] markers with a Notes section.",
+)
+def sources(paths: tuple[str, ...], output_format: str, notes: str) -> None:
+    """Show which notes cite each bibliography entry, and which cited works match no entry."""
+    from loccit.linter.output import sources_report as report
+
+    try:
+        files, configs = run.prepare(run.Request(paths, Overrides(notes=None if notes == "auto" else notes)))
+        reports = [report.build(report.load(path, configs)) for path in files]
+    except (engine.InputError, ConfigError, report.Unreadable) as error:
+        _fail(str(error))
+        return
+    if output_format == "json":
+        report.write_json(reports, sys.stdout)
+        return
+    for index, built in enumerate(reports):
+        if index:
+            sys.stdout.write("\n")
+        report.write_text(built, sys.stdout)

@@ -1,0 +1,275 @@
+"""Run the enabled rules over essays and turn their violations into sorted diagnostics."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from loccit.linter import cache as memo
+from loccit.linter.diagnostics import Diagnostic, Rule, Severity, Violation
+from loccit.linter.engine import parallel, suppress
+from loccit.linter.markdown.parse import normalise, parse_document
+from loccit.linter.markdown.sections import BIBLIOGRAPHY_HEADINGS, NOTES_HEADINGS
+from loccit.linter.model import Document, NoteStyle
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox"})
+STDIN = "-"
+
+
+class RuleError(Exception):
+    """A rule raised: carries the rule code and the path so the crash can be reported and fixed."""
+
+    def __init__(self, code: str, path: str, error: BaseException | str) -> None:
+        detail = error if isinstance(error, str) else f"{type(error).__name__}: {error}"
+        super().__init__(f"rule {code} failed on {path}: {detail}")
+        self.code, self.path, self.detail = code, path, detail
+
+    def __reduce__(self) -> tuple[type[RuleError], tuple[str, str, str]]:
+        return RuleError, (self.code, self.path, self.detail)  # crosses from a --jobs worker intact
+
+
+class InputError(Exception):
+    """A path that cannot be linted at all (missing, unreadable directory)."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What to check and how: the rules to run, their severities and options, the note style."""
+
+    rules: tuple[Rule, ...]
+    severities: dict[str, Severity] = field(default_factory=dict)
+    options: dict[str, object] = field(default_factory=dict)
+    style: NoteStyle | None = None
+    bibliography_headings: tuple[str, ...] = BIBLIOGRAPHY_HEADINGS
+    notes_headings: tuple[str, ...] = NOTES_HEADINGS
+
+    def severity(self, rule: Rule) -> Severity:
+        """The configured severity of a rule."""
+        return self.severities.get(rule.code, rule.severity)
+
+    @property
+    def codes(self) -> set[str]:
+        """The codes of the rules to run."""
+        return {rule.code for rule in self.rules}
+
+
+def select_rules(
+    rules: Sequence[Rule], select: Iterable[str] = (), ignore: Iterable[str] = (), extend: Iterable[str] = ()
+) -> tuple[Rule, ...]:
+    """Pick rules by code prefix: select replaces the defaults, extend adds to them, ignore removes."""
+    select, ignore, extend = tuple(select), tuple(ignore), tuple(extend)
+
+    def matches(rule: Rule, prefixes: tuple[str, ...]) -> bool:
+        return any(rule.code.startswith(p.upper()) or p.upper() == "ALL" for p in prefixes)
+
+    chosen = [r for r in rules if (matches(r, select) if select else r.enabled) or matches(r, extend)]
+    return tuple(r for r in chosen if not matches(r, ignore))
+
+
+def expand_paths(paths: Sequence[str]) -> list[str]:
+    """Files as given; directories walked for Markdown files, skipping what .gitignore ignores."""
+    found: list[str] = []
+    for path in paths:
+        if path == STDIN or os.path.isfile(path):
+            found.append(path)
+        elif os.path.isdir(path):
+            found.extend(_walk(path))
+        else:
+            raise InputError(f"{path}: no such file or directory")
+    return found
+
+
+def _walk(root: str) -> list[str]:
+    ignored = _gitignore(root)
+    files = []
+    for directory, dirs, names in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not ignored(os.path.join(directory, d), True))
+        for name in sorted(names):
+            path = os.path.join(directory, name)
+            if name.lower().endswith(MARKDOWN_SUFFIXES) and not ignored(path, False):
+                files.append(os.path.normpath(path))  # "./ch1.md" prints as "ch1.md"
+    return files
+
+
+def _gitignore(root: str):  # type: ignore[no-untyped-def]
+    """A predicate for paths under root that the root's .gitignore excludes (pathspec, loaded lazily)."""
+    ignore_file = os.path.join(root, ".gitignore")
+    if not os.path.isfile(ignore_file):
+        return lambda path, is_dir: False
+    import pathspec
+
+    with open(ignore_file, encoding="utf-8", errors="replace") as handle:
+        spec = pathspec.GitIgnoreSpec.from_lines(handle)
+
+    def ignored(path: str, is_dir: bool) -> bool:
+        relative = os.path.relpath(path, root).replace(os.sep, "/")
+        return bool(spec.match_file(relative + "/" if is_dir else relative))
+
+    return ignored
+
+
+def run_rules(doc: Document, settings: Settings) -> list[Diagnostic]:
+    """Run every selected rule on one parsed document, suppressions aside."""
+    diagnostics: list[Diagnostic] = []
+    try:
+        for rule in settings.rules:
+            options = settings.options.get(rule.code) or rule.options()
+            try:
+                violations = list(rule.check(doc, options))
+            except Exception as error:  # re-raised with the rule and the path, never swallowed
+                raise RuleError(rule.code, doc.path, error) from error
+            diagnostics.extend(diagnostic(doc.path, rule, settings.severity(rule), v) for v in violations)
+    finally:
+        memo.clear()
+    return diagnostics
+
+
+def suppressed(doc: Document, diagnostics: Iterable[Diagnostic], settings: Settings) -> list[Diagnostic]:
+    """The diagnostics left after the document's suppression comments, plus E002 for idle suppressions."""
+    directives = suppress.find(doc)
+    if not directives:
+        return sorted(diagnostics)
+    kept = suppress.apply(doc, diagnostics, directives)
+    if suppress.UNUSED_CODE in settings.codes:
+        from loccit.rules import BY_CODE
+
+        idle = suppress.unused(doc, directives, set(BY_CODE) | settings.codes, settings.codes)
+        severity = settings.severity(BY_CODE[suppress.UNUSED_CODE])
+        kept.extend(d if d.severity is severity else dataclasses.replace(d, severity=severity) for d in idle)
+    return sorted(kept)
+
+
+def check_document(doc: Document, settings: Settings, extra: Iterable[Diagnostic] = ()) -> list[Diagnostic]:
+    """Run every selected rule on one parsed document and apply its suppressions."""
+    return suppressed(doc, [*run_rules(doc, settings), *extra], settings)
+
+
+def diagnostic(path: str, rule: Rule, severity: Severity, violation: Violation) -> Diagnostic:
+    span = violation.span
+    return Diagnostic(
+        path,
+        span.line,
+        span.column,
+        span.end_line,
+        span.end_column,
+        rule.code,
+        rule.name,
+        severity,
+        violation.message,
+        violation.fix,
+    )
+
+
+def decode(path: str, data: bytes) -> tuple[str | None, Diagnostic | None]:
+    """Decode UTF-8 text; a binary or undecodable file becomes one E001 diagnostic at the first bad byte."""
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        return None, _input_error(path, data, nul, "file looks binary (NUL byte); not checked")
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as error:
+        byte = data[error.start]
+        message = f"file is not valid UTF-8 (byte 0x{byte:02x} at offset {error.start}); re-save it as UTF-8"
+        return None, _input_error(path, data, error.start, message)
+
+
+def _input_error(path: str, data: bytes, offset: int, message: str) -> Diagnostic:
+    # Count lines and columns in the normalised text, as for every other finding: no BOM, CR and CRLF as LF.
+    before = normalise(data[:offset].decode("utf-8", errors="replace"))
+    line = before.count("\n") + 1
+    column = len(before) - (before.rfind("\n") + 1) + 1
+    return Diagnostic(path, line, column, line, column + 1, "E001", "unreadable-file", Severity.ERROR, message)
+
+
+def parse_bytes(path: str, data: bytes, settings: Settings) -> tuple[Document | None, Diagnostic | None]:
+    """Decode and parse one essay; an undecodable one gives its E001 diagnostic instead."""
+    text, error = decode(path, data)
+    if text is None:
+        return None, error
+    doc = parse_document(path, normalise(text), settings.style, settings.bibliography_headings, settings.notes_headings)
+    suppress.strip_trailing(doc)
+    return doc, None
+
+
+def lint_text(path: str, data: bytes, settings: Settings) -> list[Diagnostic]:
+    """Check one essay given as bytes."""
+    doc, error = parse_bytes(path, data, settings)
+    if doc is None:
+        return [error] if error else []
+    attach_companions(doc, settings)
+    return check_document(doc, settings)
+
+
+def attach_companions(doc: Document, settings: Settings) -> None:
+    """Give a file with markers but no definitions the labels of the notes-only files beside it."""
+    if doc.markers and not _labelled(doc) and doc.path != STDIN:
+        doc.companion_labels = companion_labels(os.path.dirname(doc.path) or ".", settings)
+
+
+def _labelled(doc: Document) -> bool:
+    """Whether a document defines notes that markers refer to by label (inline `^[…]` notes are their own)."""
+    return any(not definition.inline for definition in doc.definitions)
+
+
+@functools.lru_cache(maxsize=64)
+def _notes_files(directory: str, style: NoteStyle | None) -> frozenset[str]:
+    labels: set[str] = set()
+    settings = Settings(rules=(), style=style)
+    for name in sorted(os.listdir(directory)):
+        path = os.path.join(directory, name)
+        if not name.lower().endswith(MARKDOWN_SUFFIXES) or not os.path.isfile(path):
+            continue
+        try:
+            doc, _ = parse_bytes(path, read(path), settings)
+        except OSError:
+            continue
+        if doc is not None and _labelled(doc) and not doc.markers:
+            labels.update(doc.definitions_by_label)
+    return frozenset(labels)
+
+
+def companion_labels(directory: str, settings: Settings) -> frozenset[str]:
+    """Labels defined in the notes-only files (definitions, no markers) of a directory."""
+    try:
+        return _notes_files(os.path.abspath(directory), settings.style)
+    except OSError:
+        return frozenset()
+
+
+def read(path: str, stdin: bytes | None = None) -> bytes:
+    """Read a file (or standard input for "-") as bytes."""
+    if path == STDIN:
+        return stdin or b""
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+def unreadable(path: str, error: OSError) -> Diagnostic:
+    """The E001 finding for a file that cannot be opened."""
+    message = f"cannot read file: {error.strerror or error}"
+    return Diagnostic(path, 1, 1, 1, 1, "E001", "unreadable-file", Severity.ERROR, message)
+
+
+def lint_file(path: str, settings: Settings, stdin: bytes | None = None) -> list[Diagnostic]:
+    """Check one file (or standard input for "-"); an unreadable one gives its E001 diagnostic."""
+    try:
+        data = read(path, stdin)
+    except OSError as error:
+        return [unreadable(path, error)]
+    return lint_text(path, data, settings)
+
+
+def lint_paths(
+    paths: Sequence[str], settings: Settings, stdin: bytes | None = None, jobs: int = 1
+) -> Iterator[Diagnostic]:
+    """Check every Markdown file named or found under the paths, in path order, in up to `jobs` processes."""
+    files = expand_paths(paths)
+    if jobs > 1 and len(files) >= parallel.MIN_FILES:
+        yield from parallel.lint_files_parallel(files, settings, jobs, stdin)
+        return
+    for path in files:
+        yield from lint_file(path, settings, stdin)

@@ -1,0 +1,236 @@
+"""Projects of several files: chapters checked against a shared bibliography, and rules that need every chapter."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from loccit.linter.config.discovery import Config, excluded, matches
+from loccit.linter.diagnostics import Diagnostic, Rule
+from loccit.linter.engine import check as engine
+from loccit.linter.engine import parallel
+from loccit.linter.engine.check import STDIN, RuleError, Settings
+from loccit.linter.markdown import sections
+from loccit.linter.markdown.blocks import parse_blocks
+from loccit.linter.model import Document, Heading
+
+SettingsFor = Callable[[str], Settings]
+_FRONT_MATTER_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$\n?", re.M)
+_ANY = re.compile(r".*", re.S)
+
+
+@dataclass(frozen=True)
+class Project:
+    """Files checked together: the files to report on and the bibliography files they share."""
+
+    files: tuple[str, ...]
+    bibliography: tuple[str, ...] = ()  # configured with `bibliography = [...]`
+    root: str | None = None  # the configuration's directory: all chapters under it count for project rules
+    detect: bool = False  # a directory on the command line: its bibliography-only files are shared
+    exclude: tuple[str, ...] = ()  # the configuration's `exclude` patterns, relative to root
+
+
+def plan(paths: Sequence[str], config_for: Callable[[str], Config]) -> list[Project]:
+    """Group the files to check into projects: by configuration when it names bibliography files, else by directory."""
+    configured: dict[int, tuple[Config, list[str]]] = {}
+    projects: list[Project | int] = []
+    for path in paths:
+        found = engine.expand_paths([path])
+        loose: list[str] = []
+        for file in found:
+            config = config_for(file)
+            if excluded(config, file):
+                continue
+            if config.bibliography:  # standard input too: an editor piping a chapter gets the shared list
+                if id(config) not in configured:
+                    configured[id(config)] = (config, [])
+                    projects.append(id(config))
+                configured[id(config)][1].append(file)
+            else:
+                loose.append(file)
+        if os.path.isdir(path) and loose:
+            projects.append(Project(tuple(loose), detect=True))
+        else:
+            projects.extend(Project((file,)) for file in loose)
+    return [
+        p if isinstance(p, Project) else _configured(*configured[p])
+        for p in projects  # keep first-seen order
+    ]
+
+
+def _configured(config: Config, files: list[str]) -> Project:
+    return Project(tuple(dict.fromkeys(files)), config.bibliography, config.root, exclude=config.exclude)
+
+
+def is_bibliography_file(doc: Document) -> bool:
+    """A file that lists sources and has no notes of its own (a thesis's bibliography.md)."""
+    return bool(doc.entries) and not doc.markers and not doc.definitions
+
+
+def _front_matter_end(text: str) -> int:
+    """Where a YAML front matter block (`---` … `---` or `...`) ends, or 0."""
+    if not text.startswith("---\n"):
+        return 0
+    close = _FRONT_MATTER_CLOSE.search(text, 4)
+    return close.end() if close else 0
+
+
+def as_bibliography(doc: Document) -> Document:
+    """A configured bibliography file: when no heading names it a bibliography, its whole text is the source list."""
+    if doc.entries:
+        return doc
+    blocks, _ = parse_blocks(doc.text)
+    start = _front_matter_end(doc.text)
+    root = Heading(0, os.path.basename(doc.path), doc.span(start, start))
+    inside = [block for block in blocks if block.start >= start]
+    doc.sections = sections.bibliography_sections(doc.text, [root, *doc.headings], inside, _ANY, doc.span)
+    doc.__dict__.pop("entries", None)
+    return doc
+
+
+def _parse(path: str, settings: Settings, stdin: bytes | None) -> tuple[Document | None, Diagnostic | None]:
+    try:
+        data = engine.read(path, stdin)
+    except OSError as error:
+        return None, engine.unreadable(path, error)
+    return engine.parse_bytes(path, data, settings)
+
+
+def _project_rules(project: Project, settings_for: SettingsFor) -> tuple[Rule, ...]:
+    settings = settings_for(os.path.join(project.root, "-") if project.root else project.files[0])
+    return tuple(rule for rule in settings.rules if rule.check_project is not None)
+
+
+def _others(project: Project, settings_for: SettingsFor, seen: set[str]) -> list[Document]:
+    """The chapters of a configured project that are not being checked, parsed for project rules only."""
+    docs: list[Document] = []
+    root = project.root
+    if root is None:
+        return docs
+    for path in engine.expand_paths([root]):
+        if os.path.abspath(path) not in seen and not matches(root, project.exclude, path):
+            doc, _ = _parse(path, settings_for(path), None)
+            if doc is not None:
+                docs.append(doc)
+    return docs
+
+
+def _project_diagnostics(
+    project: Project, docs: list[Document], shared: list[Document], settings_for: SettingsFor, checked: set[str]
+) -> dict[str, list[Diagnostic]]:
+    rules = _project_rules(project, settings_for)
+    found: dict[str, list[Diagnostic]] = {}
+    if not rules:
+        return found
+    seen = {os.path.abspath(d.path) for d in docs + shared}
+    universe = docs + [d for d in shared if d not in docs] + _others(project, settings_for, seen)
+    base = settings_for(os.path.join(project.root, "-") if project.root else project.files[0])
+    for rule in rules:
+        assert rule.check_project is not None
+        try:
+            pairs = list(rule.check_project(universe, base.options.get(rule.code) or rule.options()))
+        except Exception as error:  # re-raised with the rule and the path, never swallowed
+            raise RuleError(rule.code, project.root or project.files[0], error) from error
+        for doc, violation in pairs:
+            settings = settings_for(doc.path)
+            if doc.path in checked and rule.code in settings.codes:
+                found.setdefault(doc.path, []).append(
+                    engine.diagnostic(doc.path, rule, settings.severity(rule), violation)
+                )
+    return found
+
+
+def _check_item(item: tuple[Document, Settings, Sequence[Diagnostic]]) -> list[Diagnostic]:
+    return engine.check_document(*item)
+
+
+def lint(
+    project: Project,
+    settings_for: SettingsFor,
+    stdin: bytes | None = None,
+    progress: Callable[[], None] | None = None,
+    jobs: int = 1,
+) -> Iterator[Diagnostic]:
+    """Check a project's files: each against the shared bibliography, then the rules that need every file.
+
+    With jobs > 1 the rules run in forked processes, which inherit the parsed documents instead of receiving
+    them pickled; parsing, which the project-wide steps need in this process, stays here.
+    """
+    docs: list[Document] = []
+    for path in project.files:
+        doc, error = _parse(path, settings_for(path), stdin)
+        if error is not None:
+            yield error
+        if doc is not None:
+            docs.append(doc)
+        if progress is not None:
+            progress()
+    by_path = {os.path.abspath(d.path): d for d in docs if d.path != STDIN}
+    shared = [by_path.get(p) or _parse(p, settings_for(p), None)[0] for p in project.bibliography]
+    shared_docs = [as_bibliography(d) for d in shared if d is not None]
+    if project.detect:
+        shared_docs += [d for d in docs if is_bibliography_file(d) and d not in shared_docs]
+    for doc in docs:
+        if doc not in shared_docs and (project.bibliography or not doc.entries):
+            doc.shared = tuple(shared_docs)
+        engine.attach_companions(doc, settings_for(doc.path))
+    extra = _project_diagnostics(project, docs, shared_docs, settings_for, {d.path for d in docs})
+    items = [(doc, settings_for(doc.path), extra.get(doc.path, ())) for doc in docs]
+    if jobs > 1 and len(items) >= parallel.MIN_FILES and parallel.can_fork():
+        for found in parallel.map_forked(_check_item, items, jobs):
+            yield from found
+        return
+    for item in items:
+        yield from _check_item(item)
+
+
+def _check_alone(item: tuple[str, Settings, bytes | None]) -> tuple[bool, list[Diagnostic]]:
+    """Parse and check a file that needs nothing from other files; also say whether it is a bibliography file."""
+    path, settings, stdin = item
+    doc, error = _parse(path, settings, stdin)
+    found = [error] if error is not None else []
+    if doc is None:
+        return False, found
+    engine.attach_companions(doc, settings)
+    # A file with entries and no notes may be the source list of the other files: then the directory is
+    # checked again as a project (shared bibliography, B002 across files).
+    return bool(doc.entries) and not doc.definitions, found + engine.check_document(doc, settings)
+
+
+def lint_all(
+    projects: Sequence[Project],
+    settings_for: SettingsFor,
+    stdin: bytes | None = None,
+    progress: Callable[[], None] | None = None,
+    jobs: int = 1,
+) -> Iterator[Diagnostic]:
+    """Check every project, in no particular order (the caller sorts).
+
+    The files of projects without a configured bibliography are parsed and checked each on its own (in
+    forked workers with jobs > 1), so no document outlives its check. A directory that turns out to hold a
+    bibliography file (which its other files cite) is checked again the ordinary way.
+    """
+    # Project rules only look across files when a file is a bibliography for the others; _check_alone
+    # reports such a file and its directory is then checked again the ordinary way.
+    alone = [p for p in projects if not p.bibliography]
+    items = [(path, settings_for(path), stdin) for p in alone for path in p.files]
+    if jobs >= 2 and parallel.can_fork() and len(items) >= parallel.MIN_FILES:
+        results = iter(parallel.map_forked(_check_alone, items, jobs))
+    else:  # one file at a time in this process: memory stays flat however many files there are
+        results = map(_check_alone, items)
+    for unit in alone:
+        found = [next(results) for _ in unit.files]
+        if progress is not None:
+            for _ in found:
+                progress()
+        if unit.detect and any(is_bibliography for is_bibliography, _ in found):
+            yield from lint(unit, settings_for, stdin, None, jobs)
+        else:
+            for _, diagnostics in found:
+                yield from diagnostics
+    checked = {id(unit) for unit in alone}
+    for unit in projects:
+        if id(unit) not in checked:
+            yield from lint(unit, settings_for, stdin, progress, jobs)

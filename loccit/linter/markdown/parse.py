@@ -1,0 +1,209 @@
+"""Build the document model from an essay's text: headings, markers, definitions, bibliography."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping, Sequence
+
+from loccit.linter.markdown import sections
+from loccit.linter.markdown.blocks import LABEL, Block, parse_blocks, strip_closing_hashes
+from loccit.linter.markdown.inline import Regions, inline_notes, skip_regions
+from loccit.linter.model import Definition, Document, Heading, LineIndex, Marker, NoteStyle, Span
+
+_FOOTNOTE_MARKER = re.compile(r"\[\^(" + LABEL + r")\]")
+_NUMERIC_MARKER = re.compile(r"\[(\d{1,6})\](?![(\[:])|<sup>\s*\[?(\d{1,6})\]?\s*</sup>")
+# Typed-up books mark notes "(12)"; only used when an essay has no bracketed markers at all.
+_PARENTHESISED_MARKER = re.compile(r"\((\d{1,3})\)")
+
+
+def normalise(text: str) -> str:
+    """Drop a byte-order mark and turn every line ending (CRLF, lone CR) into LF; columns are unchanged."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def _line_span(doc: Document, start: int, end: int) -> Span:
+    """doc.span for text on one line (a marker, a note's label), with one look-up in the line index."""
+    starts = doc.lines.starts
+    line = bisect.bisect_right(starts, start)
+    column = start - starts[line - 1] + 1
+    return Span(start, end, line, column, line, column + end - start)
+
+
+def _headings(doc: Document, blocks: list[Block]) -> list[Heading]:
+    headings = []
+    for block in blocks:
+        if block.kind != "heading":
+            continue
+        raw = doc.text[block.start : block.end].rstrip()
+        level = int(block.token.get("attrs", {}).get("level", 1))
+        if raw.lstrip().startswith("#"):
+            title = strip_closing_hashes(raw.lstrip().lstrip("#").strip())
+        else:
+            title = " ".join(raw.splitlines()[:-1]).strip()
+        start = block.start + len(raw) - len(raw.lstrip())
+        headings.append(Heading(level, title, doc.span(start, block.start + len(raw))))
+    return headings
+
+
+def _footnote_definitions(doc: Document, blocks: list[Block]) -> list[Definition]:
+    definitions = []
+    heads = [(h.span.start, sections.clean_title(h.title)) for h in doc.headings]
+    index = 0
+    current: str | None = None
+    for block in blocks:
+        while index < len(heads) and heads[index][0] <= block.start:
+            current = heads[index][1]
+            index += 1
+        if block.kind != "note_definition" or "_text_start" not in block.token:
+            continue
+        token = block.token
+        text_start = token["_text_start"]
+        body = doc.text[text_start : block.end].rstrip()  # the note only, never `text[:end]`: that copies the essay
+        end = text_start + len(body)
+        text = body.lstrip()
+        label_start = token["_label_start"]
+        definitions.append(
+            Definition(
+                token["label"],
+                doc.span(label_start, end),
+                _line_span(doc, label_start, text_start - 1),
+                text,
+                end - len(text),
+                None,
+                current,
+            )
+        )
+    return definitions
+
+
+def inline_label(number: int) -> str:
+    """The label of the nth inline note, as messages show it ("note 3 (inline) …"); no `[^label]` has a space."""
+    return f"{number} (inline)"
+
+
+def _inline_definitions(doc: Document, skipped: Regions, footnotes: list[Definition]) -> list[Definition]:
+    """Inline notes, except inside a `[^label]:` note: a note holds no note, so its text stays the outer one's."""
+    heads = [(h.span.start, sections.clean_title(h.title)) for h in doc.headings]
+    starts = [start for start, _ in heads]
+    inside = Regions((d.span.start, d.span.end) for d in footnotes)
+    found = [(start, end) for start, end in inline_notes(doc.text, skipped) if start not in inside]
+    definitions = []
+    for number, (start, end) in enumerate(found, 1):
+        body = doc.text[start + 2 : end - 1]
+        text = body.strip()
+        text_start = start + 2 + len(body) - len(body.lstrip())
+        index = bisect.bisect_right(starts, start) - 1
+        section = heads[index][1] if index >= 0 else None
+        label_span = _line_span(doc, start, start + 2)
+        definitions.append(
+            Definition(inline_label(number), doc.span(start, end), label_span, text, text_start, None, section, True)
+        )
+    return definitions
+
+
+def _in_text_order(doc: Document, definitions: list[Definition]) -> list[Definition]:
+    """Notes in the order readers meet them: a definition at its first marker, an inline note where it stands."""
+    first: dict[str, int] = {}
+    for marker in doc.markers:
+        first.setdefault(marker.label, marker.span.start)
+    return sorted(definitions, key=lambda d: d.span.start if d.inline else first.get(d.label, d.span.start))
+
+
+def _footnote_markers(doc: Document, skipped: Regions, definitions: list[Definition]) -> list[Marker]:
+    # A label holds no bracket, so a marker can overlap a definition's `[^label]` only by starting where it does.
+    labels = {d.label_span.start for d in definitions}
+    markers = []
+    for m in _FOOTNOTE_MARKER.finditer(doc.text):
+        start, end = m.span()
+        if start not in labels and start not in skipped:
+            markers.append(Marker(m.group(1), _line_span(doc, start, end), None))
+    return markers
+
+
+def _markers(doc: Document, skipped: Regions, excluded: Regions) -> list[Marker]:
+    markers = []
+    for pattern in (_NUMERIC_MARKER, _PARENTHESISED_MARKER):
+        for m in pattern.finditer(doc.text):
+            if m.start() in excluded or (m.group(1) and m.start() in skipped) or _in_notes(doc, m.start()):
+                continue
+            label = m.group(1) or m.group(2)
+            markers.append(Marker(label, doc.span(m.start(), m.end()), int(label)))
+        if markers:
+            break
+    return markers
+
+
+def _in_notes(doc: Document, offset: int) -> bool:
+    return doc.notes_end > offset >= doc.notes_start
+
+
+def _numeric_notes(doc: Document, notes_matcher: re.Pattern[str]) -> list[Definition]:
+    """Find the notes section with numbered notes; set doc.notes_heading when one exists."""
+    for index, heading in enumerate(doc.headings):
+        title = sections.clean_title(heading.title)
+        if not notes_matcher.fullmatch(title):
+            continue
+        end = len(doc.text)
+        for later in doc.headings[index + 1 :]:
+            if later.level <= heading.level:
+                end = later.span.start
+                break
+        notes = sections.numbered_notes(doc.text, heading.span.end, end, title, doc.span)
+        if notes:
+            doc.notes_heading = heading
+            doc.notes_start, doc.notes_end = heading.span.start, end
+            return notes
+    return []
+
+
+def parse_document(
+    path: str,
+    text: str,
+    style: NoteStyle | None = None,
+    bibliography_headings: Sequence[str] = sections.BIBLIOGRAPHY_HEADINGS,
+    notes_headings: Sequence[str] = sections.NOTES_HEADINGS,
+) -> Document:
+    """Parse normalised text into a Document; style None means detect it."""
+    blocks, env = parse_blocks(text)
+    doc = Document(path, text, LineIndex.of(text), style or NoteStyle.FOOTNOTE)
+    doc.headings = _headings(doc, blocks)
+    footnotes = _footnote_definitions(doc, blocks)
+    references = env.get("ref_links") or {}
+    skipped = skip_regions(text, blocks, frozenset(references))
+    numeric: list[Definition] = []
+    # Inline notes do not decide the style: a stray "^[A-Z]" must not hide a numeric essay's Notes section.
+    if style is NoteStyle.NUMERIC or (style is None and not footnotes and not _has_footnote_marker(text, skipped)):
+        numeric = _numeric_notes(doc, sections.heading_matcher(notes_headings))
+        if numeric:
+            doc.style = NoteStyle.NUMERIC
+    if doc.style is NoteStyle.NUMERIC:
+        doc.definitions = numeric
+        excluded = Regions((d.label_span.start, d.label_span.end) for d in doc.definitions)
+        doc.markers = [m for m in _markers(doc, skipped, excluded) if not _is_link_reference(m, env)]
+    else:
+        doc.markers = _footnote_markers(doc, skipped, footnotes)
+        inline = _inline_definitions(doc, skipped, footnotes)
+        doc.definitions = _in_text_order(doc, footnotes + inline)
+    doc.sections = sections.bibliography_sections(
+        text,
+        doc.headings,
+        blocks,
+        sections.heading_matcher(bibliography_headings),
+        doc.span,
+        excluded=doc.notes_heading,
+    )
+    return doc
+
+
+def _has_footnote_marker(text: str, skipped: Regions) -> bool:
+    return any(m.start() not in skipped for m in _FOOTNOTE_MARKER.finditer(text))
+
+
+def _is_link_reference(marker: Marker, env: Mapping[str, object]) -> bool:
+    links = env.get("ref_links")
+    return isinstance(links, dict) and marker.label in links

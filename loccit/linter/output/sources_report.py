@@ -1,0 +1,192 @@
+"""`loccit sources`: each bibliography entry with the notes citing it, then the works that match no entry."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from loccit.linter.citations.scan import fold, tidy
+from loccit.linter.engine import check as engine
+from loccit.linter.engine import project
+from loccit.linter.engine.run import Configs
+from loccit.linter.matching.resolve import Listed, MatchOptions, Resolution, resolve
+from loccit.linter.matching.similarity import author_agreement
+from loccit.linter.model import Document
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Closest:
+    """The entry most like an unresolved work, to show why it did not match."""
+
+    listed: Listed
+    score: float
+    same_author: bool
+
+
+@dataclass(frozen=True)
+class SourcesReport:
+    """One document's resolution, arranged for a writer: entries with their notes, then the unresolved."""
+
+    doc: Document
+    entries: tuple[tuple[Listed, tuple[Resolution, ...]], ...]
+    unresolved: tuple[tuple[Resolution, Closest | None], ...]
+    origin: dict[int, str] = field(default_factory=dict)  # id(entry) -> the shared file it comes from
+
+
+class Unreadable(Exception):
+    """An essay or bibliography file that cannot be read or decoded."""
+
+
+def _parse(path: str, configs: Configs) -> Document:
+    try:
+        doc, error = engine.parse_bytes(path, engine.read(path), configs.settings(path))
+    except OSError as problem:
+        raise Unreadable(f"{path}: {problem.strerror or problem}") from problem
+    if doc is None:
+        raise Unreadable(f"{path}: {error.message if error else 'unreadable'}")
+    return doc
+
+
+def load(path: str, configs: Configs) -> Document:
+    """Parse an essay with the bibliography files its configuration shares (`bibliography = [...]`)."""
+    doc = _parse(path, configs)
+    shared = [
+        project.as_bibliography(_parse(other, configs))
+        for other in configs(path).bibliography
+        if os.path.abspath(other) != os.path.abspath(path)
+    ]
+    doc.shared = tuple(shared)
+    return doc
+
+
+def closest(resolution: Resolution, listed: tuple[Listed, ...]) -> Closest | None:
+    """The listed work whose title is most like the cited one's (preferring the same author)."""
+    from rapidfuzz import fuzz
+
+    work = resolution.citation.work
+    if work.title is None:
+        return None
+    best: Closest | None = None
+    for item in listed:
+        if item.work.title is None:
+            continue
+        score = float(fuzz.ratio(fold(work.title.text), fold(item.work.title.text)))
+        same = author_agreement(work.authors, item.authors + item.work.editors, 101.0) == "same"
+        if best is None or (same, score) > (best.same_author, best.score):
+            best = Closest(item, score, same)
+    return best
+
+
+def _shown(path: str) -> str:
+    """A path relative to the working directory when it lies under it, as the command line would give it."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
+
+
+def build(doc: Document, opts: MatchOptions | None = None) -> SourcesReport:
+    """Arrange the document's resolution for `loccit sources`."""
+    matching = resolve(doc, opts)
+    by_entry: dict[int, list[Resolution]] = {}
+    unresolved = []
+    for resolution in matching.resolutions:
+        if resolution.listed is not None:
+            by_entry.setdefault(id(resolution.listed.entry), []).append(resolution)
+        elif resolution.citation.work.kind.value != "ibid" and resolution.via is None:
+            unresolved.append((resolution, closest(resolution, matching.listed)))
+    entries = tuple((item, tuple(by_entry.get(id(item.entry), ()))) for item in matching.listed)
+    origin = {id(entry): _shown(other.path) for other in doc.shared for entry in other.entries}
+    return SourcesReport(doc, entries, tuple(unresolved), origin)
+
+
+def _work_text(resolution: Resolution) -> str:
+    work = resolution.citation.work
+    title = f'"{tidy(work.title.text)}"' if work.title else "a work"
+    return f"{title} by {work.lead}" if work.authors else title
+
+
+def _why(resolution: Resolution, near: Closest | None) -> str:
+    if resolution.how != "no match":
+        return resolution.how
+    if near is None:
+        return "no entry to compare with"
+    who = "same author" if near.same_author else "other author"
+    return f"closest entry: line {near.listed.entry.span.line} ({who}, title score {near.score:.0f})"
+
+
+def write_text(report: SourcesReport, stream: TextIO) -> None:
+    """Print the report for a person: entries by section, then the unresolved notes."""
+    doc = report.doc
+    stream.write(f"{doc.path}\n")
+    if not report.entries:
+        stream.write("  no bibliography entries\n")
+    section: tuple[str, str | None] | None = None
+    for listed, citing in report.entries:
+        where = report.origin.get(id(listed.entry))
+        if (listed.entry.section, where) != section:
+            section = (listed.entry.section, where)
+            stream.write(f"\n{listed.entry.section}{f' ({where})' if where else ''}\n")
+        stream.write(f"  line {listed.entry.span.line}: {tidy(listed.entry.text)[:90]}\n")
+        if not citing:
+            stream.write("    not cited in any note\n")
+        for resolution in citing:
+            note = resolution.citation.note
+            stream.write(
+                f"    note {note.label} (line {note.span.line}): {resolution.how}, score {resolution.score:.0f}\n"
+            )
+    stream.write("\nNotes whose works match no entry\n")
+    if not report.unresolved:
+        stream.write("  none\n")
+    for resolution, near in report.unresolved:
+        note = resolution.citation.note
+        stream.write(
+            f"  note {note.label} (line {note.span.line}): {_work_text(resolution)}; {_why(resolution, near)}\n"
+        )
+
+
+def _citing_json(resolution: Resolution) -> dict[str, Any]:
+    note = resolution.citation.note
+    return {"note": note.label, "line": note.span.line, "how": resolution.how, "score": round(resolution.score, 1)}
+
+
+def to_json(report: SourcesReport) -> dict[str, Any]:
+    """The versioned JSON shape of one document's report (schema version 1)."""
+    entries = [
+        {
+            "line": listed.entry.span.line,
+            "section": listed.entry.section,
+            "file": report.origin.get(id(listed.entry), report.doc.path),
+            "text": tidy(listed.entry.text),
+            "cited_by": [_citing_json(resolution) for resolution in citing],
+        }
+        for listed, citing in report.entries
+    ]
+    unresolved = []
+    for resolution, near in report.unresolved:
+        work = resolution.citation.work
+        unresolved.append(
+            {
+                **_citing_json(resolution),
+                "authors": [name.shown for name in work.authors],
+                "title": tidy(work.title.text) if work.title else None,
+                "container": tidy(work.container.text) if work.container else None,
+                "form": work.kind.value,
+                "closest": None
+                if near is None
+                else {
+                    "line": near.listed.entry.span.line,
+                    "score": round(near.score, 1),
+                    "same_author": near.same_author,
+                },
+            }
+        )
+    return {"version": SCHEMA_VERSION, "path": report.doc.path, "entries": entries, "unresolved": unresolved}
+
+
+def write_json(reports: list[SourcesReport], stream: TextIO) -> None:
+    """Print the reports as one JSON array."""
+    json.dump([to_json(report) for report in reports], stream, ensure_ascii=False, indent=2)
+    stream.write("\n")

@@ -1,0 +1,139 @@
+"""A bibliography lists each work once, alphabetically, under headings that hold entries (B006-B008)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from loccit.linter.citations.scan import fold, tidy
+from loccit.linter.diagnostics import Rule, Severity, Violation
+from loccit.linter.matching.resolve import Listed, listed_works
+from loccit.linter.matching.similarity import title_score, years_agree
+from loccit.linter.model import Document
+
+_ARTICLES = ("the ", "a ", "an ")
+
+
+@dataclass(frozen=True)
+class DuplicateSourceOptions:
+    """Options of duplicate-source."""
+
+    min_score: float = 95.0
+    """Title similarity (0-100) above which two entries by the same lead author are the same work."""
+
+
+def _lead_key(listed: Listed) -> str:
+    return listed.authors[0].key if listed.authors else ""
+
+
+def _label(listed: Listed) -> str:
+    who = listed.authors[0].surname if listed.authors else ""
+    title = tidy(listed.work.title.text) if listed.work.title else tidy(listed.entry.text)[:60]
+    return f'{who}, "{title}"' if who else f'"{title}"'
+
+
+def check_duplicate(doc: Document, opts: DuplicateSourceOptions) -> Iterator[Violation]:
+    """Flag a bibliography entry that lists a work an earlier entry already lists.
+
+    Two entries are the same work when their lead authors agree, their titles are alike (`min_score`)
+    and their years do not contradict each other; the second is reported.
+    """
+    reported: set[int] = set()
+    # Only entries with the same lead author and the same numbers in the title can be the same work
+    # ("Topsite (1999.01.21)" and "Topsite (1999.04.27)", volume 1 and volume 2 are not): comparing within
+    # those groups, not every pair, keeps a long bibliography linear.
+    groups: dict[tuple[str, tuple[str, ...]], list[Listed]] = {}
+    for later in listed_works(doc, own=True):
+        if later.work.title is None:
+            continue
+        group = groups.setdefault((_lead_key(later), tuple(_numbers(later))), [])
+        for earlier in group:
+            if id(earlier) in reported or not years_agree(earlier.work, later.work):
+                continue
+            assert earlier.work.title is not None
+            if title_score(earlier.work.title.text, later.work.title.text, False) >= opts.min_score:
+                reported.add(id(later))
+                yield Violation(
+                    later.entry.span,
+                    f"bibliography lists {_label(later)} again (first on line {earlier.entry.span.line})",
+                )
+                break
+        group.append(later)
+
+
+def _numbers(listed: Listed) -> list[str]:
+    return re.findall(r"\d+", listed.work.title.text) if listed.work.title else []
+
+
+def _lead(listed: Listed) -> str:
+    """What an entry is alphabetised by: the lead author's surname as written, else the title."""
+    if listed.authors:
+        first = listed.authors[0]
+        return fold(listed.entry.text[first.start : first.end].split(",")[0]) or first.key
+    if listed.work.editors:
+        return listed.work.editors[0].key
+    title = fold(listed.work.title.text if listed.work.title else listed.entry.text)
+    for article in _ARTICLES:
+        if title.startswith(article):
+            return title[len(article) :]
+    return title
+
+
+def _sort_key(listed: Listed) -> tuple[str, str]:
+    """The lead compared letter by letter ("desouza") and word by word ("de souza")."""
+    lead = _lead(listed)
+    return "".join(lead.split()), lead
+
+
+def check_order(doc: Document, opts: object) -> Iterator[Violation]:
+    """Flag the first entry of a bibliography section that breaks alphabetical order by lead author.
+
+    Entries are compared on the lead author's surname as written, ignoring case and accents, letter by
+    letter or word by word ("De Souza" may come before or after "Décary", Chicago 16.58); works without
+    an author go by their title without "The", "A" or "An", or by the editor or translator a title-first
+    entry names (Chicago 14.66-14.75). Several works by one author ("———") may come in any order.
+    """
+    by_entry = {id(listed.entry): listed for listed in listed_works(doc, own=True)}
+    for section in doc.sections:
+        previous: tuple[tuple[str, str], Listed] | None = None
+        for entry in section.entries:
+            listed = by_entry.get(id(entry))
+            if listed is None or listed.work.same_author:
+                continue
+            key = _sort_key(listed)
+            # Either system of Chicago 16.58 is accepted: flag only what breaks both.
+            if previous is not None and key[0] < previous[0][0] and key[1] < previous[0][1]:
+                yield Violation(
+                    entry.span,
+                    f"entry {_label(listed)} is out of alphabetical order: it follows {_label(previous[1])}",
+                )
+                break
+            previous = (key, listed)
+
+
+def check_empty(doc: Document, opts: object) -> Iterator[Violation]:
+    """Flag a bibliography heading with no entries under it.
+
+    A heading whose subsections hold the entries ("Bibliography" over "Primary sources") is not empty.
+    """
+    for section in doc.sections:
+        if not section.entries and not section.has_subsections:
+            message = f'bibliography section "{section.heading.title}" has no entries'
+            yield Violation(section.heading.span, message)
+
+
+DUPLICATE_SOURCE = Rule(
+    "B006",
+    "duplicate-source",
+    "Bibliography lists one work twice",
+    check_duplicate,
+    Severity.WARNING,
+    DuplicateSourceOptions,
+)
+SOURCE_ORDER = Rule(
+    "B007", "source-order", "Bibliography section is not in alphabetical order", check_order, Severity.WARNING
+)
+EMPTY_SECTION = Rule("B008", "empty-section", "Bibliography heading has no entries", check_empty, Severity.WARNING)
+
+RULES = (DUPLICATE_SOURCE, SOURCE_ORDER, EMPTY_SECTION)

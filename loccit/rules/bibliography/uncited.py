@@ -1,0 +1,100 @@
+"""Every bibliography entry is cited by some note: in the same essay, or in any chapter of a project (B002)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from loccit.linter.citations.scan import tidy
+from loccit.linter.diagnostics import Rule, Severity, Violation
+from loccit.linter.matching.resolve import (
+    Listed,
+    MatchOptions,
+    listed_works,
+    note_citations,
+    resolve,
+    resolve_citations,
+)
+from loccit.linter.model import Document
+
+
+@dataclass(frozen=True)
+class UncitedSourceOptions(MatchOptions):
+    """Options of uncited-source."""
+
+    ignore_sections: tuple[str, ...] = ("further reading", "works consulted", "suggested reading")
+    """Sections whose heading contains one of these phrases may list works no note cites."""
+    min_cited_fraction: float = 0.5
+    """A shared bibliography file with fewer of its entries cited than this serves chapters not checked."""
+
+
+def _who(listed: Listed) -> str:
+    surnames = [name.surname for name in listed.authors]
+    if surnames:
+        return " and ".join(surnames) if len(surnames) <= 2 else f"{surnames[0]} et al."
+    return f'"{tidy(listed.work.title.text)}"' if listed.work.title else f'"{tidy(listed.entry.text)[:60]}"'
+
+
+def _ignored(doc: Document, opts: UncitedSourceOptions) -> set[int]:
+    phrases = tuple(phrase.casefold() for phrase in opts.ignore_sections)
+    return {
+        id(entry)
+        for section in doc.sections
+        for entry in section.entries
+        if any(p in f"{section.heading.title} {section.parent or ''}".casefold() for p in phrases)
+    }
+
+
+def _uncited(doc: Document, cited: set[int] | frozenset[int], opts: UncitedSourceOptions) -> Iterator[Violation]:
+    skip = _ignored(doc, opts)
+    for listed in listed_works(doc, own=True):
+        if id(listed.entry) not in cited and id(listed.entry) not in skip:
+            yield Violation(listed.entry.span, f"bibliography entry for {_who(listed)} is not cited in any note")
+
+
+def check_uncited(doc: Document, opts: UncitedSourceOptions) -> Iterator[Violation]:
+    """Flag a bibliography entry that no note cites.
+
+    Fires only when the notes cite at least one work, so a file that holds only a bibliography, or an
+    essay using author-date citations in the text, is left alone. In a project whose chapters share a
+    bibliography file, the file's entries are checked against the notes of every chapter, once at least
+    `min_cited_fraction` of them are cited. Sections headed "Further reading" or "Works consulted" (see
+    `ignore_sections`) may list uncited works.
+    """
+    matching = resolve(doc, opts)
+    if matching.resolutions and doc.entries:
+        yield from _uncited(doc, matching.cited, opts)
+
+
+def check_uncited_project(docs: Sequence[Document], opts: UncitedSourceOptions) -> Iterator[tuple[Document, Violation]]:
+    """Flag the entries of a project's bibliography files that no note of any chapter cites."""
+    # an essay with its own bibliography is checked on its own; only bibliography files are left here
+    bibliographies = [doc for doc in docs if doc.entries and not doc.definitions]
+    if not bibliographies:
+        return
+    citations = [(doc, note_citations(doc)) for doc in docs if doc.definitions]
+    if not any(found for _, found in citations):
+        return
+    for bibliography in bibliographies:
+        listed = listed_works(bibliography, own=True)
+        cited = {
+            id(resolution.listed.entry)
+            for _, found in citations
+            for resolution in resolve_citations(found, listed, opts)
+            if resolution.listed is not None
+        }
+        if len(cited) < opts.min_cited_fraction * len(listed):
+            continue  # most of it is cited by chapters that are not here: a book's shared list, part checked
+        for violation in _uncited(bibliography, cited, opts):
+            yield bibliography, violation
+
+
+UNCITED_SOURCE = Rule(
+    "B002",
+    "uncited-source",
+    "Bibliography entry is not cited in any note",
+    check_uncited,
+    Severity.WARNING,
+    UncitedSourceOptions,
+    check_project=check_uncited_project,
+)

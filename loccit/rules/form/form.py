@@ -1,0 +1,132 @@
+"""The form of a citation: paired quote marks, spacing, sound facts of publication (F001-F003)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from loccit.linter.citations.masking import mask_literals
+from loccit.linter.citations.quotes import unpaired_quotes
+from loccit.linter.diagnostics import Fix, Rule, Severity, Violation
+from loccit.linter.model import Document
+from loccit.rules.form.publication import check_publication
+
+# Each alternative opens with its mark and looks behind it after, so that re skips to the next mark in C.
+_GLUED = re.compile(
+    r",(?<=[^\W_],)(?=[^\W_])"  # "New York,1999"
+    r"|\.(?<=[^\W_]\.)(?=[A-Z][a-z])"  # "eds.Jeremy"
+    r"|\((?<=[\w.,;:*]\()(?=[^()\n]{0,80}\b(?:1[5-9]|20)\d\d\b[^()\n]{0,40}\))"  # "No.3(1973)"
+)
+
+
+def texts(doc: Document) -> Iterator[tuple[int, str]]:
+    """The text of every note and bibliography entry with its offset in the document."""
+    for definition in doc.definitions:
+        yield definition.text_start, definition.text
+    for entry in doc.entries:
+        yield entry.text_start, entry.text
+
+
+def check_quotes(doc: Document, opts: object) -> Iterator[Violation]:
+    """Flag a quote mark without its pair in a note or entry (`the Thaw,’` with no opening mark).
+
+    Apostrophes are told from closing quotes by what surrounds them: a mark between letters or
+    digits (Khrushchev’s, O'neil, 1940’s) is an apostrophe, one after punctuation closes a quotation,
+    and one after a word closes a quotation only when one is open (else it is a plural possessive).
+    Straight and curly marks may pair with each other; that mixture is not this rule's business.
+    """
+    for base, text in texts(doc):
+        for item in unpaired_quotes(mask_literals(text)):
+            span = doc.span(base + item.offset, base + item.offset + 1)
+            if item.opening:
+                yield Violation(span, f'opening quote "{item.mark}" is never closed')
+            else:
+                yield Violation(span, f'closing quote "{item.mark}" has no opening quote')
+
+
+def _word_around(text: str, at: int) -> tuple[int, int]:
+    """The words either side of a glued mark, up to a space or other punctuation."""
+    start = at
+    while start > 0 and at - start < 20 and not text[start - 1].isspace() and text[start - 1] not in ",;":
+        start -= 1
+    end = at + 1
+    while end < len(text) and end - at < 20 and not text[end].isspace() and text[end] not in ",;":
+        end += 1
+    while end > at + 2 and text[end - 1] in ".,;:)\u201d\u2019\"'":
+        if text[end - 1] == ")" and "(" in text[start:end]:
+            break
+        end -= 1
+    return start, end
+
+
+def _glued_period(text: str, pos: int) -> bool:
+    """Whether a full stop at pos runs into the next word by mistake."""
+    start = pos
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    word = text[start:pos]
+    if len(word) < 2 or word.isupper() or text[start - 1 : start] == ".":
+        return False  # an initial or an abbreviation in capitals: John L.H. Keep, U.S.
+    if not word.isdigit() and any(c.isdigit() for c in word):
+        return False  # a file name such as NWR36.TXT
+    end = pos + 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    if text[end : end + 1] == "." and text[end + 1 : end + 2].islower():
+        return False  # a dotted name: Rules.Class.php
+    token = text[start:end].lower()
+    return text.lower().count(token) < 2  # "Foo.Keen" named again as foo.keen
+
+
+def _is_glued(text: str, m: re.Match[str]) -> bool:
+    """Whether a candidate mark is a missing space rather than a number, initial or name."""
+    mark, pos = m.group(), m.start()
+    if mark == ",":
+        return not (text[pos - 1].isdigit() and text[pos + 1].isdigit())  # 1,000
+    if mark == ".":
+        return _glued_period(text, pos)
+    return True
+
+
+def check_spacing(doc: Document, opts: object) -> Iterator[Violation]:
+    """Flag a missing space after a comma or period or before a parenthesis (`New York,1999`, `eds.Jeremy`).
+
+    Numbers (`1,000`, `3.5`), initials (`John L.H. Keep`), abbreviations (`U.S.`), URLs, DOIs and
+    code are left alone, and so is a period before a number: `p.3` and `No.3` are label habits (P001).
+    A parenthesis counts only before facts of publication (`No.3(1973)`), not `12(b)(6)`.
+    """
+    for base, text in texts(doc):
+        masked = mask_literals(text)
+        for m in _GLUED.finditer(masked):
+            if not _is_glued(masked, m):
+                continue
+            start, end = _word_around(masked, m.start())
+            shown = text[start:end]
+            where = "before" if m.group() == "(" else "after"
+            fix_at = base + m.start() + (0 if m.group() == "(" else 1)
+            fix = Fix(doc.span(fix_at, fix_at), " ")
+            message = f'missing space {where} "{m.group()}" in "{shown}"'
+            yield Violation(doc.span(base + start, base + end), message, fix)
+
+
+UNBALANCED_QUOTES = Rule(
+    "F001", "unbalanced-quotes", "Quote mark without its pair in a note or entry", check_quotes, Severity.WARNING
+)
+CITATION_SPACING = Rule(
+    "F002",
+    "citation-spacing",
+    "Missing space after a comma or period, or before (",
+    check_spacing,
+    Severity.WARNING,
+    fixable=True,
+)
+PUBLICATION_PARENTHETICAL = Rule(
+    "F003",
+    "publication-parenthetical",
+    "Malformed facts-of-publication group",
+    check_publication,
+    Severity.WARNING,
+    fixable=True,
+)
+
+RULES = (UNBALANCED_QUOTES, CITATION_SPACING, PUBLICATION_PARENTHETICAL)

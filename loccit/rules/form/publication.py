@@ -1,0 +1,102 @@
+"""Facts of publication in brackets, `(Place: Publisher, Year)`, and how they go wrong (F003)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from loccit.linter.citations.masking import mask_literals
+from loccit.linter.diagnostics import Fix, Violation
+from loccit.linter.model import Document
+
+_GROUP = re.compile(r"\((?P<body>[^()\n]{0,120}?\b(?:1[5-9]|20)\d\d[a-z]?)(?P<tail>[ .,;:]{0,3})\)")
+_BEFORE_YEAR = re.compile(r"(?P<sep>[,:;]?)(?P<space>\s*)(?:1[5-9]|20)\d\d[a-z]?$")
+_WORD = re.compile(r"(?P<word>[^\s,:;]{1,40})\s+(?:1[5-9]|20)\d\d[a-z]?$")
+_DOUBLED = re.compile(r"[,:;]\s*[,:;]|\s[,:;]")
+_DATE_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec spring summer autumn fall winter "
+    "ad bc ce bce c ca circa".split()
+)
+
+
+class Group(NamedTuple):
+    """A bracketed group ending in a year: absolute offsets and its parts."""
+
+    start: int
+    end: int
+    body: str
+    tail: str
+
+    @property
+    def text(self) -> str:
+        """The group as written."""
+        return f"({self.body}{self.tail})"
+
+
+def _groups(doc: Document) -> list[Group]:
+    """Every bracketed group ending in a year in the notes and entries."""
+    found = []
+    sources = [(d.text_start, d.text) for d in doc.definitions]
+    for base, text in sources + [(e.text_start, e.text) for e in doc.entries]:
+        for m in _GROUP.finditer(mask_literals(text)):
+            found.append(Group(base + m.start(), base + m.end(), m.group("body"), m.group("tail")))
+    return found
+
+
+def _separated(body: str) -> bool | None:
+    """Whether a place or publisher is set off from the year (None: the group is only a date or a year)."""
+    m = _BEFORE_YEAR.search(body)
+    if m is None or not body[: m.start()].strip():
+        return None
+    if m.group("sep"):
+        return True
+    word = _WORD.search(body)
+    if word is None:
+        return None
+    token = word.group("word")
+    dated = all(piece in _DATE_WORDS for piece in re.split(r"[/\u2013-]", token.lower().strip("*_")))
+    if token.endswith(".") or dated or token[0].isdigit() or token.islower():
+        return None  # "(9th Cir. 2004)", "(Spring 2006)", "(26 April 2007)", "(first published 1950)"
+    return False
+
+
+def _problems(group: Group, separator_habit: bool) -> list[str]:
+    """What is wrong with a group, in words; empty when nothing is."""
+    problems = []
+    if separator_habit and _separated(group.body) is False:
+        problems.append("no comma before the year")
+    if group.tail.strip():
+        problems.append(f'"{group.tail.strip()}" before the closing parenthesis')
+    if _DOUBLED.search(group.body) or group.body[:1] in ",:; " or group.tail[:1] == " ":
+        problems.append("stray punctuation or space")
+    return problems
+
+
+def _fixed(group: Group, separator_habit: bool) -> str:
+    """A group rewritten without its stray punctuation and with its missing comma."""
+    body = " ".join(re.sub(r"\s*([,:;])(?:\s*[,:;])*", r"\1 ", group.body).split()).strip(",:; ")
+    if separator_habit and _separated(body) is False:
+        body = re.sub(r"\s+(\d{4}[a-z]?)$", r", \1", body)
+    return f"({body})"
+
+
+def check_publication(doc: Document, opts: object) -> Iterator[Violation]:
+    """Flag malformed facts of publication in brackets, such as `(Pennsylvania 2006.)`.
+
+    A group ending in a year is malformed when punctuation sits before its closing parenthesis,
+    when separators are doubled or stray, or, in an essay whose groups usually set the place or
+    publisher off with a comma (`(London, 1993)`), when a place runs straight into the year.
+    Dates and court parentheticals (`(Spring 2006)`, `(9th Cir. 2004)`) are not places.
+    """
+    groups = _groups(doc)
+    kinds = [kind for kind in (_separated(g.body) for g in groups) if kind is not None]
+    habit = sum(kinds) * 2 > len(kinds)
+    for group in groups:
+        problems = _problems(group, habit)
+        if problems:
+            span = doc.span(group.start, group.end)
+            fix = Fix(span, _fixed(group, habit), safe=False)
+            message = f'publication facts "{group.text}": ' + "; ".join(problems)
+            yield Violation(span, message, fix)

@@ -1,0 +1,149 @@
+"""Page labels: one style, agreeing with the pages they name, present in every citation (P001, P002, P004)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+
+from loccit.linter.citations import page_style
+from loccit.linter.citations.locators import Locator, find_locators
+from loccit.linter.citations.masking import mask_literals
+from loccit.linter.citations.page_style import BARE, CHICAGO_LABEL, LabelShape, is_plural_label, shape_of
+from loccit.linter.diagnostics import Fix, Rule, Severity, Violation
+from loccit.linter.model import Document
+from loccit.rules.habit import habit
+from loccit.rules.pages.locators import Located, PageOptions, located_entry_pages, located_pages
+from loccit.rules.pages.ranges import PAGE_RANGE_STYLE
+
+_PUBLICATION = re.compile(r"\([A-Z][^()\n]{0,80}[,:] ?(?:1[5-9]|20)\d\d\.?\)")
+
+
+def _whose(style: str) -> str:
+    """Whose habit a message names: the essay's or the preset's."""
+    return "the essay's" if style == "consistent" else f"{style}'s"
+
+
+def _wanted_label(found: Sequence[Located], style: str) -> Callable[[Locator], LabelShape | None]:
+    """For the style, a function giving the label shape a locator should have (None: any is fine)."""
+    shapes = [shape_of(item.locator) for item in found]
+    if style == "consistent":
+        usual = habit(shapes)
+        return lambda loc: usual
+    if style in page_style.CHICAGO:
+        if shapes and all(shape.family == "p" for shape in shapes):
+            return lambda loc: CHICAGO_LABEL
+        return lambda loc: None if loc.context == "volume" and shape_of(loc) == CHICAGO_LABEL else BARE
+    if style == "mhra":
+        return lambda loc: BARE if loc.context in ("volume", "article") else CHICAGO_LABEL
+    return lambda loc: BARE
+
+
+def check_label_style(doc: Document, opts: PageOptions) -> Iterator[Violation]:
+    """Flag a page label unlike the essay's habit or the configured style (`p.3`, `p. 3`, `Pp.`, `pg.`, none).
+
+    Under `consistent` the habit is the label most page locators use (ties go to the first used),
+    and a bare number in an essay whose habit is a label is left alone, as it may not be a page
+    (a chapter of the *Laozi*, a line). Chicago and Turabian want bare page numbers (or `p.`/`pp.`
+    throughout), MHRA `p. 3` except after a volume number or for an article's range, OSCOLA bare
+    pinpoints.
+    """
+    found = located_pages(doc)
+    wanted = _wanted_label(found, opts.style)
+    for item in found:
+        loc = item.locator
+        want = wanted(loc)
+        if want is None or want == shape_of(loc):
+            continue
+        if opts.style == "consistent" and not loc.label:
+            continue
+        plural = is_plural_label(loc.label) if loc.label else loc.plural
+        head = loc.parts[0]
+        written = item.text(doc, loc.start, head.end)
+        shown = want.render(plural) + item.text(doc, head.start, head.end)
+        if written == shown:
+            continue
+        what = f'page label "{written}"' if loc.label else f'bare page "{written}"'
+        fix = Fix(
+            doc.span(item.base + loc.start, item.base + head.start),
+            want.render(plural),
+            safe=bool(loc.label) and want != BARE,
+        )
+        span = doc.span(item.base + loc.start, item.base + loc.end)
+        yield Violation(span, f'{what} differs from {_whose(opts.style)} "{shown}"', fix)
+
+
+def _singular_or_plural(label: str, plural: bool) -> str:
+    """A label turned singular or plural, keeping its case and dot."""
+    shape = shape_of(Locator("page", 0, 0, label, "", ()))
+    return LabelShape(shape.family, shape.case, shape.dot, False).render(plural)
+
+
+def check_label_number(doc: Document, opts: PageOptions) -> Iterator[Violation]:
+    """Flag `pp.` before a single page (`pp.407`) and `p.` before a range or list of pages (`p. 9-25`).
+
+    A locator with `f.` or `ff.` is left alone: it names a page and what follows. Bibliography entries are
+    checked too (an article's `pp. 12-30`).
+    """
+    for item in sorted([*located_pages(doc), *located_entry_pages(doc)], key=lambda item: item.base):
+        loc = item.locator
+        if not loc.label or loc.following or is_plural_label(loc.label) == loc.plural:
+            continue
+        pages = item.text(doc, loc.parts[0].start, loc.end)
+        what = "the range" if loc.parts[0].is_range and len(loc.parts) == 1 else "the pages"
+        if not loc.plural:
+            what = "the single page"
+        label = _singular_or_plural(loc.label, loc.plural)
+        span = doc.span(item.base + loc.start, item.base + loc.end)
+        fix = Fix(doc.span(item.base + loc.start, item.base + loc.start + len(loc.label)), label)
+        yield Violation(span, f'page label "{loc.label}" before {what} "{pages}"; use "{label}"', fix)
+
+
+def check_missing(doc: Document, opts: PageOptions) -> Iterator[Violation]:
+    """Flag a note citing a book (a place or publisher and a year in brackets) with no locator at all.
+
+    Only where most such notes in the essay do give one; a note citing a whole work, or a web page
+    without pages, is often right, so the rule is off by default.
+    """
+    citing = []
+    for definition in doc.definitions:
+        masked = mask_literals(definition.text)
+        m = _PUBLICATION.search(masked)
+        if m is not None and "\x00" not in masked:
+            citing.append((definition.text_start, m, bool(find_locators(definition.text))))
+    if sum(has for _, _, has in citing) * 2 <= len(citing):
+        return
+    for base, m, has in citing:
+        if not has:
+            span = doc.span(base + m.start(), base + m.end())
+            yield Violation(span, f'no page given for the work published "{m.group()}"')
+
+
+PAGE_LABEL_STYLE = Rule(
+    "P001",
+    "page-label-style",
+    "Page label unlike the essay's habit or the style",
+    check_label_style,
+    Severity.WARNING,
+    PageOptions,
+    fixable=True,
+)
+PAGE_LABEL_NUMBER = Rule(
+    "P002",
+    "page-label-number",
+    "Plural page label before one page, or the reverse",
+    check_label_number,
+    Severity.WARNING,
+    PageOptions,
+    fixable=True,
+)
+MISSING_LOCATOR = Rule(
+    "P004",
+    "missing-locator",
+    "Citation of a book or article gives no page",
+    check_missing,
+    Severity.INFO,
+    PageOptions,
+    enabled=False,
+)
+
+RULES = (PAGE_LABEL_STYLE, PAGE_LABEL_NUMBER, PAGE_RANGE_STYLE, MISSING_LOCATOR)

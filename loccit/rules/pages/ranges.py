@@ -1,0 +1,111 @@
+"""Page ranges: one dash and one way of writing inclusive numbers, never backwards (P003)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from loccit.linter.citations import page_style
+from loccit.linter.citations.locators import Part
+from loccit.linter.citations.page_style import chicago_last, dash_kind, is_abbreviable, mhra_last, range_numbers
+from loccit.linter.diagnostics import Fix, Rule, Severity, Violation
+from loccit.linter.model import Document
+from loccit.rules.habit import habit
+from loccit.rules.pages.locators import PageOptions, located_entry_pages, located_pages
+
+
+class Written(NamedTuple):
+    """A page range as written: absolute offsets, its numbers and its text (a named tuple, as Part is)."""
+
+    start: int
+    end: int
+    part: Part
+    numbers: tuple[int, int]
+    text: str
+
+    @property
+    def abbreviated(self) -> bool:
+        """Whether the second number drops figures the first one has."""
+        return len(self.part.last) < len(self.part.first)
+
+
+def _ranges(doc: Document) -> list[Written]:
+    """Every page range in the notes and bibliography entries, in document order, with its numbers."""
+    found = []
+    items = sorted([*located_pages(doc), *located_entry_pages(doc)], key=lambda item: item.base)
+    for item in items:
+        for part in item.locator.parts:
+            numbers = range_numbers(part)
+            if numbers is not None:
+                text = item.text(doc, part.start, part.end)
+                found.append(Written(item.base + part.start, item.base + part.end, part, numbers, text))
+    return found
+
+
+def _en_dash(ranges: list[Written]) -> str:
+    """The en dash as the essay types it: "--" when that is its usual spelling, else "–"."""
+    spellings = [r.part.dash for r in ranges if dash_kind(r.part.dash) == "en"]
+    return "--" if habit(spellings) == "--" else "\u2013"
+
+
+def _consistent(ranges: list[Written]) -> dict[int, str]:
+    """The range each written range should be, by the essay's habit (dash, full or abbreviated figures)."""
+    dash = habit(dash_kind(r.part.dash) for r in ranges)
+    shapes = [r.abbreviated for r in ranges if r.part.first.isdigit() and is_abbreviable(*r.numbers)]
+    short = habit(shapes)
+    wanted = {}
+    spelled = {dash_kind(r.part.dash): r.part.dash for r in reversed(ranges)}
+    if dash == "en":
+        spelled["en"] = _en_dash(ranges)
+    for r in ranges:
+        last = r.part.last
+        if r.part.first.isdigit() and is_abbreviable(*r.numbers) and r.abbreviated != short:
+            last = chicago_last(*r.numbers) if short else str(r.numbers[1])
+        written = r.part.dash if dash_kind(r.part.dash) == dash else spelled.get(dash or "", r.part.dash)
+        wanted[r.start] = r.part.first + written + last
+    return wanted
+
+
+def _preset(ranges: list[Written], style: str) -> dict[int, str]:
+    """The range each written range should be under a style preset."""
+    wanted = {}
+    for r in ranges:
+        dash = r.part.dash if dash_kind(r.part.dash) == "en" else "\u2013"
+        last = r.part.last
+        if r.part.first.isdigit() and style != "oscola":
+            shorten = chicago_last if style in page_style.CHICAGO else mhra_last
+            last = shorten(*r.numbers)
+        wanted[r.start] = r.part.first + dash + last
+    return wanted
+
+
+def check_range_style(doc: Document, opts: PageOptions) -> Iterator[Violation]:
+    """Flag a page range unlike the habit or style (hyphen or en dash, `274-75` or `274-275`) or reversed.
+
+    Under `consistent` the habit is the dash most ranges use and, among ranges from 100 on that
+    could be shortened, whether the second number is shortened. Chicago shortens as 9.64 prescribes
+    (3–10, 71–72, 100–104, 101–8, 321–28, 1496–500), MHRA keeps two figures within a hundred
+    (13–15, 104–08, 1933–39); all three presets want an en dash (`--` counts as one). OSCOLA's
+    ranges are checked for the dash only. A range that ends before it starts (`386-374`) is always flagged.
+    """
+    ranges = _ranges(doc)
+    wanted = _consistent(ranges) if opts.style == "consistent" else _preset(ranges, opts.style)
+    whose = "the essay's" if opts.style == "consistent" else f"{opts.style}'s"
+    for r in ranges:
+        if r.numbers[1] < r.numbers[0]:
+            yield Violation(doc.span(r.start, r.end), f'page range "{r.text}" ends before it starts')
+        elif wanted[r.start] != r.text:
+            span = doc.span(r.start, r.end)
+            fix = Fix(span, wanted[r.start])
+            yield Violation(span, f'page range "{r.text}" differs from {whose} "{wanted[r.start]}"', fix)
+
+
+PAGE_RANGE_STYLE = Rule(
+    "P003",
+    "page-range-style",
+    "Page range unlike the habit or style, or reversed",
+    check_range_style,
+    Severity.WARNING,
+    PageOptions,
+    fixable=True,
+)
