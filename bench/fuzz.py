@@ -19,7 +19,8 @@ REPO = Path(__file__).resolve().parent.parent
 
 def check_one_input(data: bytes) -> None:
     """The fuzz target: lint the bytes as an essay and check every finding's position."""
-    from loccit.linter.engine.check import Settings, lint_text
+    from loccit.linter.config.settings import Settings
+    from loccit.linter.engine.check import lint_text
     from loccit.linter.markdown.parse import normalise
     from loccit.rules import RULES
 

@@ -156,7 +156,8 @@ def table(suite: list[tools.Tool], workloads: list[Workload], results: dict[tupl
 PER_ESSAY = """
 import sys, time, gc, mistune
 from pathlib import Path
-from loccit.linter.engine.check import Settings, lint_text
+from loccit.linter.engine.check import lint_text
+from loccit.linter.config.settings import Settings
 from loccit.rules import RULES
 files = [p.read_bytes() for p in sorted(Path(sys.argv[1]).glob("*.md"))]
 warm = Path(sys.argv[2]).read_bytes()

@@ -14,7 +14,8 @@ from collections.abc import Callable
 import pytest
 
 from loccit.linter import cache as memo
-from loccit.linter.engine.check import Settings, lint_text
+from loccit.linter.config.settings import Settings
+from loccit.linter.engine.check import lint_text
 from loccit.rules import RULES
 
 MAX_RATIO = 2.5

@@ -8,8 +8,9 @@ import pytest
 from click.testing import CliRunner, Result
 
 from loccit.linter.cli.main import main
-from loccit.linter.engine import check as engine
-from loccit.linter.engine.check import Settings, lint_text
+from loccit.linter.config.settings import Settings
+from loccit.linter.engine import project
+from loccit.linter.engine.check import lint_text
 from loccit.rules import RULES
 
 
@@ -50,14 +51,14 @@ def test_undecodable_file_does_not_stop_the_run(tmp_path: Path) -> None:
 
 def test_unreadable_file_is_a_finding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     good, _, bad = _essays(tmp_path)
-    real_read = engine.read
+    real_read = project.read
 
     def read(path: str, stdin: bytes | None = None) -> bytes:
         if path == good:
             raise PermissionError(13, "Permission denied")
         return real_read(path, stdin)
 
-    monkeypatch.setattr(engine, "read", read)
+    monkeypatch.setattr(project, "read", read)
     result = _run([good, bad])
     assert f"{good}:1:1: E001 cannot read file: Permission denied" in result.output
     assert f"{bad}:1:6: N001" in result.output

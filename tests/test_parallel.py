@@ -11,9 +11,11 @@ from click.testing import CliRunner
 from conftest import CORPUS, ROOT
 
 from loccit.linter.cli.main import main
+from loccit.linter.config.settings import Settings
 from loccit.linter.diagnostics import Rule
 from loccit.linter.engine import check as engine
 from loccit.linter.engine import parallel, run
+from loccit.linter.engine.files import expand_paths
 from loccit.rules import RULES
 
 
@@ -39,7 +41,7 @@ def essays(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_settings_and_rule_errors_cross_processes() -> None:
-    settings = engine.Settings(rules=RULES)
+    settings = Settings(rules=RULES)
     assert pickle.loads(pickle.dumps(settings)) == settings
     error = engine.RuleError("N001", "essay.md", ValueError("bad"))
     assert str(pickle.loads(pickle.dumps(error))) == str(error) == "rule N001 failed on essay.md: ValueError: bad"
@@ -47,8 +49,8 @@ def test_settings_and_rule_errors_cross_processes() -> None:
 
 @pytest.mark.parametrize("jobs", [2, 3])
 def test_same_findings_in_same_order_for_every_job_count(essays: Path, jobs: int) -> None:
-    settings = engine.Settings(rules=RULES)
-    files = engine.expand_paths([str(essays)])
+    settings = Settings(rules=RULES)
+    files = expand_paths([str(essays)])
     assert len(files) >= parallel.MIN_FILES
     serial = list(engine.lint_paths(files, settings, jobs=1))
     assert list(parallel.lint_files_parallel(files, settings, jobs)) == serial
@@ -70,9 +72,9 @@ def _crash(doc: object, opts: object) -> list[object]:
 
 def test_rule_error_in_a_worker_is_reported(essays: Path) -> None:
     rule = Rule("N999", "crash", "crashes", _crash)
-    files = engine.expand_paths([str(essays)])
+    files = expand_paths([str(essays)])
     with pytest.raises(engine.RuleError, match="rule N999 failed on .*: ValueError: boom"):
-        list(parallel.lint_files_parallel(files, engine.Settings(rules=(rule,)), 2))
+        list(parallel.lint_files_parallel(files, Settings(rules=(rule,)), 2))
 
 
 def test_jobs_must_be_positive() -> None:

@@ -10,8 +10,8 @@ from click.testing import CliRunner
 from conftest import CORPUS
 
 from loccit.linter.cli.main import main
+from loccit.linter.config.settings import Settings, select_rules
 from loccit.linter.diagnostics import Rule, Violation
-from loccit.linter.engine import check as engine
 from loccit.linter.engine import project, run
 from loccit.linter.model import Document
 from loccit.rules import RULES
@@ -57,7 +57,7 @@ def thesis(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def _lint(paths: Sequence[str]) -> list[tuple[str, str, int, str]]:
     files, configs = run.prepare(run.Request(tuple(paths)))
-    settings = engine.Settings(rules=(SHARED, UNCITED, *engine.select_rules(RULES)))
+    settings = Settings(rules=(SHARED, UNCITED, *select_rules(RULES)))
     found = [d for unit in project.plan(list(paths), configs) for d in project.lint(unit, lambda p: settings)]
     return [(Path(d.path).as_posix(), d.code, d.line, d.message) for d in sorted(found)]
 
@@ -142,7 +142,7 @@ def test_real_dissertation_chapters_see_the_separate_bibliography(tmp_path: Path
 
     chapter = REAL / "hepplerj__Dissertation__ch1.dissertation.Heppler.md"
     files, configs = run.prepare(run.Request((str(chapter),), config_file=str(tmp_path / "loccit.toml")))
-    settings = engine.Settings(rules=(Rule("B997", "count", "test", count),))
+    settings = Settings(rules=(Rule("B997", "count", "test", count),))
     for unit in project.plan(files, configs):
         list(project.lint(unit, lambda p: settings))
     assert seen and seen[0] > 200
@@ -151,7 +151,7 @@ def test_real_dissertation_chapters_see_the_separate_bibliography(tmp_path: Path
 def test_standard_input_chapter_gets_the_configured_bibliography(thesis: Path) -> None:
     (thesis / "pyproject.toml").write_text('[tool.loccit]\nbibliography = ["bibliography.md"]\n', encoding="utf-8")
     files, configs = run.prepare(run.Request(("-",), stdin=CH1.encode()))
-    settings = engine.Settings(rules=(SHARED,))
+    settings = Settings(rules=(SHARED,))
     found = [
         d.message for unit in project.plan(["-"], configs) for d in project.lint(unit, lambda p: settings, CH1.encode())
     ]

@@ -9,8 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from loccit.linter.config.settings import Settings
 from loccit.linter.diagnostics import Violation
-from loccit.linter.engine.check import Settings, lint_text
+from loccit.linter.engine.check import lint_text
 from loccit.linter.markdown.parse import normalise, parse_document
 from loccit.linter.model import Document, NoteStyle, Span
 from loccit.rules import RULES

@@ -10,6 +10,7 @@ import re
 import pytest
 from conftest import ROOT
 
+from loccit.linter.config.settings import Settings, select_rules
 from loccit.linter.engine import check as engine
 from loccit.linter.output import formats as reporters
 from loccit.rules import RULES
@@ -19,7 +20,7 @@ DOCS = ROOT / "docs" / "rules"
 
 
 def _findings(code: str) -> tuple[str, list[int]]:
-    settings = engine.Settings(rules=engine.select_rules(RULES, [code]))
+    settings = Settings(rules=select_rules(RULES, [code]))
     path = os.path.relpath(FIXTURES / f"{code}.md", ROOT)
     cwd = os.getcwd()
     os.chdir(ROOT)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import CORPUS
 
+from loccit.linter.config.settings import Settings, select_rules
 from loccit.linter.engine import check as engine
 from loccit.rules import RULES
 
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.skipif(not SEED.is_dir(), reason="../shared/corpus/seed
 
 
 def _lint(path: Path) -> list[tuple[str, int, int, str]]:
-    settings = engine.Settings(rules=engine.select_rules(RULES, ["N00"]))
+    settings = Settings(rules=select_rules(RULES, ["N00"]))
     diagnostics = engine.lint_paths([str(path)], settings)
     return [(d.code, d.line, d.column, d.message) for d in diagnostics if d.code not in ("N006", "N007")]
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from loccit.linter.config.settings import Settings, select_rules
 from loccit.linter.diagnostics import Rule, Violation
 from loccit.linter.engine import check as engine
 from loccit.linter.engine import suppress
@@ -14,7 +15,7 @@ from loccit.rules import RULES
 
 
 def lint(text: str, select: tuple[str, ...] = ("N", "E"), extra: tuple[Rule, ...] = ()) -> list[tuple[str, int]]:
-    settings = engine.Settings(rules=engine.select_rules(RULES, select) + extra)
+    settings = Settings(rules=select_rules(RULES, select) + extra)
     return [(d.code, d.line) for d in engine.lint_text("essay.md", text.encode(), settings)]
 
 
@@ -105,14 +106,14 @@ def test_entry_suppression_covers_only_that_entry() -> None:
     ],
 )
 def test_unused_suppression_messages(comment: str, message: str) -> None:
-    settings = engine.Settings(rules=engine.select_rules(RULES, ["N", "E"]))
+    settings = Settings(rules=select_rules(RULES, ["N", "E"]))
     text = f"Text.[^1]\n{comment}\nMore.[^2]\n\n[^2]: B.\n"
     found = [d for d in engine.lint_text("e.md", text.encode(), settings) if d.code == "E002"]
     assert [(d.line, d.column, d.message) for d in found] == [(2, 1, message)]
 
 
 def test_unused_suppression_fixes() -> None:
-    settings = engine.Settings(rules=engine.select_rules(RULES, ["N", "E"]))
+    settings = Settings(rules=select_rules(RULES, ["N", "E"]))
     text = "Text.[^1]\n<!-- loccit-disable-file N001 N006 -->\nMore. <!-- loccit-disable-line -->\n"
     found = [d for d in engine.lint_text("e.md", text.encode(), settings) if d.code == "E002"]
     keep, drop = (d.fix for d in found)
@@ -150,7 +151,7 @@ def test_many_comments_strip_in_linear_time() -> None:
 def test_many_suppressions_take_linear_time() -> None:
     import time
 
-    settings = engine.Settings(rules=engine.select_rules(RULES, ["N006", "E002"]))
+    settings = Settings(rules=select_rules(RULES, ["N006", "E002"]))
     sizes = []
     for n in (2000, 8000):
         text = "".join(f"<!-- loccit-disable N006 -->\nWord[^{i}]glued.\n\n" for i in range(n))

@@ -16,6 +16,7 @@ from loccit.linter.config.keys import PAGE_STYLES, suggest
 from loccit.linter.diagnostics import Diagnostic
 from loccit.linter.engine import check as engine
 from loccit.linter.engine import parallel, run
+from loccit.linter.engine.files import STDIN, InputError
 from loccit.linter.output import formats as reporters
 from loccit.linter.output import terminal
 from loccit.linter.output.source_lines import Sources
@@ -51,7 +52,7 @@ def main() -> None:
 
 def _report(diagnostics: list[Diagnostic], files: int, fmt: str | None, out: TextIO, opts: dict[str, object]) -> None:
     stdin_text = opts["stdin"]
-    sources = Sources({engine.STDIN: stdin_text.decode("utf-8", "replace")} if isinstance(stdin_text, bytes) else {})
+    sources = Sources({STDIN: stdin_text.decode("utf-8", "replace")} if isinstance(stdin_text, bytes) else {})
     if opts["statistics"]:
         reporters.statistics(diagnostics, out, as_json=fmt in ("json", "json-lines"))
     else:
@@ -121,14 +122,14 @@ def check(
 ) -> None:
     """Check essays (files, directories, or - for standard input) for citation problems."""
     overrides = Overrides(_codes(select), _codes(ignore), _codes(extend_select), notes, page_style)
-    if fix and engine.STDIN in paths:
+    if fix and STDIN in paths:
         _fail("--fix rewrites files; it cannot fix standard input")
-    stdin = sys.stdin.buffer.read() if engine.STDIN in paths else None
+    stdin = sys.stdin.buffer.read() if STDIN in paths else None
     request = run.Request(paths or (".",), overrides, config_file, isolated, stdin, jobs or parallel.default_jobs())
     try:
         files, configs = run.prepare(request)
         if show_settings:
-            shown = files[0] if files else next((p for p in request.paths if os.path.isfile(p)), engine.STDIN)
+            shown = files[0] if files else next((p for p in request.paths if os.path.isfile(p)), STDIN)
             run.show_settings(shown, configs, sys.stdout)
             sys.exit(EXIT_CLEAN)
         progress = terminal.Progress(sys.stderr, len(files))
@@ -141,7 +142,7 @@ def check(
             relint = lambda: run.check(request, files, configs)  # noqa: E731
             diagnostics, fixed = fixes.fix_files(diagnostics, relint, unsafe_fixes)
             click.echo(f"Fixed {fixed} finding{'s' if fixed != 1 else ''}.", err=True)
-    except (engine.InputError, ConfigError) as error:
+    except (InputError, ConfigError) as error:
         _fail(str(error))
     except BrokenPipeError:
         raise  # output piped into `head`: click ends the run quietly
@@ -222,7 +223,7 @@ def sources(paths: tuple[str, ...], output_format: str, notes: str) -> None:
     try:
         files, configs = run.prepare(run.Request(paths, Overrides(notes=None if notes == "auto" else notes)))
         reports = [report.build(report.load(path, configs)) for path in files]
-    except (engine.InputError, ConfigError, report.Unreadable) as error:
+    except (InputError, ConfigError, report.Unreadable) as error:
         _fail(str(error))
         return
     if output_format == "json":

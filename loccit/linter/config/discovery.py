@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from loccit.linter.config import keys
 from loccit.linter.config.keys import ConfigError, Where
+from loccit.linter.config.settings import Settings, select_rules
 from loccit.linter.diagnostics import Rule, Severity
-from loccit.linter.engine.check import Settings, select_rules
 from loccit.linter.markdown import sections
 from loccit.linter.model import NoteStyle
 

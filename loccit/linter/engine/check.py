@@ -6,18 +6,14 @@ import dataclasses
 import functools
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 
 from loccit.linter import cache as memo
+from loccit.linter.config.settings import Settings
 from loccit.linter.diagnostics import Diagnostic, Rule, Severity, Violation
 from loccit.linter.engine import parallel, suppress
+from loccit.linter.engine.files import MARKDOWN_SUFFIXES, STDIN, decode, expand_paths, read, unreadable
 from loccit.linter.markdown.parse import normalise, parse_document
-from loccit.linter.markdown.sections import BIBLIOGRAPHY_HEADINGS, NOTES_HEADINGS
 from loccit.linter.model import Document, NoteStyle
-
-MARKDOWN_SUFFIXES = (".md", ".markdown")
-SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox"})
-STDIN = "-"
 
 
 class RuleError(Exception):
@@ -30,86 +26,6 @@ class RuleError(Exception):
 
     def __reduce__(self) -> tuple[type[RuleError], tuple[str, str, str]]:
         return RuleError, (self.code, self.path, self.detail)  # crosses from a --jobs worker intact
-
-
-class InputError(Exception):
-    """A path that cannot be linted at all (missing, unreadable directory)."""
-
-
-@dataclass(frozen=True)
-class Settings:
-    """What to check and how: the rules to run, their severities and options, the note style."""
-
-    rules: tuple[Rule, ...]
-    severities: dict[str, Severity] = field(default_factory=dict)
-    options: dict[str, object] = field(default_factory=dict)
-    style: NoteStyle | None = None
-    bibliography_headings: tuple[str, ...] = BIBLIOGRAPHY_HEADINGS
-    notes_headings: tuple[str, ...] = NOTES_HEADINGS
-
-    def severity(self, rule: Rule) -> Severity:
-        """The configured severity of a rule."""
-        return self.severities.get(rule.code, rule.severity)
-
-    @property
-    def codes(self) -> set[str]:
-        """The codes of the rules to run."""
-        return {rule.code for rule in self.rules}
-
-
-def select_rules(
-    rules: Sequence[Rule], select: Iterable[str] = (), ignore: Iterable[str] = (), extend: Iterable[str] = ()
-) -> tuple[Rule, ...]:
-    """Pick rules by code prefix: select replaces the defaults, extend adds to them, ignore removes."""
-    select, ignore, extend = tuple(select), tuple(ignore), tuple(extend)
-
-    def matches(rule: Rule, prefixes: tuple[str, ...]) -> bool:
-        return any(rule.code.startswith(p.upper()) or p.upper() == "ALL" for p in prefixes)
-
-    chosen = [r for r in rules if (matches(r, select) if select else r.enabled) or matches(r, extend)]
-    return tuple(r for r in chosen if not matches(r, ignore))
-
-
-def expand_paths(paths: Sequence[str]) -> list[str]:
-    """Files as given; directories walked for Markdown files, skipping what .gitignore ignores."""
-    found: list[str] = []
-    for path in paths:
-        if path == STDIN or os.path.isfile(path):
-            found.append(path)
-        elif os.path.isdir(path):
-            found.extend(_walk(path))
-        else:
-            raise InputError(f"{path}: no such file or directory")
-    return found
-
-
-def _walk(root: str) -> list[str]:
-    ignored = _gitignore(root)
-    files = []
-    for directory, dirs, names in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not ignored(os.path.join(directory, d), True))
-        for name in sorted(names):
-            path = os.path.join(directory, name)
-            if name.lower().endswith(MARKDOWN_SUFFIXES) and not ignored(path, False):
-                files.append(os.path.normpath(path))  # "./ch1.md" prints as "ch1.md"
-    return files
-
-
-def _gitignore(root: str):  # type: ignore[no-untyped-def]
-    """A predicate for paths under root that the root's .gitignore excludes (pathspec, loaded lazily)."""
-    ignore_file = os.path.join(root, ".gitignore")
-    if not os.path.isfile(ignore_file):
-        return lambda path, is_dir: False
-    import pathspec
-
-    with open(ignore_file, encoding="utf-8", errors="replace") as handle:
-        spec = pathspec.GitIgnoreSpec.from_lines(handle)
-
-    def ignored(path: str, is_dir: bool) -> bool:
-        relative = os.path.relpath(path, root).replace(os.sep, "/")
-        return bool(spec.match_file(relative + "/" if is_dir else relative))
-
-    return ignored
 
 
 def run_rules(doc: Document, settings: Settings) -> list[Diagnostic]:
@@ -162,27 +78,6 @@ def diagnostic(path: str, rule: Rule, severity: Severity, violation: Violation) 
         violation.message,
         violation.fix,
     )
-
-
-def decode(path: str, data: bytes) -> tuple[str | None, Diagnostic | None]:
-    """Decode UTF-8 text; a binary or undecodable file becomes one E001 diagnostic at the first bad byte."""
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        return None, _input_error(path, data, nul, "file looks binary (NUL byte); not checked")
-    try:
-        return data.decode("utf-8"), None
-    except UnicodeDecodeError as error:
-        byte = data[error.start]
-        message = f"file is not valid UTF-8 (byte 0x{byte:02x} at offset {error.start}); re-save it as UTF-8"
-        return None, _input_error(path, data, error.start, message)
-
-
-def _input_error(path: str, data: bytes, offset: int, message: str) -> Diagnostic:
-    # Count lines and columns in the normalised text, as for every other finding: no BOM, CR and CRLF as LF.
-    before = normalise(data[:offset].decode("utf-8", errors="replace"))
-    line = before.count("\n") + 1
-    column = len(before) - (before.rfind("\n") + 1) + 1
-    return Diagnostic(path, line, column, line, column + 1, "E001", "unreadable-file", Severity.ERROR, message)
 
 
 def parse_bytes(path: str, data: bytes, settings: Settings) -> tuple[Document | None, Diagnostic | None]:
@@ -238,20 +133,6 @@ def companion_labels(directory: str, settings: Settings) -> frozenset[str]:
         return _notes_files(os.path.abspath(directory), settings.style)
     except OSError:
         return frozenset()
-
-
-def read(path: str, stdin: bytes | None = None) -> bytes:
-    """Read a file (or standard input for "-") as bytes."""
-    if path == STDIN:
-        return stdin or b""
-    with open(path, "rb") as handle:
-        return handle.read()
-
-
-def unreadable(path: str, error: OSError) -> Diagnostic:
-    """The E001 finding for a file that cannot be opened."""
-    message = f"cannot read file: {error.strerror or error}"
-    return Diagnostic(path, 1, 1, 1, 1, "E001", "unreadable-file", Severity.ERROR, message)
 
 
 def lint_file(path: str, settings: Settings, stdin: bytes | None = None) -> list[Diagnostic]:

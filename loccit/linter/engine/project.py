@@ -8,10 +8,12 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from loccit.linter.config.discovery import Config, excluded, matches
+from loccit.linter.config.settings import Settings
 from loccit.linter.diagnostics import Diagnostic, Rule
 from loccit.linter.engine import check as engine
 from loccit.linter.engine import parallel
-from loccit.linter.engine.check import STDIN, RuleError, Settings
+from loccit.linter.engine.check import RuleError
+from loccit.linter.engine.files import STDIN, expand_paths, read, unreadable
 from loccit.linter.markdown import sections
 from loccit.linter.markdown.blocks import parse_blocks
 from loccit.linter.model import Document, Heading
@@ -37,7 +39,7 @@ def plan(paths: Sequence[str], config_for: Callable[[str], Config]) -> list[Proj
     configured: dict[int, tuple[Config, list[str]]] = {}
     projects: list[Project | int] = []
     for path in paths:
-        found = engine.expand_paths([path])
+        found = expand_paths([path])
         loose: list[str] = []
         for file in found:
             config = config_for(file)
@@ -92,9 +94,9 @@ def as_bibliography(doc: Document) -> Document:
 
 def _parse(path: str, settings: Settings, stdin: bytes | None) -> tuple[Document | None, Diagnostic | None]:
     try:
-        data = engine.read(path, stdin)
+        data = read(path, stdin)
     except OSError as error:
-        return None, engine.unreadable(path, error)
+        return None, unreadable(path, error)
     return engine.parse_bytes(path, data, settings)
 
 
@@ -109,7 +111,7 @@ def _others(project: Project, settings_for: SettingsFor, seen: set[str]) -> list
     root = project.root
     if root is None:
         return docs
-    for path in engine.expand_paths([root]):
+    for path in expand_paths([root]):
         if os.path.abspath(path) not in seen and not matches(root, project.exclude, path):
             doc, _ = _parse(path, settings_for(path), None)
             if doc is not None:

@@ -10,10 +10,10 @@ from typing import TextIO
 from loccit.linter.config import discovery as config
 from loccit.linter.config import keys
 from loccit.linter.config.discovery import Config, Overrides
+from loccit.linter.config.settings import Settings
 from loccit.linter.diagnostics import Diagnostic
-from loccit.linter.engine import check as engine
 from loccit.linter.engine import project
-from loccit.linter.engine.check import Settings
+from loccit.linter.engine.files import expand_paths
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ def prepare(request: Request) -> tuple[list[str], Configs]:
     config.clear_cache()
     check_overrides(request.overrides)
     configs = Configs(request)
-    files = [path for path in engine.expand_paths(request.paths) if not config.excluded(configs(path), path)]
+    files = [path for path in expand_paths(request.paths) if not config.excluded(configs(path), path)]
     for path in files or ["-"]:
         configs(path)
     return files, configs

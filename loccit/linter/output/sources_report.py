@@ -10,6 +10,7 @@ from typing import Any, TextIO
 from loccit.linter.citations.scan import fold, tidy
 from loccit.linter.engine import check as engine
 from loccit.linter.engine import project
+from loccit.linter.engine.files import read
 from loccit.linter.engine.run import Configs
 from loccit.linter.matching.resolve import Listed, MatchOptions, Resolution, resolve
 from loccit.linter.matching.similarity import author_agreement
@@ -43,7 +44,7 @@ class Unreadable(Exception):
 
 def _parse(path: str, configs: Configs) -> Document:
     try:
-        doc, error = engine.parse_bytes(path, engine.read(path), configs.settings(path))
+        doc, error = engine.parse_bytes(path, read(path), configs.settings(path))
     except OSError as problem:
         raise Unreadable(f"{path}: {problem.strerror or problem}") from problem
     if doc is None:

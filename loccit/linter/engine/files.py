@@ -1,0 +1,98 @@
+"""The files a run checks: paths expanded and walked, bytes read, text decoded (or an E001 finding)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+from loccit.linter.diagnostics import Diagnostic, Severity
+from loccit.linter.markdown.parse import normalise
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox"})
+
+
+STDIN = "-"
+
+
+class InputError(Exception):
+    """A path that cannot be linted at all (missing, unreadable directory)."""
+
+
+def expand_paths(paths: Sequence[str]) -> list[str]:
+    """Files as given; directories walked for Markdown files, skipping what .gitignore ignores."""
+    found: list[str] = []
+    for path in paths:
+        if path == STDIN or os.path.isfile(path):
+            found.append(path)
+        elif os.path.isdir(path):
+            found.extend(_walk(path))
+        else:
+            raise InputError(f"{path}: no such file or directory")
+    return found
+
+
+def _walk(root: str) -> list[str]:
+    ignored = _gitignore(root)
+    files = []
+    for directory, dirs, names in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not ignored(os.path.join(directory, d), True))
+        for name in sorted(names):
+            path = os.path.join(directory, name)
+            if name.lower().endswith(MARKDOWN_SUFFIXES) and not ignored(path, False):
+                files.append(os.path.normpath(path))  # "./ch1.md" prints as "ch1.md"
+    return files
+
+
+def _gitignore(root: str):  # type: ignore[no-untyped-def]
+    """A predicate for paths under root that the root's .gitignore excludes (pathspec, loaded lazily)."""
+    ignore_file = os.path.join(root, ".gitignore")
+    if not os.path.isfile(ignore_file):
+        return lambda path, is_dir: False
+    import pathspec
+
+    with open(ignore_file, encoding="utf-8", errors="replace") as handle:
+        spec = pathspec.GitIgnoreSpec.from_lines(handle)
+
+    def ignored(path: str, is_dir: bool) -> bool:
+        relative = os.path.relpath(path, root).replace(os.sep, "/")
+        return bool(spec.match_file(relative + "/" if is_dir else relative))
+
+    return ignored
+
+
+def decode(path: str, data: bytes) -> tuple[str | None, Diagnostic | None]:
+    """Decode UTF-8 text; a binary or undecodable file becomes one E001 diagnostic at the first bad byte."""
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        return None, _input_error(path, data, nul, "file looks binary (NUL byte); not checked")
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as error:
+        byte = data[error.start]
+        message = f"file is not valid UTF-8 (byte 0x{byte:02x} at offset {error.start}); re-save it as UTF-8"
+        return None, _input_error(path, data, error.start, message)
+
+
+def _input_error(path: str, data: bytes, offset: int, message: str) -> Diagnostic:
+    # Count lines and columns in the normalised text, as for every other finding: no BOM, CR and CRLF as LF.
+    before = normalise(data[:offset].decode("utf-8", errors="replace"))
+    line = before.count("\n") + 1
+    column = len(before) - (before.rfind("\n") + 1) + 1
+    return Diagnostic(path, line, column, line, column + 1, "E001", "unreadable-file", Severity.ERROR, message)
+
+
+def read(path: str, stdin: bytes | None = None) -> bytes:
+    """Read a file (or standard input for "-") as bytes."""
+    if path == STDIN:
+        return stdin or b""
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+def unreadable(path: str, error: OSError) -> Diagnostic:
+    """The E001 finding for a file that cannot be opened."""
+    message = f"cannot read file: {error.strerror or error}"
+    return Diagnostic(path, 1, 1, 1, 1, "E001", "unreadable-file", Severity.ERROR, message)
