@@ -38,7 +38,7 @@ def test_marker_and_definition_positions() -> None:
     ],
 )
 def test_not_markers(source: str) -> None:
-    assert parse(source).markers == []
+    assert parse(source).markers == ()
 
 
 @pytest.mark.parametrize(
@@ -128,7 +128,7 @@ def test_pandoc_inline_notes_are_notes_at_exact_positions() -> None:
         "Open^[never closed\n\nA note ^[over\ntwo lines].\n"
     )
     doc = parse(text)
-    assert doc.style is NoteStyle.FOOTNOTE and doc.markers == []
+    assert doc.style is NoteStyle.FOOTNOTE and doc.markers == ()
     assert [(d.label, d.text, d.inline) for d in doc.definitions] == [
         ("1 (inline)", "Smith, *Book* [2nd ed.], 4.", True),
         ("2 (inline)", "see ^[x] y", True),

@@ -9,7 +9,7 @@ import pytest
 from loccit.linter.config.settings import Settings, select_rules
 from loccit.linter.diagnostics import Rule, Violation
 from loccit.linter.engine import check as engine
-from loccit.linter.engine import suppress
+from loccit.linter.markdown import suppressions
 from loccit.linter.model import Document
 from loccit.rules import RULES
 
@@ -139,13 +139,13 @@ def test_codes_not_checked_are_not_unused() -> None:
     ],
 )
 def test_trailing_suppressions_are_cut_from_note_text(text: str, expected: str) -> None:
-    assert suppress.without_trailing(text) == expected
+    assert suppressions.without_trailing(text) == expected
 
 
 def test_many_comments_strip_in_linear_time() -> None:
     for gap in ("", " \n "):
         text = "x " + (gap + "<!-- loccit-disable N001 -->") * 20_000
-        assert suppress.without_trailing(text) == "x"
+        assert suppressions.without_trailing(text) == "x"
 
 
 def test_many_suppressions_take_linear_time() -> None:

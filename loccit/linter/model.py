@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from enum import Enum
-from functools import cached_property
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar, cast
+
+R = TypeVar("R")
 
 
 # Records built for every note, marker and entry are named tuples rather than frozen dataclasses: as immutable,
@@ -68,6 +70,14 @@ class Entry(NamedTuple):
     section: str
 
 
+class Comment(NamedTuple):
+    """A suppression comment outside code: its kind as written (lower case), its codes (none: all), its span."""
+
+    kind: str
+    codes: tuple[str, ...]
+    span: Span
+
+
 class Section(NamedTuple):
     """A bibliography heading and the entries directly under it (subsections are sections of their own)."""
 
@@ -98,61 +108,85 @@ class LineIndex:
         index = bisect.bisect_right(self.starts, offset) - 1
         return index + 1, offset - self.starts[index] + 1
 
+    def span(self, start: int, end: int) -> Span:
+        """The span of offsets [start, end)."""
+        starts = self.starts  # position() twice, inlined: every marker and note needs a span
+        line = bisect.bisect_right(starts, start)
+        end_line = bisect.bisect_right(starts, end, line - 1) if end >= start else bisect.bisect_right(starts, end)
+        return Span(start, end, line, start - starts[line - 1] + 1, end_line, end - starts[end_line - 1] + 1)
 
-@dataclass
+
+@dataclass(frozen=True, eq=False)
 class Document:
-    """A parsed essay; rules read it and never change it."""
+    """A parsed essay, frozen once built: rules read it and never change it.
+
+    What a project adds (its shared bibliography files, the labels of companion notes files) is given when the
+    engine builds the document it checks (`dataclasses.replace`), never written into a parsed one. Data that
+    several rules derive from it is kept in its one cache, `derived`.
+    """
 
     path: str
     text: str
     lines: LineIndex
     style: NoteStyle
-    headings: list[Heading] = field(default_factory=list)
-    markers: list[Marker] = field(default_factory=list)
-    definitions: list[Definition] = field(default_factory=list)
-    sections: list[Section] = field(default_factory=list)
+    headings: tuple[Heading, ...] = ()
+    markers: tuple[Marker, ...] = ()
+    definitions: tuple[Definition, ...] = ()
+    sections: tuple[Section, ...] = ()
     notes_heading: Heading | None = None
     notes_start: int = 0
     notes_end: int = 0
+    # Suppression comments outside code (`<!-- loccit-disable N002 -->`), as written.
+    comments: tuple[Comment, ...] = ()
     companion_labels: frozenset[str] = frozenset()
     # The parsed bibliography files of the project this document belongs to (configured with
     # `bibliography = [...]`, or the bibliography-only files of a directory being checked).
     shared: tuple[Document, ...] = ()
+    _cache: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False)
 
     def span(self, start: int, end: int) -> Span:
         """Build a span for offsets [start, end) of the normalised text."""
-        starts = self.lines.starts  # LineIndex.position twice, inlined: every marker and note needs a span
-        line = bisect.bisect_right(starts, start)
-        end_line = bisect.bisect_right(starts, end, line - 1) if end >= start else bisect.bisect_right(starts, end)
-        return Span(start, end, line, start - starts[line - 1] + 1, end_line, end - starts[end_line - 1] + 1)
+        return self.lines.span(start, end)
 
-    @cached_property
-    def entries(self) -> list[Entry]:
+    def derived(self, key: Hashable, compute: Callable[[], R]) -> R:
+        """compute()'s result, worked out once for this document and key (the document's one cache)."""
+        try:
+            return cast(R, self._cache[key])
+        except KeyError:
+            value = self._cache[key] = compute()
+            return value
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
         """Every bibliography entry, in document order."""
-        return [entry for section in self.sections for entry in section.entries]
+        return self.derived("entries", lambda: tuple(e for section in self.sections for e in section.entries))
 
     @property
-    def shared_sections(self) -> list[Section]:
+    def shared_sections(self) -> tuple[Section, ...]:
         """The bibliography sections of the project's shared bibliography files (each entry's span is in its file)."""
-        return [section for doc in self.shared for section in doc.sections]
+        return tuple(section for doc in self.shared for section in doc.sections)
 
     @property
-    def source_sections(self) -> list[Section]:
+    def source_sections(self) -> tuple[Section, ...]:
         """Every bibliography section a note may cite: the document's own, then the shared ones."""
         return self.sections + self.shared_sections
 
-    @cached_property
+    @property
     def definitions_by_label(self) -> dict[str, list[Definition]]:
         """Map each label to its definitions, in document order."""
-        index: dict[str, list[Definition]] = {}
-        for definition in self.definitions:
-            index.setdefault(definition.label, []).append(definition)
-        return index
+        return self.derived("definitions by label", lambda: _by_label(self.definitions))
 
-    @cached_property
+    @property
     def markers_by_label(self) -> dict[str, list[Marker]]:
         """Map each label to its markers, in document order."""
-        index: dict[str, list[Marker]] = {}
-        for marker in self.markers:
-            index.setdefault(marker.label, []).append(marker)
-        return index
+        return self.derived("markers by label", lambda: _by_label(self.markers))
+
+
+Labelled = TypeVar("Labelled", Definition, Marker)
+
+
+def _by_label(items: tuple[Labelled, ...]) -> dict[str, list[Labelled]]:
+    index: dict[str, list[Labelled]] = {}
+    for item in items:
+        index.setdefault(item.label, []).append(item)
+    return index

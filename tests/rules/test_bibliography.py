@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -249,7 +250,7 @@ def test_shared_bibliography_file_serves_every_chapter() -> None:
         ),
     )
     bibliography = parse_document("bibliography.md", normalise(f"# Bibliography\n\n{TAUBMAN}\n{FILTZER}\n"))
-    chapter.shared = (bibliography,)
+    chapter = dataclasses.replace(chapter, shared=(bibliography,))
     missing, order, uncited = BY_CODE["B001"], BY_CODE["B007"], BY_CODE["B002"]
     assert [v.message for v in missing.check(chapter, missing.options())] == [
         'note 2 cites "The Great Terror" by Conquest, which no bibliography entry lists'
@@ -272,7 +273,9 @@ def test_unrelated_shared_bibliography_is_not_the_essays() -> None:
             "[^2]: Anne Applebaum, *Gulag* (London, 2003), 5.\n"
         ),
     )
-    essay.shared = (parse_document("bibliography.md", normalise(f"# Bibliography\n\n{TAUBMAN}\n{FILTZER}\n")),)
+    essay = dataclasses.replace(
+        essay, shared=(parse_document("bibliography.md", normalise(f"# Bibliography\n\n{TAUBMAN}\n{FILTZER}\n")),)
+    )
     assert list(BY_CODE["B001"].check(essay, BY_CODE["B001"].options())) == []
 
 
@@ -280,7 +283,7 @@ def test_partly_checked_book_does_not_report_its_shared_bibliography() -> None:
     chapter = parse_document("ch1.md", normalise("# One\n\nA.[^1]\n\n[^1]: Filtzer, *The Khrushchev Era*, 3.\n"))
     entries = "\n".join(f"- Author{n}, Ann. *Book {n}*. London, 19{n:02d}." for n in range(10, 20))
     bibliography = parse_document("bibliography.md", normalise(f"# Bibliography\n\n{FILTZER}\n{entries}\n"))
-    chapter.shared = (bibliography,)
+    chapter = dataclasses.replace(chapter, shared=(bibliography,))
     uncited = BY_CODE["B002"]
     assert uncited.check_project is not None
     assert list(uncited.check_project([chapter, bibliography], uncited.options())) == []

@@ -86,7 +86,6 @@ def parse_bytes(path: str, data: bytes, settings: Settings) -> tuple[Document | 
     if text is None:
         return None, error
     doc = parse_document(path, normalise(text), settings.style, settings.bibliography_headings, settings.notes_headings)
-    suppress.strip_trailing(doc)
     return doc, None
 
 
@@ -95,14 +94,14 @@ def lint_text(path: str, data: bytes, settings: Settings) -> list[Diagnostic]:
     doc, error = parse_bytes(path, data, settings)
     if doc is None:
         return [error] if error else []
-    attach_companions(doc, settings)
-    return check_document(doc, settings)
+    return check_document(with_companions(doc, settings), settings)
 
 
-def attach_companions(doc: Document, settings: Settings) -> None:
-    """Give a file with markers but no definitions the labels of the notes-only files beside it."""
+def with_companions(doc: Document, settings: Settings) -> Document:
+    """A file with markers but no definitions, given the labels of the notes-only files beside it."""
     if doc.markers and not _labelled(doc) and doc.path != STDIN:
-        doc.companion_labels = companion_labels(os.path.dirname(doc.path) or ".", settings)
+        return dataclasses.replace(doc, companion_labels=companion_labels(os.path.dirname(doc.path) or ".", settings))
+    return doc
 
 
 def _labelled(doc: Document) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -87,9 +88,8 @@ def as_bibliography(doc: Document) -> Document:
     start = _front_matter_end(doc.text)
     root = Heading(0, os.path.basename(doc.path), doc.span(start, start))
     inside = [block for block in blocks if block.start >= start]
-    doc.sections = sections.bibliography_sections(doc.text, [root, *doc.headings], inside, _ANY, doc.span)
-    doc.__dict__.pop("entries", None)
-    return doc
+    found = sections.bibliography_sections(doc.text, [root, *doc.headings], inside, _ANY, doc.span)
+    return dataclasses.replace(doc, sections=tuple(found))
 
 
 def _parse(path: str, settings: Settings, stdin: bytes | None) -> tuple[Document | None, Diagnostic | None]:
@@ -144,6 +144,13 @@ def _project_diagnostics(
     return found
 
 
+def _in_project(doc: Document, shared: list[Document], project: Project, settings: Settings) -> Document:
+    """The document as the project checks it: with the shared bibliography files and its companion notes."""
+    if doc not in shared and (project.bibliography or not doc.entries):
+        doc = dataclasses.replace(doc, shared=tuple(shared))
+    return engine.with_companions(doc, settings)
+
+
 def _check_item(item: tuple[Document, Settings, Sequence[Diagnostic]]) -> list[Diagnostic]:
     return engine.check_document(*item)
 
@@ -171,13 +178,13 @@ def lint(
             progress()
     by_path = {os.path.abspath(d.path): d for d in docs if d.path != STDIN}
     shared = [by_path.get(p) or _parse(p, settings_for(p), None)[0] for p in project.bibliography]
-    shared_docs = [as_bibliography(d) for d in shared if d is not None]
+    read_as = {id(d): as_bibliography(d) for d in shared if d is not None}
+    shared_docs = list(read_as.values())
+    # A configured bibliography file that is also checked is checked as the bibliography it was read as.
+    docs = [read_as.get(id(doc), doc) for doc in docs]
     if project.detect:
         shared_docs += [d for d in docs if is_bibliography_file(d) and d not in shared_docs]
-    for doc in docs:
-        if doc not in shared_docs and (project.bibliography or not doc.entries):
-            doc.shared = tuple(shared_docs)
-        engine.attach_companions(doc, settings_for(doc.path))
+    docs = [_in_project(doc, shared_docs, project, settings_for(doc.path)) for doc in docs]
     extra = _project_diagnostics(project, docs, shared_docs, settings_for, {d.path for d in docs})
     items = [(doc, settings_for(doc.path), extra.get(doc.path, ())) for doc in docs]
     if jobs > 1 and len(items) >= parallel.MIN_FILES and parallel.can_fork():
@@ -195,7 +202,7 @@ def _check_alone(item: tuple[str, Settings, bytes | None]) -> tuple[bool, list[D
     found = [error] if error is not None else []
     if doc is None:
         return False, found
-    engine.attach_companions(doc, settings)
+    doc = engine.with_companions(doc, settings)
     # A file with entries and no notes may be the source list of the other files: then the directory is
     # checked again as a project (shared bibliography, B002 across files).
     return bool(doc.entries) and not doc.definitions, found + engine.check_document(doc, settings)

@@ -4,19 +4,15 @@ from __future__ import annotations
 
 import bisect
 import heapq
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from loccit.linter.config.keys import suggest
 from loccit.linter.diagnostics import Diagnostic, Fix, Severity
-from loccit.linter.markdown.blocks import parse_blocks
-from loccit.linter.markdown.inline import Regions, code_regions
+from loccit.linter.markdown.suppressions import KINDS
 from loccit.linter.model import Document, Span
 
-KINDS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
 UNUSED_CODE, UNUSED_NAME = "E002", "unused-suppression"
-_DIRECTIVE = re.compile(r"<!--[ \t]*loccit-([A-Za-z-]*)((?:[ \t,]+[\w-]+)*)[ \t]*-->")
 ALL = "*"
 
 
@@ -60,17 +56,8 @@ def _owner(owners: Sequence[Span], starts: Sequence[int], text: str, span: Span)
 
 
 def find(doc: Document) -> list[Directive]:
-    """The suppression comments of a document outside code, each with the regions it covers."""
-    if "loccit-" not in doc.text:
-        return []
-    blocks, _ = parse_blocks(doc.text)
-    code = Regions(code_regions(doc.text, blocks, comments=False))
-    found = []
-    for m in _DIRECTIVE.finditer(doc.text):
-        if m.start() in code:
-            continue
-        codes = tuple(c for c in re.split(r"[\s,]+", m.group(2)) if c)
-        found.append(Directive(m.group(1).lower(), codes, doc.span(m.start(), m.end())))
+    """The document's suppression comments, each with the regions it covers."""
+    found = [Directive(comment.kind, comment.codes, comment.span) for comment in doc.comments]
     _scope(doc, found)
     return found
 
@@ -220,31 +207,3 @@ def _problem(directive: Directive, known: set[str], checked: set[str]) -> tuple[
     keep = tuple(c for c in directive.codes if c not in idle)
     what = ", ".join(idle)
     return f"suppression of {what} suppresses nothing here; remove {'it' if not keep else what}", keep
-
-
-def strip_trailing(doc: Document) -> None:
-    """Drop suppression comments from the end of note and entry texts, so rules read only the citation."""
-    if "loccit-" not in doc.text:
-        return
-    doc.definitions = [_stripped(d) for d in doc.definitions]
-    doc.sections = [section._replace(entries=tuple(_stripped(e) for e in section.entries)) for section in doc.sections]
-    doc.__dict__.pop("entries", None)
-    doc.__dict__.pop("definitions_by_label", None)
-
-
-def without_trailing(text: str) -> str:
-    """A note's or entry's text without the suppression comments at its end (scanned from the end, linearly)."""
-    end = len(text.rstrip())
-    while text.endswith("-->", 0, end):
-        start = text.rfind("<!--", 0, end)
-        if start < 0 or not _DIRECTIVE.fullmatch(text, start, end):
-            break
-        end = start
-        while end > 0 and text[end - 1].isspace():
-            end -= 1
-    return text if end == len(text.rstrip()) else text[:end]
-
-
-def _stripped(item):  # type: ignore[no-untyped-def]
-    text = without_trailing(item.text)
-    return item if text == item.text else item._replace(text=text)

@@ -6,7 +6,7 @@ import bisect
 import re
 from collections.abc import Mapping, Sequence
 
-from loccit.linter.markdown import sections
+from loccit.linter.markdown import sections, suppressions
 from loccit.linter.markdown.blocks import LABEL, Block, parse_blocks, strip_closing_hashes
 from loccit.linter.markdown.inline import Regions, inline_notes, skip_regions
 from loccit.linter.model import Definition, Document, Heading, LineIndex, Marker, NoteStyle, Span
@@ -26,7 +26,7 @@ def normalise(text: str) -> str:
     return text
 
 
-def _line_span(doc: Document, start: int, end: int) -> Span:
+def _line_span(doc: _Draft, start: int, end: int) -> Span:
     """doc.span for text on one line (a marker, a note's label), with one look-up in the line index."""
     starts = doc.lines.starts
     line = bisect.bisect_right(starts, start)
@@ -34,7 +34,7 @@ def _line_span(doc: Document, start: int, end: int) -> Span:
     return Span(start, end, line, column, line, column + end - start)
 
 
-def _headings(doc: Document, blocks: list[Block]) -> list[Heading]:
+def _headings(doc: _Draft, blocks: list[Block]) -> list[Heading]:
     headings = []
     for block in blocks:
         if block.kind != "heading":
@@ -50,7 +50,7 @@ def _headings(doc: Document, blocks: list[Block]) -> list[Heading]:
     return headings
 
 
-def _footnote_definitions(doc: Document, blocks: list[Block]) -> list[Definition]:
+def _footnote_definitions(doc: _Draft, blocks: list[Block]) -> list[Definition]:
     definitions = []
     heads = [(h.span.start, sections.clean_title(h.title)) for h in doc.headings]
     index = 0
@@ -86,7 +86,7 @@ def inline_label(number: int) -> str:
     return f"{number} (inline)"
 
 
-def _inline_definitions(doc: Document, skipped: Regions, footnotes: list[Definition]) -> list[Definition]:
+def _inline_definitions(doc: _Draft, skipped: Regions, footnotes: list[Definition]) -> list[Definition]:
     """Inline notes, except inside a `[^label]:` note: a note holds no note, so its text stays the outer one's."""
     heads = [(h.span.start, sections.clean_title(h.title)) for h in doc.headings]
     starts = [start for start, _ in heads]
@@ -106,7 +106,7 @@ def _inline_definitions(doc: Document, skipped: Regions, footnotes: list[Definit
     return definitions
 
 
-def _in_text_order(doc: Document, definitions: list[Definition]) -> list[Definition]:
+def _in_text_order(doc: _Draft, definitions: list[Definition]) -> list[Definition]:
     """Notes in the order readers meet them: a definition at its first marker, an inline note where it stands."""
     first: dict[str, int] = {}
     for marker in doc.markers:
@@ -114,7 +114,7 @@ def _in_text_order(doc: Document, definitions: list[Definition]) -> list[Definit
     return sorted(definitions, key=lambda d: d.span.start if d.inline else first.get(d.label, d.span.start))
 
 
-def _footnote_markers(doc: Document, skipped: Regions, definitions: list[Definition]) -> list[Marker]:
+def _footnote_markers(doc: _Draft, skipped: Regions, definitions: list[Definition]) -> list[Marker]:
     # A label holds no bracket, so a marker can overlap a definition's `[^label]` only by starting where it does.
     labels = {d.label_span.start for d in definitions}
     markers = []
@@ -125,7 +125,7 @@ def _footnote_markers(doc: Document, skipped: Regions, definitions: list[Definit
     return markers
 
 
-def _markers(doc: Document, skipped: Regions, excluded: Regions) -> list[Marker]:
+def _markers(doc: _Draft, skipped: Regions, excluded: Regions) -> list[Marker]:
     markers = []
     for pattern in (_NUMERIC_MARKER, _PARENTHESISED_MARKER):
         for m in pattern.finditer(doc.text):
@@ -138,11 +138,11 @@ def _markers(doc: Document, skipped: Regions, excluded: Regions) -> list[Marker]
     return markers
 
 
-def _in_notes(doc: Document, offset: int) -> bool:
+def _in_notes(doc: _Draft, offset: int) -> bool:
     return doc.notes_end > offset >= doc.notes_start
 
 
-def _numeric_notes(doc: Document, notes_matcher: re.Pattern[str]) -> list[Definition]:
+def _numeric_notes(doc: _Draft, notes_matcher: re.Pattern[str]) -> list[Definition]:
     """Find the notes section with numbered notes; set doc.notes_heading when one exists."""
     for index, heading in enumerate(doc.headings):
         title = sections.clean_title(heading.title)
@@ -161,6 +161,20 @@ def _numeric_notes(doc: Document, notes_matcher: re.Pattern[str]) -> list[Defini
     return []
 
 
+class _Draft:
+    """The document while it is being parsed: what has been found so far, and spans over its text."""
+
+    def __init__(self, path: str, text: str, style: NoteStyle) -> None:
+        self.path, self.text, self.style = path, text, style
+        self.lines = LineIndex.of(text)
+        self.span = self.lines.span
+        self.headings: list[Heading] = []
+        self.markers: list[Marker] = []
+        self.definitions: list[Definition] = []
+        self.notes_heading: Heading | None = None
+        self.notes_start = self.notes_end = 0
+
+
 def parse_document(
     path: str,
     text: str,
@@ -168,9 +182,9 @@ def parse_document(
     bibliography_headings: Sequence[str] = sections.BIBLIOGRAPHY_HEADINGS,
     notes_headings: Sequence[str] = sections.NOTES_HEADINGS,
 ) -> Document:
-    """Parse normalised text into a Document; style None means detect it."""
+    """Parse normalised text into a frozen Document; style None means detect it."""
     blocks, env = parse_blocks(text)
-    doc = Document(path, text, LineIndex.of(text), style or NoteStyle.FOOTNOTE)
+    doc = _Draft(path, text, style or NoteStyle.FOOTNOTE)
     doc.headings = _headings(doc, blocks)
     footnotes = _footnote_definitions(doc, blocks)
     references = env.get("ref_links") or {}
@@ -189,7 +203,7 @@ def parse_document(
         doc.markers = _footnote_markers(doc, skipped, footnotes)
         inline = _inline_definitions(doc, skipped, footnotes)
         doc.definitions = _in_text_order(doc, footnotes + inline)
-    doc.sections = sections.bibliography_sections(
+    listed = sections.bibliography_sections(
         text,
         doc.headings,
         blocks,
@@ -197,7 +211,21 @@ def parse_document(
         doc.span,
         excluded=doc.notes_heading,
     )
-    return doc
+    definitions, found = suppressions.strip_trailing(text, doc.definitions, listed)
+    return Document(
+        path,
+        text,
+        doc.lines,
+        doc.style,
+        tuple(doc.headings),
+        tuple(doc.markers),
+        definitions,
+        found,
+        doc.notes_heading,
+        doc.notes_start,
+        doc.notes_end,
+        comments=suppressions.find_comments(text, blocks, doc.span),
+    )
 
 
 def _has_footnote_marker(text: str, skipped: Regions) -> bool:

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
 
-from loccit.linter import cache as memo
 from loccit.linter.citations.names import Name
 from loccit.linter.citations.scan import fold
 from loccit.linter.citations.works import Kind, Work, parse_entry, parse_note
@@ -82,11 +81,8 @@ def listed_works(doc: Document, own: bool = False) -> tuple[Listed, ...]:
     "———" entries take the previous entry's authors. Paragraphs that name no author, date and URL (an
     introductory remark, a LaTeX spacing command, a list of archive collections) are left out.
     """
-    sections = tuple(doc.sections if own else doc.source_sections)
-    # Keyed by the sections themselves (a project gives a document its shared files after parsing it); the
-    # result holds them, so their identities stay unique while it is kept.
-    key = ("listed works", tuple(map(id, sections)))
-    return memo.of_document(doc, key, lambda: (sections, _listed(sections)))[1]
+    own = own or not doc.shared  # the same entries either way: parse them once
+    return doc.derived(("listed works", own), lambda: _listed(doc.sections if own else doc.source_sections))
 
 
 def _listed(sections: tuple[Section, ...]) -> tuple[Listed, ...]:
@@ -289,4 +285,4 @@ def resolve(doc: Document, opts: MatchOptions | None = None) -> Matching:
     """The document's resolution, computed once per document and options and shared by the rules."""
     opts = opts if opts is not None else MatchOptions()
     options = MatchOptions(opts.min_score, opts.title_only_min_score, opts.author_min_score)
-    return memo.of_document(doc, ("resolution", options), lambda: _resolve(doc, options))
+    return doc.derived(("resolution", options), lambda: _resolve(doc, options))

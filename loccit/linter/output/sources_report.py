@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from dataclasses import dataclass, field
@@ -60,8 +61,7 @@ def load(path: str, configs: Configs) -> Document:
         for other in configs(path).bibliography
         if os.path.abspath(other) != os.path.abspath(path)
     ]
-    doc.shared = tuple(shared)
-    return doc
+    return dataclasses.replace(doc, shared=tuple(shared))
 
 
 def closest(resolution: Resolution, listed: tuple[Listed, ...]) -> Closest | None:
