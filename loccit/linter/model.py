@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, NamedTuple, TypeVar, cast
@@ -190,3 +190,11 @@ def _by_label(items: tuple[Labelled, ...]) -> dict[str, list[Labelled]]:
     for item in items:
         index.setdefault(item.label, []).append(item)
     return index
+
+
+def texts(doc: Document) -> Iterator[tuple[int, str]]:
+    """The text of every note and bibliography entry with its offset in the document."""
+    for definition in doc.definitions:
+        yield definition.text_start, definition.text
+    for entry in doc.entries:
+        yield entry.text_start, entry.text

@@ -5,15 +5,16 @@ from __future__ import annotations
 import pytest
 from helpers import fixed, note, parse, run
 
-from loccit.rules.form.form import check_quotes, check_spacing
-from loccit.rules.form.publication import check_publication
+from loccit.rules.form.publication import check_publication_parenthetical
+from loccit.rules.form.quotes import check_unbalanced_quotes
+from loccit.rules.form.spacing import check_citation_spacing
 
 
 def test_quotes_in_notes_and_entries() -> None:
     essay = note("Brand, The Culture of the Thaw,’ Studies 48 (2009): 10.") + (
         "\n## Bibliography\n\n- Sarn, Paul. “Echoes of Reform. Slavic Notes, 1999.\n"
     )
-    assert run(check_quotes, essay) == [
+    assert run(check_unbalanced_quotes, essay) == [
         (3, 'closing quote "’" has no opening quote'),
         (7, 'opening quote "“" is never closed'),
     ]
@@ -29,7 +30,7 @@ def test_quotes_in_notes_and_entries() -> None:
     ],
 )
 def test_spacing(text: str, message: str) -> None:
-    assert run(check_spacing, note(text)) == [(3, message)]
+    assert run(check_citation_spacing, note(text)) == [(3, message)]
 
 
 @pytest.mark.parametrize(
@@ -45,11 +46,11 @@ def test_spacing(text: str, message: str) -> None:
     ],
 )
 def test_spacing_passes(text: str) -> None:
-    assert run(check_spacing, note(text)) == []
+    assert run(check_citation_spacing, note(text)) == []
 
 
 def test_spacing_fix_inserts_a_space() -> None:
-    assert fixed(check_spacing, note("Maier (New York,1999), eds.Jo, No.3(1973).")).endswith(
+    assert fixed(check_citation_spacing, note("Maier (New York,1999), eds.Jo, No.3(1973).")).endswith(
         "[^1]: Maier (New York, 1999), eds. Jo, No.3 (1973).\n"
     )
 
@@ -61,12 +62,12 @@ def test_publication_parenthetical() -> None:
         "Vetrov, *Memoirs* (Pennsylvania 2006.)",
         "Marsh, *Code* (New York : Basic Books, 1999), 90.",
     )
-    assert run(check_publication, essay) == [
+    assert run(check_publication_parenthetical, essay) == [
         (5, 'publication facts "(Pennsylvania 2006.)": no comma before the year; "." before the closing parenthesis'),
         (6, 'publication facts "(New York : Basic Books, 1999)": stray punctuation or space'),
     ]
     doc = parse(essay)
-    assert [v.fix.text for v in check_publication(doc, None) if v.fix] == [
+    assert [v.fix.text for v in check_publication_parenthetical(doc, None) if v.fix] == [
         "(Pennsylvania, 2006)",
         "(New York: Basic Books, 1999)",
     ]
@@ -83,9 +84,9 @@ def test_publication_parenthetical() -> None:
 )
 def test_publication_dates_and_courts_pass(text: str) -> None:
     essay = note("Koss, *Letters* (York, 1987), 7.", "Reid, *Courts* (Leeds, 2001), 4.", text)
-    assert run(check_publication, essay) == []
+    assert run(check_publication_parenthetical, essay) == []
 
 
 def test_author_date_essay_is_not_asked_for_commas() -> None:
     essay = note("See (Smith 2006), 4.", "As (Jones 1999) says.", "Compare (Lee 2001).")
-    assert run(check_publication, essay) == []
+    assert run(check_publication_parenthetical, essay) == []

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from helpers import FIXTURES, fixed, note, parse, run
 
-from loccit.rules.pages.labels import check_label_number, check_label_style, check_missing
+from loccit.rules.pages.labels import check_missing_locator, check_page_label_number, check_page_label_style
 from loccit.rules.pages.locators import PageOptions
-from loccit.rules.pages.ranges import check_range_style
+from loccit.rules.pages.ranges import check_page_range_style
 
 CONSISTENT = PageOptions()
 
@@ -17,7 +17,11 @@ def _preset(name: str, style: str) -> list[tuple[str, int, str]]:
     lines = doc.text.splitlines()
     failing = lines.index("## Failing") + 1
     found = []
-    for code, check in (("P001", check_label_style), ("P002", check_label_number), ("P003", check_range_style)):
+    for code, check in (
+        ("P001", check_page_label_style),
+        ("P002", check_page_label_number),
+        ("P003", check_page_range_style),
+    ):
         for v in check(doc, PageOptions(style)):
             assert v.span.line > failing, f"{code} under ## Passing in {name}: {v.message}"
             found.append((code, v.span.line, v.message))
@@ -61,19 +65,19 @@ def test_unknown_style_is_refused() -> None:
 
 def test_label_habit_tie_goes_to_first_use() -> None:
     essay = note("A, *B* (London, 1990), p.3.", "C, *D* (Leeds, 1991), p. 4.")
-    assert run(check_label_style, essay, CONSISTENT) == [(4, 'page label "p. 4" differs from the essay\'s "p.4"')]
+    assert run(check_page_label_style, essay, CONSISTENT) == [(4, 'page label "p. 4" differs from the essay\'s "p.4"')]
 
 
 def test_bare_number_in_labelled_essay_is_left_alone() -> None:
     essay = note("A, *B*, p. 3.", "A, *B*, p. 5.", "*Laozi*, 19.")
-    assert run(check_label_style, essay, CONSISTENT) == []
+    assert run(check_page_label_style, essay, CONSISTENT) == []
 
 
 def test_label_fixes_are_safe_between_labels() -> None:
     essay = note("A, *B*, p. 3.", "A, *B*, p. 5.", "A, *B*, Pp.7-9.", "A, *B*, pg. 2.")
-    assert fixed(check_label_style, essay, CONSISTENT).endswith("[^3]: A, *B*, pp. 7-9.\n[^4]: A, *B*, p. 2.\n")
+    assert fixed(check_page_label_style, essay, CONSISTENT).endswith("[^3]: A, *B*, pp. 7-9.\n[^4]: A, *B*, p. 2.\n")
     doc = parse(essay)
-    assert all(v.fix and v.fix.safe for v in check_label_style(doc, CONSISTENT))
+    assert all(v.fix and v.fix.safe for v in check_page_label_style(doc, CONSISTENT))
 
 
 @pytest.mark.parametrize(
@@ -86,7 +90,7 @@ def test_label_fixes_are_safe_between_labels() -> None:
     ],
 )
 def test_label_number(text: str, message: str) -> None:
-    assert run(check_label_number, note(text), CONSISTENT) == [(3, message)]
+    assert run(check_page_label_number, note(text), CONSISTENT) == [(3, message)]
 
 
 @pytest.mark.parametrize(
@@ -101,12 +105,12 @@ def test_label_number(text: str, message: str) -> None:
     ],
 )
 def test_label_number_passes(text: str) -> None:
-    assert run(check_label_number, note(text), CONSISTENT) == []
+    assert run(check_page_label_number, note(text), CONSISTENT) == []
 
 
 def test_range_habit_dash_and_figures() -> None:
     essay = note("A, *B*, 121-25.", "A, *B*, 233-38.", "A, *B*, 310-315.", "A, *B*, 40–44.", "A, *B*, 386-374.")
-    assert run(check_range_style, essay, CONSISTENT) == [
+    assert run(check_page_range_style, essay, CONSISTENT) == [
         (5, 'page range "310-315" differs from the essay\'s "310-15"'),
         (6, 'page range "40–44" differs from the essay\'s "40-44"'),
         (7, 'page range "386-374" ends before it starts'),
@@ -115,14 +119,14 @@ def test_range_habit_dash_and_figures() -> None:
 
 def test_double_hyphen_counts_as_en_dash() -> None:
     essay = note("A, *B*, 21--22.", "A, *B*, 30--35.", "A, *B*, 40–44.", "A, *B*, 50-52.")
-    assert fixed(check_range_style, essay, CONSISTENT).endswith("[^3]: A, *B*, 40–44.\n[^4]: A, *B*, 50--52.\n")
+    assert fixed(check_page_range_style, essay, CONSISTENT).endswith("[^3]: A, *B*, 40–44.\n[^4]: A, *B*, 50--52.\n")
 
 
 def test_missing_locator_only_where_the_essay_gives_pages() -> None:
     cited = ["A, *B* (London, 1990), 3.", "C, *D* (Leeds, 1991), 4."]
-    assert run(check_missing, note(*cited, "E, *F* (York, 1987)."), CONSISTENT) == [
+    assert run(check_missing_locator, note(*cited, "E, *F* (York, 1987)."), CONSISTENT) == [
         (5, 'no page given for the work published "(York, 1987)"')
     ]
-    assert run(check_missing, note("A, *B* (London, 1990).", "E, *F* (York, 1987)."), CONSISTENT) == []
+    assert run(check_missing_locator, note("A, *B* (London, 1990).", "E, *F* (York, 1987)."), CONSISTENT) == []
     dated = note(*cited, "E, “Review,” *Times* (8 March 1967).", "*Smith v. Jones*, 12 F. 3 (Ga. 1905).")
-    assert run(check_missing, dated, CONSISTENT) == []
+    assert run(check_missing_locator, dated, CONSISTENT) == []

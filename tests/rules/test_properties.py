@@ -10,8 +10,7 @@ from hypothesis import strategies as st
 
 from loccit.linter.citations.locators import find_locators
 from loccit.linter.citations.quotes import unpaired_quotes
-from loccit.rules.form.form import RULES as FORM_RULES
-from loccit.rules.pages.labels import RULES as PAGE_RULES
+from loccit.rules import RULES
 from loccit.rules.pages.locators import PageOptions
 
 ALPHABET = st.sampled_from(
@@ -41,7 +40,7 @@ def test_every_violation_lies_inside_its_note(texts: list[str], style: str) -> N
     body = " ".join(f"Claim {i}.[^{i}]" for i in range(1, len(texts) + 1))
     doc = parse(body + "\n\n" + "".join(f"[^{i}]: {t}\n" for i, t in enumerate(texts, 1)))
     notes = [(d.text_start, d.text_start + len(d.text)) for d in doc.definitions]
-    for rule in (*PAGE_RULES, *FORM_RULES):
+    for rule in [r for r in RULES if r.code[0] in "PF"]:
         opts = PageOptions(style) if rule.options is PageOptions else None
         for violation in rule.check(doc, opts):
             span = violation.span

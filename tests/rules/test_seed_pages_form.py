@@ -8,8 +8,7 @@ import pytest
 from helpers import CORPUS
 
 from loccit.linter.markdown.parse import normalise, parse_document
-from loccit.rules.form.form import RULES as FORM_RULES
-from loccit.rules.pages.labels import RULES as PAGE_RULES
+from loccit.rules import RULES
 from loccit.rules.pages.locators import PageOptions
 
 SEED = CORPUS / "seed"
@@ -30,7 +29,7 @@ EXPECTED = {
 def test_seed_findings_by_note(name: str) -> None:
     doc = parse_document(name, normalise((SEED / name).read_text(encoding="utf-8")))
     found: dict[str, set[int]] = defaultdict(set)
-    for rule in (*PAGE_RULES, *FORM_RULES):
+    for rule in [r for r in RULES if r.code[0] in "PF"]:
         if not rule.enabled:
             continue
         opts = PageOptions() if rule.options is PageOptions else None

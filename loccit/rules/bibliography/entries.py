@@ -33,7 +33,7 @@ def _label(listed: Listed) -> str:
     return f'{who}, "{title}"' if who else f'"{title}"'
 
 
-def check_duplicate(doc: Document, opts: DuplicateSourceOptions) -> Iterator[Violation]:
+def check_duplicate_source(doc: Document, opts: DuplicateSourceOptions) -> Iterator[Violation]:
     """Flag a bibliography entry that lists a work an earlier entry already lists.
 
     Two entries are the same work when their lead authors agree, their titles are alike (`min_score`)
@@ -86,7 +86,7 @@ def _sort_key(listed: Listed) -> tuple[str, str]:
     return "".join(lead.split()), lead
 
 
-def check_order(doc: Document, opts: object) -> Iterator[Violation]:
+def check_source_order(doc: Document, opts: object) -> Iterator[Violation]:
     """Flag the first entry of a bibliography section that breaks alphabetical order by lead author.
 
     Entries are compared on the lead author's surname as written, ignoring case and accents, letter by
@@ -112,7 +112,7 @@ def check_order(doc: Document, opts: object) -> Iterator[Violation]:
             previous = (key, listed)
 
 
-def check_empty(doc: Document, opts: object) -> Iterator[Violation]:
+def check_empty_section(doc: Document, opts: object) -> Iterator[Violation]:
     """Flag a bibliography heading with no entries under it.
 
     A heading whose subsections hold the entries ("Bibliography" over "Primary sources") is not empty.
@@ -127,13 +127,13 @@ DUPLICATE_SOURCE = Rule(
     "B006",
     "duplicate-source",
     "Bibliography lists one work twice",
-    check_duplicate,
+    check_duplicate_source,
     Severity.WARNING,
     DuplicateSourceOptions,
 )
 SOURCE_ORDER = Rule(
-    "B007", "source-order", "Bibliography section is not in alphabetical order", check_order, Severity.WARNING
+    "B007", "source-order", "Bibliography section is not in alphabetical order", check_source_order, Severity.WARNING
 )
-EMPTY_SECTION = Rule("B008", "empty-section", "Bibliography heading has no entries", check_empty, Severity.WARNING)
-
-RULES = (DUPLICATE_SOURCE, SOURCE_ORDER, EMPTY_SECTION)
+EMPTY_SECTION = Rule(
+    "B008", "empty-section", "Bibliography heading has no entries", check_empty_section, Severity.WARNING
+)

@@ -5,10 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from loccit.linter.citations.scan import tidy
 from loccit.linter.diagnostics import Rule, Severity, Violation
 from loccit.linter.matching.resolve import (
-    Listed,
     MatchOptions,
     listed_works,
     note_citations,
@@ -16,6 +14,7 @@ from loccit.linter.matching.resolve import (
     resolve_citations,
 )
 from loccit.linter.model import Document
+from loccit.rules.bibliography.common import entry_name
 
 
 @dataclass(frozen=True)
@@ -26,13 +25,6 @@ class UncitedSourceOptions(MatchOptions):
     """Sections whose heading contains one of these phrases may list works no note cites."""
     min_cited_fraction: float = 0.5
     """A shared bibliography file with fewer of its entries cited than this serves chapters not checked."""
-
-
-def _who(listed: Listed) -> str:
-    surnames = [name.surname for name in listed.authors]
-    if surnames:
-        return " and ".join(surnames) if len(surnames) <= 2 else f"{surnames[0]} et al."
-    return f'"{tidy(listed.work.title.text)}"' if listed.work.title else f'"{tidy(listed.entry.text)[:60]}"'
 
 
 def _ignored(doc: Document, opts: UncitedSourceOptions) -> set[int]:
@@ -49,10 +41,10 @@ def _uncited(doc: Document, cited: set[int] | frozenset[int], opts: UncitedSourc
     skip = _ignored(doc, opts)
     for listed in listed_works(doc, own=True):
         if id(listed.entry) not in cited and id(listed.entry) not in skip:
-            yield Violation(listed.entry.span, f"bibliography entry for {_who(listed)} is not cited in any note")
+            yield Violation(listed.entry.span, f"bibliography entry for {entry_name(listed)} is not cited in any note")
 
 
-def check_uncited(doc: Document, opts: UncitedSourceOptions) -> Iterator[Violation]:
+def check_uncited_source(doc: Document, opts: UncitedSourceOptions) -> Iterator[Violation]:
     """Flag a bibliography entry that no note cites.
 
     Fires only when the notes cite at least one work, so a file that holds only a bibliography, or an
@@ -66,7 +58,9 @@ def check_uncited(doc: Document, opts: UncitedSourceOptions) -> Iterator[Violati
         yield from _uncited(doc, matching.cited, opts)
 
 
-def check_uncited_project(docs: Sequence[Document], opts: UncitedSourceOptions) -> Iterator[tuple[Document, Violation]]:
+def check_uncited_source_project(
+    docs: Sequence[Document], opts: UncitedSourceOptions
+) -> Iterator[tuple[Document, Violation]]:
     """Flag the entries of a project's bibliography files that no note of any chapter cites."""
     # an essay with its own bibliography is checked on its own; only bibliography files are left here
     bibliographies = [doc for doc in docs if doc.entries and not doc.definitions]
@@ -93,8 +87,8 @@ UNCITED_SOURCE = Rule(
     "B002",
     "uncited-source",
     "Bibliography entry is not cited in any note",
-    check_uncited,
+    check_uncited_source,
     Severity.WARNING,
     UncitedSourceOptions,
-    check_project=check_uncited_project,
+    check_project=check_uncited_source_project,
 )

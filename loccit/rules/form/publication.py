@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from loccit.linter.citations.masking import mask_literals
-from loccit.linter.diagnostics import Fix, Violation
+from loccit.linter.diagnostics import Fix, Rule, Severity, Violation
 from loccit.linter.model import Document
 
 _GROUP = re.compile(r"\((?P<body>[^()\n]{0,120}?\b(?:1[5-9]|20)\d\d[a-z]?)(?P<tail>[ .,;:]{0,3})\)")
@@ -82,7 +82,7 @@ def _fixed(group: Group, separator_habit: bool) -> str:
     return f"({body})"
 
 
-def check_publication(doc: Document, opts: object) -> Iterator[Violation]:
+def check_publication_parenthetical(doc: Document, opts: object) -> Iterator[Violation]:
     """Flag malformed facts of publication in brackets, such as `(Pennsylvania 2006.)`.
 
     A group ending in a year is malformed when punctuation sits before its closing parenthesis,
@@ -100,3 +100,13 @@ def check_publication(doc: Document, opts: object) -> Iterator[Violation]:
             fix = Fix(span, _fixed(group, habit), safe=False)
             message = f'publication facts "{group.text}": ' + "; ".join(problems)
             yield Violation(span, message, fix)
+
+
+PUBLICATION_PARENTHETICAL = Rule(
+    "F003",
+    "publication-parenthetical",
+    "Malformed facts-of-publication group",
+    check_publication_parenthetical,
+    Severity.WARNING,
+    fixable=True,
+)

@@ -13,7 +13,6 @@ from loccit.linter.diagnostics import Fix, Rule, Severity, Violation
 from loccit.linter.model import Document
 from loccit.rules.habit import habit
 from loccit.rules.pages.locators import Located, PageOptions, located_entry_pages, located_pages
-from loccit.rules.pages.ranges import PAGE_RANGE_STYLE
 
 _PUBLICATION = re.compile(r"\([A-Z][^()\n]{0,80}[,:] ?(?:1[5-9]|20)\d\d\.?\)")
 
@@ -38,7 +37,7 @@ def _wanted_label(found: Sequence[Located], style: str) -> Callable[[Locator], L
     return lambda loc: BARE
 
 
-def check_label_style(doc: Document, opts: PageOptions) -> Iterator[Violation]:
+def check_page_label_style(doc: Document, opts: PageOptions) -> Iterator[Violation]:
     """Flag a page label unlike the essay's habit or the configured style (`p.3`, `p. 3`, `Pp.`, `pg.`, none).
 
     Under `consistent` the habit is the label most page locators use (ties go to the first used),
@@ -78,7 +77,7 @@ def _singular_or_plural(label: str, plural: bool) -> str:
     return LabelShape(shape.family, shape.case, shape.dot, False).render(plural)
 
 
-def check_label_number(doc: Document, opts: PageOptions) -> Iterator[Violation]:
+def check_page_label_number(doc: Document, opts: PageOptions) -> Iterator[Violation]:
     """Flag `pp.` before a single page (`pp.407`) and `p.` before a range or list of pages (`p. 9-25`).
 
     A locator with `f.` or `ff.` is left alone: it names a page and what follows. Bibliography entries are
@@ -98,7 +97,7 @@ def check_label_number(doc: Document, opts: PageOptions) -> Iterator[Violation]:
         yield Violation(span, f'page label "{loc.label}" before {what} "{pages}"; use "{label}"', fix)
 
 
-def check_missing(doc: Document, opts: PageOptions) -> Iterator[Violation]:
+def check_missing_locator(doc: Document, opts: PageOptions) -> Iterator[Violation]:
     """Flag a note citing a book (a place or publisher and a year in brackets) with no locator at all.
 
     Only where most such notes in the essay do give one; a note citing a whole work, or a web page
@@ -122,7 +121,7 @@ PAGE_LABEL_STYLE = Rule(
     "P001",
     "page-label-style",
     "Page label unlike the essay's habit or the style",
-    check_label_style,
+    check_page_label_style,
     Severity.WARNING,
     PageOptions,
     fixable=True,
@@ -131,7 +130,7 @@ PAGE_LABEL_NUMBER = Rule(
     "P002",
     "page-label-number",
     "Plural page label before one page, or the reverse",
-    check_label_number,
+    check_page_label_number,
     Severity.WARNING,
     PageOptions,
     fixable=True,
@@ -140,10 +139,8 @@ MISSING_LOCATOR = Rule(
     "P004",
     "missing-locator",
     "Citation of a book or article gives no page",
-    check_missing,
+    check_missing_locator,
     Severity.INFO,
     PageOptions,
     enabled=False,
 )
-
-RULES = (PAGE_LABEL_STYLE, PAGE_LABEL_NUMBER, PAGE_RANGE_STYLE, MISSING_LOCATOR)

@@ -79,7 +79,7 @@ def _preset(ranges: list[Written], style: str) -> dict[int, str]:
     return wanted
 
 
-def check_range_style(doc: Document, opts: PageOptions) -> Iterator[Violation]:
+def check_page_range_style(doc: Document, opts: PageOptions) -> Iterator[Violation]:
     """Flag a page range unlike the habit or style (hyphen or en dash, `274-75` or `274-275`) or reversed.
 
     Under `consistent` the habit is the dash most ranges use and, among ranges from 100 on that
@@ -104,7 +104,7 @@ PAGE_RANGE_STYLE = Rule(
     "P003",
     "page-range-style",
     "Page range unlike the habit or style, or reversed",
-    check_range_style,
+    check_page_range_style,
     Severity.WARNING,
     PageOptions,
     fixable=True,

@@ -8,7 +8,7 @@ from loccit.linter.diagnostics import Rule, Severity, Violation
 from loccit.linter.model import Document
 
 
-def check_unreadable(doc: Document, opts: object) -> Iterator[Violation]:
+def check_unreadable_file(doc: Document, opts: object) -> Iterator[Violation]:
     """Report a file that is binary or not valid UTF-8, at its first bad byte.
 
     The engine raises this finding while reading the file, before any rule runs, so the other
@@ -17,7 +17,7 @@ def check_unreadable(doc: Document, opts: object) -> Iterator[Violation]:
     return iter(())
 
 
-UNREADABLE_FILE = Rule("E001", "unreadable-file", "File is binary or not valid UTF-8", check_unreadable)
+UNREADABLE_FILE = Rule("E001", "unreadable-file", "File is binary or not valid UTF-8", check_unreadable_file)
 
 
 def check_unused_suppression(doc: Document, opts: object) -> Iterator[Violation]:
@@ -37,5 +37,3 @@ UNUSED_SUPPRESSION = Rule(
     Severity.WARNING,
     fixable=True,
 )
-
-RULES = (UNREADABLE_FILE, UNUSED_SUPPRESSION)

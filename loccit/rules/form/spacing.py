@@ -1,4 +1,4 @@
-"""The form of a citation: paired quote marks, spacing, sound facts of publication (F001-F003)."""
+"""Citations keep the spaces after commas and periods and before a parenthesis (F002)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,8 @@ import re
 from collections.abc import Iterator
 
 from loccit.linter.citations.masking import mask_literals
-from loccit.linter.citations.quotes import unpaired_quotes
 from loccit.linter.diagnostics import Fix, Rule, Severity, Violation
-from loccit.linter.model import Document
-from loccit.rules.form.publication import check_publication
+from loccit.linter.model import Document, texts
 
 # Each alternative opens with its mark and looks behind it after, so that re skips to the next mark in C.
 _GLUED = re.compile(
@@ -17,31 +15,6 @@ _GLUED = re.compile(
     r"|\.(?<=[^\W_]\.)(?=[A-Z][a-z])"  # "eds.Jeremy"
     r"|\((?<=[\w.,;:*]\()(?=[^()\n]{0,80}\b(?:1[5-9]|20)\d\d\b[^()\n]{0,40}\))"  # "No.3(1973)"
 )
-
-
-def texts(doc: Document) -> Iterator[tuple[int, str]]:
-    """The text of every note and bibliography entry with its offset in the document."""
-    for definition in doc.definitions:
-        yield definition.text_start, definition.text
-    for entry in doc.entries:
-        yield entry.text_start, entry.text
-
-
-def check_quotes(doc: Document, opts: object) -> Iterator[Violation]:
-    """Flag a quote mark without its pair in a note or entry (`the Thaw,’` with no opening mark).
-
-    Apostrophes are told from closing quotes by what surrounds them: a mark between letters or
-    digits (Khrushchev’s, O'neil, 1940’s) is an apostrophe, one after punctuation closes a quotation,
-    and one after a word closes a quotation only when one is open (else it is a plural possessive).
-    Straight and curly marks may pair with each other; that mixture is not this rule's business.
-    """
-    for base, text in texts(doc):
-        for item in unpaired_quotes(mask_literals(text)):
-            span = doc.span(base + item.offset, base + item.offset + 1)
-            if item.opening:
-                yield Violation(span, f'opening quote "{item.mark}" is never closed')
-            else:
-                yield Violation(span, f'closing quote "{item.mark}" has no opening quote')
 
 
 def _word_around(text: str, at: int) -> tuple[int, int]:
@@ -88,7 +61,7 @@ def _is_glued(text: str, m: re.Match[str]) -> bool:
     return True
 
 
-def check_spacing(doc: Document, opts: object) -> Iterator[Violation]:
+def check_citation_spacing(doc: Document, opts: object) -> Iterator[Violation]:
     """Flag a missing space after a comma or period or before a parenthesis (`New York,1999`, `eds.Jeremy`).
 
     Numbers (`1,000`, `3.5`), initials (`John L.H. Keep`), abbreviations (`U.S.`), URLs, DOIs and
@@ -109,24 +82,11 @@ def check_spacing(doc: Document, opts: object) -> Iterator[Violation]:
             yield Violation(doc.span(base + start, base + end), message, fix)
 
 
-UNBALANCED_QUOTES = Rule(
-    "F001", "unbalanced-quotes", "Quote mark without its pair in a note or entry", check_quotes, Severity.WARNING
-)
 CITATION_SPACING = Rule(
     "F002",
     "citation-spacing",
     "Missing space after a comma or period, or before (",
-    check_spacing,
+    check_citation_spacing,
     Severity.WARNING,
     fixable=True,
 )
-PUBLICATION_PARENTHETICAL = Rule(
-    "F003",
-    "publication-parenthetical",
-    "Malformed facts-of-publication group",
-    check_publication,
-    Severity.WARNING,
-    fixable=True,
-)
-
-RULES = (UNBALANCED_QUOTES, CITATION_SPACING, PUBLICATION_PARENTHETICAL)

@@ -62,7 +62,7 @@ def _placement(text: str, start: int, end: int) -> Placement | None:
     return Placement(start, end, AFTER, text[behind], before in _PUNCTUATION)
 
 
-def check_placement(doc: Document, opts: object) -> Iterator[Violation]:
+def check_marker_punctuation(doc: Document, opts: object) -> Iterator[Violation]:
     """Flag a note marker on the unusual side of punctuation for the essay (`word[^3].` or `word.[^3]`).
 
     There are two habits, the side most markers take next to a mark ending a sentence (. ! ?) and
@@ -96,9 +96,7 @@ MARKER_PUNCTUATION = Rule(
     "N007",
     "marker-punctuation",
     "Note marker on the unusual side of punctuation",
-    check_placement,
+    check_marker_punctuation,
     Severity.WARNING,
     fixable=True,
 )
-
-RULES = (MARKER_PUNCTUATION,)

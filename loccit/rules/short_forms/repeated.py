@@ -11,7 +11,7 @@ from loccit.linter.citations.works import Kind
 from loccit.linter.diagnostics import Rule, Severity, Violation
 from loccit.linter.matching.resolve import Citation, MatchOptions, Resolution, resolve
 from loccit.linter.model import Document, Span
-from loccit.rules.bibliography.bibliography import has_bibliography
+from loccit.rules.bibliography.common import has_bibliography
 
 _NOT_WORD = re.compile(r"[\W_]+")
 
@@ -52,7 +52,7 @@ def _label(doc: Document, citation: Citation) -> str:
     return f"[{citation.note.label}]" if doc.style.value == "numeric" else f"[^{citation.note.label}]"
 
 
-def check_drift(doc: Document, opts: MatchOptions) -> Iterator[Violation]:
+def check_short_title_drift(doc: Document, opts: MatchOptions) -> Iterator[Violation]:
     """Flag a short note whose short title differs from the one the essay's first short note for that work used.
 
     Once a work has been cited in full, later notes cite it by the author's surname and one short title,
@@ -79,7 +79,7 @@ def check_drift(doc: Document, opts: MatchOptions) -> Iterator[Violation]:
             )
 
 
-def check_short_first(doc: Document, opts: MatchOptions) -> Iterator[Violation]:
+def check_short_before_full(doc: Document, opts: MatchOptions) -> Iterator[Violation]:
     """Flag a short form that is the first citation of its work, with no full citation before it.
 
     A reader meeting "Filtzer, *Khrushchev Era*, 20" for the first time needs the full reference. A short
@@ -113,7 +113,7 @@ def _describe(citation: Citation) -> str:
     return f"{work.lead}, {title}" if work.lead else title
 
 
-def check_ibid(doc: Document, opts: MatchOptions) -> Iterator[Violation]:
+def check_ibid_ambiguous(doc: Document, opts: MatchOptions) -> Iterator[Violation]:
     """Flag "Ibid." that opens the notes or follows a note citing several works.
 
     Ibid. points to the single source of the note just before it (Chicago 14.34); after a note with
@@ -144,7 +144,7 @@ def check_ibid(doc: Document, opts: MatchOptions) -> Iterator[Violation]:
             )
 
 
-def check_repeated_full(doc: Document, opts: MatchOptions) -> Iterator[Violation]:
+def check_repeated_full_citation(doc: Document, opts: MatchOptions) -> Iterator[Violation]:
     """Flag a full citation of a work already cited in full; later notes use the short form (Chicago 14.29)."""
     matching = resolve(doc, opts)
     keys = _work_keys(matching.resolutions)
@@ -166,7 +166,7 @@ SHORT_TITLE_DRIFT = Rule(
     "S001",
     "short-title-drift",
     "One work cited under several short titles",
-    check_drift,
+    check_short_title_drift,
     Severity.WARNING,
     MatchOptions,
 )
@@ -174,22 +174,25 @@ SHORT_BEFORE_FULL = Rule(
     "S002",
     "short-before-full",
     "A work's first citation is a short form",
-    check_short_first,
+    check_short_before_full,
     Severity.WARNING,
     MatchOptions,
     enabled=False,
 )
 IBID_AMBIGUOUS = Rule(
-    "S003", "ibid-ambiguous", "Ibid. with no single work before it", check_ibid, Severity.WARNING, MatchOptions
+    "S003",
+    "ibid-ambiguous",
+    "Ibid. with no single work before it",
+    check_ibid_ambiguous,
+    Severity.WARNING,
+    MatchOptions,
 )
 REPEATED_FULL_CITATION = Rule(
     "S004",
     "repeated-full-citation",
     "A full citation repeated after the first",
-    check_repeated_full,
+    check_repeated_full_citation,
     Severity.INFO,
     MatchOptions,
     enabled=False,
 )
-
-RULES = (SHORT_TITLE_DRIFT, SHORT_BEFORE_FULL, IBID_AMBIGUOUS, REPEATED_FULL_CITATION)
