@@ -1,0 +1,1 @@
+"""E rules: files that cannot be read as text, and suppression comments that suppress nothing."""
