@@ -15,7 +15,8 @@ from loccit import __version__
 from loccit.linter.cli.main import main
 from loccit.linter.diagnostics import Diagnostic, Severity
 from loccit.linter.output import formats as reporters
-from loccit.linter.output import terminal
+from loccit.linter.output import json_formats, terminal
+from loccit.linter.output.context import Context
 from loccit.linter.output.source_lines import Sources
 
 FIXTURE = "fixtures/reporters/mixed.md"
@@ -77,15 +78,15 @@ def test_fingerprints_ignore_line_moves_and_count_repeats() -> None:
     def finding(line: int) -> Diagnostic:
         return Diagnostic("a.md", line, 1, line, 2, "N001", "undefined-note", Severity.ERROR, "note [^1] …")
 
-    first = reporters.fingerprints([finding(3), finding(9)])
-    moved = reporters.fingerprints([finding(5), finding(12)])
+    first = json_formats.fingerprints([finding(3), finding(9)])
+    moved = json_formats.fingerprints([finding(5), finding(12)])
     assert first == moved and first[0] != first[1]
 
 
 def test_rdjson_columns_are_utf8_bytes() -> None:
     d = Diagnostic("x.md", 1, 4, 1, 8, "N001", "undefined-note", Severity.ERROR, "m")
     out = io.StringIO()
-    reporters.rdjson([d], out, sources=Sources({"x.md": "“a”[^1]\n"}))
+    json_formats.rdjson([d], out, Context(sources=Sources({"x.md": "“a”[^1]\n"})))
     location = json.loads(out.getvalue())["diagnostics"][0]["location"]["range"]
     assert (location["start"]["column"], location["end"]["column"]) == (8, 12)
 
@@ -111,8 +112,8 @@ def test_full_in_colour_has_escapes_and_same_text(monkeypatch: pytest.MonkeyPatc
     d = Diagnostic("x.md", 1, 2, 1, 3, "N001", "undefined-note", Severity.ERROR, "m")
     plain, painted = io.StringIO(), io.StringIO()
     sources = Sources({"x.md": "ab\n"})
-    terminal.full([d], plain, sources=sources)
-    terminal.full([d], painted, color=True, sources=sources)
+    terminal.full([d], plain, Context(sources=sources))
+    terminal.full([d], painted, Context(color=True, sources=sources))
     assert "\x1b[" in painted.getvalue() and "\x1b[" not in plain.getvalue()
     assert " |  ^ undefined-note" in plain.getvalue()
 

@@ -12,7 +12,7 @@ from conftest import ROOT
 
 from loccit.linter.config.settings import Settings, select_rules
 from loccit.linter.engine import check as engine
-from loccit.linter.output import formats as reporters
+from loccit.linter.output import text
 from loccit.rules import RULES
 
 FIXTURES = ROOT / "fixtures" / "rules"
@@ -29,7 +29,7 @@ def _findings(code: str) -> tuple[str, list[int]]:
     finally:
         os.chdir(cwd)
     out = io.StringIO()
-    reporters.concise(diagnostics, out)
+    text.concise(diagnostics, out)
     return out.getvalue(), [d.line for d in diagnostics]
 
 

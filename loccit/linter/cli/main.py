@@ -18,7 +18,8 @@ from loccit.linter.engine import check as engine
 from loccit.linter.engine import parallel, run
 from loccit.linter.engine.files import STDIN, InputError
 from loccit.linter.output import formats as reporters
-from loccit.linter.output import terminal
+from loccit.linter.output import terminal, text
+from loccit.linter.output.context import Context
 from loccit.linter.output.source_lines import Sources
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -54,10 +55,10 @@ def _report(diagnostics: list[Diagnostic], files: int, fmt: str | None, out: Tex
     stdin_text = opts["stdin"]
     sources = Sources({STDIN: stdin_text.decode("utf-8", "replace")} if isinstance(stdin_text, bytes) else {})
     if opts["statistics"]:
-        reporters.statistics(diagnostics, out, as_json=fmt in ("json", "json-lines"))
+        text.statistics(diagnostics, out, as_json=fmt in ("json", "json-lines"))
     else:
         name = fmt or ("full" if terminal.wants_terminal(out) else "concise")
-        reporters.render(name, diagnostics, out, color=terminal.wants_colour(out), sources=sources)
+        reporters.render(name, diagnostics, out, Context(terminal.wants_colour(out), sources))
     if (fmt or "concise") in reporters.TEXT_FORMATS:
         out.write(_summary(diagnostics, files) + "\n")
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 from urllib.parse import quote
 
 from loccit import __version__
 from loccit.linter.diagnostics import Diagnostic, Fix, Rule, Severity
 from loccit.linter.output import ruledocs
+from loccit.linter.output.context import PLAIN, Context
+from loccit.linter.output.json_formats import fingerprints, write_json
 from loccit.linter.output.source_lines import posix
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -103,3 +105,8 @@ def log(diagnostics: Sequence[Diagnostic], fingerprints: Sequence[str]) -> dict[
     results = [_result(d, index[d.code], fp) for d, fp in zip(diagnostics, fingerprints, strict=True)]
     run = {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def sarif_log(diagnostics: Sequence[Diagnostic], stream: TextIO, context: Context = PLAIN) -> None:
+    """SARIF 2.1.0 for code scanning: every rule with its help, findings with fingerprints and fixes."""
+    write_json(log(diagnostics, fingerprints(diagnostics)), stream)

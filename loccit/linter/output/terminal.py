@@ -10,7 +10,7 @@ from typing import TextIO
 import click
 
 from loccit.linter.diagnostics import Diagnostic, Fix, Severity
-from loccit.linter.output.source_lines import Sources
+from loccit.linter.output.context import PLAIN, Context
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -59,11 +59,9 @@ def _snippet(d: Diagnostic, line: str | None, paint: Callable[..., str]) -> list
     ]
 
 
-def full(
-    diagnostics: Sequence[Diagnostic], stream: TextIO, *, color: bool = False, sources: Sources | None = None
-) -> None:
+def full(diagnostics: Sequence[Diagnostic], stream: TextIO, context: Context = PLAIN) -> None:
     """Each finding with its source line and a caret under the span, its rule name and its fix (rustc's layout)."""
-    sources = sources or Sources()
+    sources, color = context.sources, context.color
 
     def paint(text: str, **style: object) -> str:
         return click.style(text, **style) if color else text  # type: ignore[arg-type]
