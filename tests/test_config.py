@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -296,3 +297,41 @@ def test_exclude_is_shown_and_validated(repo: Path) -> None:
         "loccit: error: pyproject.toml: tool.loccit.exclude: must be an array of gitignore-style patterns, "
         "not a string\n",
     )
+
+
+def test_min_score_leaves_the_duplicate_threshold_alone(tmp_path: Path) -> None:
+    """`min-score` tunes note-to-source matching; B006's same-work threshold has its own key."""
+    (tmp_path / "pyproject.toml").write_text("[tool.loccit]\nmin-score = 50\n", encoding="utf-8")
+    essay = tmp_path / "essay.md"
+    essay.write_text(
+        "# Bibliography\n\n- Smith, Ann. *A History of Rivers*. London: Dent, 1990.\n"
+        "- Smith, Ann. *A History of Rails*. London: Dent, 1990.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["check", "--select", "B006", "--output-format", "concise", str(essay)])
+    assert "B006" not in result.output, result.output
+    (tmp_path / "pyproject.toml").write_text("[tool.loccit.rules.B006]\nsame_work_min_score = 50\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--select", "B006", "--output-format", "concise", str(essay)])
+    assert "B006" in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"), [('ignore = ["E001"]', None), ('severity = { E001 = "warning" }', "warning")]
+)
+def test_e001_follows_the_settings(tmp_path: Path, table: str, expected: str | None) -> None:
+    """E001 is a rule like any other: it can be ignored or given another severity."""
+    (tmp_path / "pyproject.toml").write_text(f"[tool.loccit]\n{table}\n", encoding="utf-8")
+    latin1 = tmp_path / "latin1.md"
+    latin1.write_bytes("Caf\xe9 claim.[^1]\n".encode("latin-1"))
+    result = CliRunner().invoke(main, ["check", "--output-format", "json", str(latin1)])
+    severities = [d["severity"] for d in json.loads(result.output) if d["code"] == "E001"]
+    assert severities == ([] if expected is None else [expected])
+
+
+def test_e002_follows_the_settings(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.loccit.severity]\nE002 = "error"\n', encoding="utf-8")
+    essay = tmp_path / "essay.md"
+    essay.write_text("A claim. <!-- loccit-disable-line N001 -->\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--output-format", "json", str(essay)])
+    found = [(d["code"], d["rule"], d["severity"]) for d in json.loads(result.output)]
+    assert found == [("E002", "unused-suppression", "error")]

@@ -14,6 +14,8 @@ from loccit.linter.engine import parallel, suppress
 from loccit.linter.engine.files import MARKDOWN_SUFFIXES, STDIN, decode, expand_paths, read, unreadable
 from loccit.linter.markdown.parse import normalise, parse_document
 from loccit.linter.model import Document, NoteStyle
+from loccit.rules import BY_CODE
+from loccit.rules.errors.inputs import UNUSED_SUPPRESSION
 
 
 class RuleError(Exception):
@@ -50,18 +52,25 @@ def suppressed(doc: Document, diagnostics: Iterable[Diagnostic], settings: Setti
     if not directives:
         return sorted(diagnostics)
     kept = suppress.apply(doc, diagnostics, directives)
-    if suppress.UNUSED_CODE in settings.codes:
-        from loccit.rules import BY_CODE
-
+    rule = UNUSED_SUPPRESSION
+    if rule.code in settings.codes:
         idle = suppress.unused(doc, directives, set(BY_CODE) | settings.codes, settings.codes)
-        severity = settings.severity(BY_CODE[suppress.UNUSED_CODE])
-        kept.extend(d if d.severity is severity else dataclasses.replace(d, severity=severity) for d in idle)
+        kept.extend(diagnostic(doc.path, rule, settings.severity(rule), violation) for violation in idle)
     return sorted(kept)
 
 
 def check_document(doc: Document, settings: Settings, extra: Iterable[Diagnostic] = ()) -> list[Diagnostic]:
     """Run every selected rule on one parsed document and apply its suppressions."""
     return suppressed(doc, [*run_rules(doc, settings), *extra], settings)
+
+
+def configured(finding: Diagnostic | None, settings: Settings) -> Diagnostic | None:
+    """A finding the engine makes itself (E001) as the settings want it: none when its rule is off, else at its
+    configured severity."""
+    if finding is None or finding.code not in settings.codes:
+        return None
+    severity = settings.severity(BY_CODE[finding.code])
+    return finding if finding.severity is severity else dataclasses.replace(finding, severity=severity)
 
 
 def diagnostic(path: str, rule: Rule, severity: Severity, violation: Violation) -> Diagnostic:
@@ -84,7 +93,7 @@ def parse_bytes(path: str, data: bytes, settings: Settings) -> tuple[Document | 
     """Decode and parse one essay; an undecodable one gives its E001 diagnostic instead."""
     text, error = decode(path, data)
     if text is None:
-        return None, error
+        return None, configured(error, settings)
     doc = parse_document(path, normalise(text), settings.style, settings.bibliography_headings, settings.notes_headings)
     return doc, None
 
@@ -139,7 +148,7 @@ def lint_file(path: str, settings: Settings, stdin: bytes | None = None) -> list
     try:
         data = read(path, stdin)
     except OSError as error:
-        return [unreadable(path, error)]
+        return [d for d in [configured(unreadable(path, error), settings)] if d is not None]
     return lint_text(path, data, settings)
 
 

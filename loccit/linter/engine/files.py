@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
-from loccit.linter.diagnostics import Diagnostic, Severity
+from loccit.linter.diagnostics import Diagnostic
 from loccit.linter.markdown.parse import normalise
+from loccit.rules.errors.inputs import UNREADABLE_FILE
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
@@ -81,7 +82,7 @@ def _input_error(path: str, data: bytes, offset: int, message: str) -> Diagnosti
     before = normalise(data[:offset].decode("utf-8", errors="replace"))
     line = before.count("\n") + 1
     column = len(before) - (before.rfind("\n") + 1) + 1
-    return Diagnostic(path, line, column, line, column + 1, "E001", "unreadable-file", Severity.ERROR, message)
+    return _finding(path, line, column, message)
 
 
 def read(path: str, stdin: bytes | None = None) -> bytes:
@@ -94,5 +95,10 @@ def read(path: str, stdin: bytes | None = None) -> bytes:
 
 def unreadable(path: str, error: OSError) -> Diagnostic:
     """The E001 finding for a file that cannot be opened."""
-    message = f"cannot read file: {error.strerror or error}"
-    return Diagnostic(path, 1, 1, 1, 1, "E001", "unreadable-file", Severity.ERROR, message)
+    return _finding(path, 1, 1, f"cannot read file: {error.strerror or error}")
+
+
+def _finding(path: str, line: int, column: int, message: str) -> Diagnostic:
+    """An E001 finding as the registry declares it; the engine applies the settings (off, or another severity)."""
+    rule = UNREADABLE_FILE
+    return Diagnostic(path, line, column, line, column + 1, rule.code, rule.name, rule.severity, message)

@@ -96,7 +96,7 @@ def _parse(path: str, settings: Settings, stdin: bytes | None) -> tuple[Document
     try:
         data = read(path, stdin)
     except OSError as error:
-        return None, unreadable(path, error)
+        return None, engine.configured(unreadable(path, error), settings)
     return engine.parse_bytes(path, data, settings)
 
 

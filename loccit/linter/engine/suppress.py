@@ -8,11 +8,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from loccit.linter.config.keys import suggest
-from loccit.linter.diagnostics import Diagnostic, Fix, Severity
+from loccit.linter.diagnostics import Diagnostic, Fix, Violation
 from loccit.linter.markdown.suppressions import KINDS
 from loccit.linter.model import Document, Span
 
-UNUSED_CODE, UNUSED_NAME = "E002", "unused-suppression"
 ALL = "*"
 
 
@@ -162,30 +161,15 @@ def _removal(doc: Document, directive: Directive, keep: Sequence[str]) -> Fix:
     return Fix(span, "")
 
 
-def unused(doc: Document, directives: Sequence[Directive], known: set[str], checked: set[str]) -> list[Diagnostic]:
-    """E002 findings: unknown kinds or codes, and directives (or codes) that suppressed nothing that was checked."""
+def unused(doc: Document, directives: Sequence[Directive], known: set[str], checked: set[str]) -> list[Violation]:
+    """E002's violations: unknown kinds or codes, and directives (or codes) that suppressed nothing that was checked."""
     found = []
     for directive in directives:
         problem = _problem(directive, known, checked)
-        if problem is None:
-            continue
-        message, keep = problem
-        fix = None if keep is None else _removal(doc, directive, keep)
-        s = directive.span
-        found.append(
-            Diagnostic(
-                doc.path,
-                s.line,
-                s.column,
-                s.end_line,
-                s.end_column,
-                UNUSED_CODE,
-                UNUSED_NAME,
-                Severity.WARNING,
-                message,
-                fix,
-            )
-        )
+        if problem is not None:
+            message, keep = problem
+            fix = None if keep is None else _removal(doc, directive, keep)
+            found.append(Violation(directive.span, message, fix))
     return found
 
 

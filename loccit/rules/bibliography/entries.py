@@ -19,7 +19,7 @@ _ARTICLES = ("the ", "a ", "an ")
 class DuplicateSourceOptions:
     """Options of duplicate-source."""
 
-    min_score: float = 95.0
+    same_work_min_score: float = 95.0
     """Title similarity (0-100) above which two entries by the same lead author are the same work."""
 
 
@@ -36,7 +36,7 @@ def _label(listed: Listed) -> str:
 def check_duplicate_source(doc: Document, opts: DuplicateSourceOptions) -> Iterator[Violation]:
     """Flag a bibliography entry that lists a work an earlier entry already lists.
 
-    Two entries are the same work when their lead authors agree, their titles are alike (`min_score`)
+    Two entries are the same work when their lead authors agree, their titles are alike (`same_work_min_score`)
     and their years do not contradict each other; the second is reported.
     """
     reported: set[int] = set()
@@ -52,7 +52,7 @@ def check_duplicate_source(doc: Document, opts: DuplicateSourceOptions) -> Itera
             if id(earlier) in reported or not years_agree(earlier.work, later.work):
                 continue
             assert earlier.work.title is not None
-            if title_score(earlier.work.title.text, later.work.title.text, False) >= opts.min_score:
+            if title_score(earlier.work.title.text, later.work.title.text, False) >= opts.same_work_min_score:
                 reported.add(id(later))
                 yield Violation(
                     later.entry.span,
