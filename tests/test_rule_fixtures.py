@@ -3,33 +3,34 @@
 from __future__ import annotations
 
 import dataclasses
-import io
-import os
 import re
 
 import pytest
+from click.testing import CliRunner
 from conftest import ROOT
 
-from loccit.linter.engine import check as engine
-from loccit.linter.output import formats as reporters
+from loccit.linter.cli.main import main
 from loccit.rules import RULES
 
 FIXTURES = ROOT / "fixtures" / "rules"
 DOCS = ROOT / "docs" / "rules"
+SUMMARY = re.compile(r"(Found \d+ findings? \(.*\) in \d+ files?|No findings in \d+ files?)\.\n\Z")
+CONCISE = re.compile(r"^[^:\n]+:(\d+):\d+: ([A-Z]\d{3}) ", re.M)
 
 
-def _findings(code: str) -> tuple[str, list[int]]:
-    settings = engine.Settings(rules=engine.select_rules(RULES, [code]))
-    path = os.path.relpath(FIXTURES / f"{code}.md", ROOT)
-    cwd = os.getcwd()
-    os.chdir(ROOT)
-    try:
-        diagnostics = sorted(engine.lint_paths([path], settings))
-    finally:
-        os.chdir(cwd)
-    out = io.StringIO()
-    reporters.concise(diagnostics, out)
-    return out.getvalue(), [d.line for d in diagnostics]
+def _findings(code: str, monkeypatch: pytest.MonkeyPatch) -> tuple[str, list[int]]:
+    """Run `loccit check` on the fixture from the repository root, as a user would; the summary line is dropped."""
+    monkeypatch.chdir(ROOT)
+    path = f"fixtures/rules/{code}.md"
+    args = ["check", "--isolated", "--select", code, "--output-format", "concise", path]
+    result = CliRunner().invoke(main, args)
+    summary = SUMMARY.search(result.stdout)
+    assert summary is not None, f"{code}: exit {result.exit_code}, no summary line in\n{result.stdout}{result.stderr}"
+    output = result.stdout[: summary.start()]
+    found = CONCISE.findall(output)
+    assert result.exit_code == (1 if found else 0), f"{code}: exit {result.exit_code}\n{result.stderr}"
+    assert {c for _, c in found} <= {code}, f"{code}: findings of other rules in\n{output}"
+    return output, [int(line) for line, _ in found]
 
 
 def _section_lines(code: str) -> tuple[int, int]:
@@ -38,8 +39,8 @@ def _section_lines(code: str) -> tuple[int, int]:
 
 
 @pytest.mark.parametrize("code", [rule.code for rule in RULES])
-def test_fixture_matches_golden(code: str, update_golden: bool) -> None:
-    output, lines = _findings(code)
+def test_fixture_matches_golden(code: str, update_golden: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    output, lines = _findings(code, monkeypatch)
     golden = FIXTURES / f"{code}.expected"
     if update_golden:
         golden.write_text(output, encoding="utf-8")
