@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from conftest import ROOT
 
 from loccit.linter.cli.main import main
+from loccit.linter.output import ruledocs
 from loccit.rules import RULES
 
 FIXTURES = ROOT / "fixtures" / "rules"
@@ -48,6 +51,37 @@ def test_fixture_matches_golden(code: str, update_golden: bool, monkeypatch: pyt
     passing, failing = _section_lines(code)
     assert lines, f"{code} fixture has no finding"
     assert all(line > failing for line in lines), f"{code} reports under ## Passing (lines {passing}-{failing})"
+
+
+def _offered_fixes(code: str, path: Path) -> list[dict[str, object]]:
+    """The "fix" field of each finding of one rule in the JSON output, None where the finding has no fix."""
+    args = ["check", "--isolated", "--select", code, "--output-format", "json", str(path)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1, f"{code}: exit {result.exit_code}\n{result.stderr}"
+    return [finding["fix"] for finding in json.loads(result.stdout) if finding["code"] == code]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
+def test_declared_fix_is_offered_and_applied(rule, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A fixable rule's fixture changes under --fix; a rule declared unfixable never offers a fix."""
+    original = (FIXTURES / f"{rule.code}.md").read_bytes()
+    copy = tmp_path / f"{rule.code}.md"
+    copy.write_bytes(original)
+    fixes = [fix for fix in _offered_fixes(rule.code, copy) if fix is not None]
+    page = ruledocs.sections((DOCS / f"{rule.code}.md").read_text(encoding="utf-8"))
+    if not rule.fixable:
+        assert not fixes, f"{rule.code} declares no fix but offers {fixes}"
+        assert "Fix safety" not in page, f"{rule.code} page has a Fix safety section but the rule has no fix"
+        return
+    assert fixes, f"{rule.code} declares a fix, but none of its fixture's findings offers one"
+    unsafe_only = not any(fix["safe"] for fix in fixes)
+    assert page["Fix safety"].startswith("Unsafe") == unsafe_only, f"{rule.code} page misstates the fix's safety"
+    fix = ["check", "--isolated", "--select", rule.code, "--fix", str(copy)]
+    assert CliRunner().invoke(main, fix).exit_code in (0, 1)
+    if unsafe_only:
+        assert copy.read_bytes() == original, f"{rule.code}: --fix applied a fix marked unsafe"
+        assert CliRunner().invoke(main, [*fix, "--unsafe-fixes"]).exit_code in (0, 1)
+    assert copy.read_bytes() != original, f"{rule.code}: --fix left its fixture unchanged"
 
 
 def test_codes_and_names_are_unique_and_well_formed() -> None:
