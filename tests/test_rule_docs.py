@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 import sys
 from pathlib import Path
@@ -19,6 +20,11 @@ if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
+
+
+FENCE = re.compile(r"^```[^\n]*\n(.*?)^```$", re.M | re.S)
+# A page whose example cannot be a code block describes the file in words; these bytes are that file.
+DESCRIBED = {"E001": ("A word saved in Latin-1: café.\n".encode("latin-1"), "A word saved as UTF-8: café.\n".encode())}
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -68,3 +74,32 @@ def test_options_section_documents_the_real_options(rule) -> None:  # type: igno
     fields = {f.name for f in dataclasses.fields(rule.options)} if dataclasses.is_dataclass(rule.options) else set()
     assert with_default <= fields, f"{rule.code} page documents options {with_default - fields} the rule lacks"
     assert fields <= mentioned, f"{rule.code} page does not document options {fields - mentioned}"
+
+
+def _essay(code: str, section: str) -> bytes:
+    """The fenced code blocks of a page's section, joined into one essay."""
+    page = ruledocs.page(code)
+    assert page is not None
+    blocks = FENCE.findall(ruledocs.sections(page)[section])
+    if code in DESCRIBED:
+        assert not blocks, f"{code} page now shows its {section} as code; drop it from DESCRIBED"
+        return DESCRIBED[code][section == "Use instead"]
+    assert blocks, f"{code} page has no code block under ## {section}"
+    return "\n".join(blocks).encode("utf-8")
+
+
+def _found(path: Path, essay: bytes) -> list[str]:
+    """The codes `loccit check --select ALL` reports for an essay written to path."""
+    path.parent.mkdir()
+    path.write_bytes(essay)
+    code, out, err = run("check", "--isolated", "--select", "ALL", "--output-format", "json", str(path))
+    assert code in (0, 1), err
+    return [finding["code"] for finding in json.loads(out)]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
+def test_example_gives_the_rule_and_use_instead_does_not(rule, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    example = _found(tmp_path / "example" / "essay.md", _essay(rule.code, "Example"))
+    instead = _found(tmp_path / "instead" / "essay.md", _essay(rule.code, "Use instead"))
+    assert rule.code in example, f"{rule.code} page's Example gives {sorted(set(example))}, not {rule.code}"
+    assert rule.code not in instead, f"{rule.code} page's Use instead still gives {rule.code}"

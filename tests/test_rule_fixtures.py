@@ -3,34 +3,37 @@
 from __future__ import annotations
 
 import dataclasses
-import io
-import os
+import json
 import re
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from conftest import ROOT
 
-from loccit.linter.config.settings import Settings, select_rules
-from loccit.linter.engine import check as engine
-from loccit.linter.output import text
+from loccit.linter.cli.main import main
+from loccit.linter.output import ruledocs
 from loccit.rules import RULES
 
 FIXTURES = ROOT / "fixtures" / "rules"
 DOCS = ROOT / "docs" / "rules"
+SUMMARY = re.compile(r"(Found \d+ findings? \(.*\) in \d+ files?|No findings in \d+ files?)\.\n\Z")
+CONCISE = re.compile(r"^[^:\n]+:(\d+):\d+: ([A-Z]\d{3}) ", re.M)
 
 
-def _findings(code: str) -> tuple[str, list[int]]:
-    settings = Settings(rules=select_rules(RULES, [code]))
-    path = os.path.relpath(FIXTURES / f"{code}.md", ROOT)
-    cwd = os.getcwd()
-    os.chdir(ROOT)
-    try:
-        diagnostics = sorted(engine.lint_paths([path], settings))
-    finally:
-        os.chdir(cwd)
-    out = io.StringIO()
-    text.concise(diagnostics, out)
-    return out.getvalue(), [d.line for d in diagnostics]
+def _findings(code: str, monkeypatch: pytest.MonkeyPatch) -> tuple[str, list[int]]:
+    """Run `loccit check` on the fixture from the repository root, as a user would; the summary line is dropped."""
+    monkeypatch.chdir(ROOT)
+    path = f"fixtures/rules/{code}.md"
+    args = ["check", "--isolated", "--select", code, "--output-format", "concise", path]
+    result = CliRunner().invoke(main, args)
+    summary = SUMMARY.search(result.stdout)
+    assert summary is not None, f"{code}: exit {result.exit_code}, no summary line in\n{result.stdout}{result.stderr}"
+    output = result.stdout[: summary.start()]
+    found = CONCISE.findall(output)
+    assert result.exit_code == (1 if found else 0), f"{code}: exit {result.exit_code}\n{result.stderr}"
+    assert {c for _, c in found} <= {code}, f"{code}: findings of other rules in\n{output}"
+    return output, [int(line) for line, _ in found]
 
 
 def _section_lines(code: str) -> tuple[int, int]:
@@ -39,8 +42,8 @@ def _section_lines(code: str) -> tuple[int, int]:
 
 
 @pytest.mark.parametrize("code", [rule.code for rule in RULES])
-def test_fixture_matches_golden(code: str, update_golden: bool) -> None:
-    output, lines = _findings(code)
+def test_fixture_matches_golden(code: str, update_golden: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    output, lines = _findings(code, monkeypatch)
     golden = FIXTURES / f"{code}.expected"
     if update_golden:
         golden.write_text(output, encoding="utf-8")
@@ -48,6 +51,37 @@ def test_fixture_matches_golden(code: str, update_golden: bool) -> None:
     passing, failing = _section_lines(code)
     assert lines, f"{code} fixture has no finding"
     assert all(line > failing for line in lines), f"{code} reports under ## Passing (lines {passing}-{failing})"
+
+
+def _offered_fixes(code: str, path: Path) -> list[dict[str, object]]:
+    """The "fix" field of each finding of one rule in the JSON output, None where the finding has no fix."""
+    args = ["check", "--isolated", "--select", code, "--output-format", "json", str(path)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1, f"{code}: exit {result.exit_code}\n{result.stderr}"
+    return [finding["fix"] for finding in json.loads(result.stdout) if finding["code"] == code]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
+def test_declared_fix_is_offered_and_applied(rule, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A fixable rule's fixture changes under --fix; a rule declared unfixable never offers a fix."""
+    original = (FIXTURES / f"{rule.code}.md").read_bytes()
+    copy = tmp_path / f"{rule.code}.md"
+    copy.write_bytes(original)
+    fixes = [fix for fix in _offered_fixes(rule.code, copy) if fix is not None]
+    page = ruledocs.sections((DOCS / f"{rule.code}.md").read_text(encoding="utf-8"))
+    if not rule.fixable:
+        assert not fixes, f"{rule.code} declares no fix but offers {fixes}"
+        assert "Fix safety" not in page, f"{rule.code} page has a Fix safety section but the rule has no fix"
+        return
+    assert fixes, f"{rule.code} declares a fix, but none of its fixture's findings offers one"
+    unsafe_only = not any(fix["safe"] for fix in fixes)
+    assert page["Fix safety"].startswith("Unsafe") == unsafe_only, f"{rule.code} page misstates the fix's safety"
+    fix = ["check", "--isolated", "--select", rule.code, "--fix", str(copy)]
+    assert CliRunner().invoke(main, fix).exit_code in (0, 1)
+    if unsafe_only:
+        assert copy.read_bytes() == original, f"{rule.code}: --fix applied a fix marked unsafe"
+        assert CliRunner().invoke(main, [*fix, "--unsafe-fixes"]).exit_code in (0, 1)
+    assert copy.read_bytes() != original, f"{rule.code}: --fix left its fixture unchanged"
 
 
 def test_codes_and_names_are_unique_and_well_formed() -> None:
