@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from loccit.linter.citations.masking import mask_literals
 from loccit.linter.citations.quotes import unpaired_quotes
+from loccit.linter.citations.years import YEAR_DIGITS
 from loccit.linter.diagnostics import Fix, Rule, Severity, Violation
 from loccit.linter.model import Document
 from loccit.rules.form.publication import check_publication
@@ -15,7 +16,7 @@ from loccit.rules.form.publication import check_publication
 _GLUED = re.compile(
     r",(?<=[^\W_],)(?=[^\W_])"  # "New York,1999"
     r"|\.(?<=[^\W_]\.)(?=[A-Z][a-z])"  # "eds.Jeremy"
-    r"|\((?<=[\w.,;:*]\()(?=[^()\n]{0,80}\b(?:1[5-9]|20)\d\d\b[^()\n]{0,40}\))"  # "No.3(1973)"
+    rf"|\((?<=[\w.,;:*]\()(?=[^()\n]{{0,80}}\b{YEAR_DIGITS}\b[^()\n]{{0,40}}\))"  # "No.3(1973)"
 )
 
 
