@@ -176,3 +176,37 @@ def test_an_inline_aside_keeps_the_companion_notes_file(tmp_path: Path) -> None:
     (tmp_path / "notes.md").write_text("[^1]: Taubman, *Khrushchev*, 5.\n[^2]: Ibid., 6.\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["check", str(tmp_path)])
     assert (result.exit_code, result.stdout) == (0, "No findings in 2 files.\n")
+
+
+def test_initials_a_b_match_the_bibliography_through_the_cli(tmp_path: Path) -> None:
+    # "A." was read as the article "a": the note's author became "B. Smith" (B003).
+    essay = (
+        "A claim about history.[^1]\n\n[^1]: A. B. Smith, *Some Title* (London: X, 1990), 4.\n\n"
+        "## Bibliography\n\nSmith, A. B. *Some Title*. London: X, 1990.\n"
+    )
+    path = write(tmp_path, "essay.md", essay)
+    assert run("check", "--isolated", path) == (0, "No findings in 1 file.\n", "")
+
+
+@pytest.mark.parametrize(
+    ("note", "entry"),
+    [
+        ("A. B. Smith, *Some Title* (London: X, 1990), 4.", "Smith, A. B. *Some Title*. London: X, 1990."),
+        (
+            "I. Berlin, *Four Essays on Liberty* (Oxford: OUP, 1969), 4.",
+            "Berlin, I. *Four Essays on Liberty*. Oxford: OUP, 1969.",
+        ),
+        (
+            "An Wang, *Lessons* (Reading, MA: Addison-Wesley, 1986), 4.",
+            "Wang, An. *Lessons*. Reading, MA: Addison-Wesley, 1986.",
+        ),
+    ],
+)
+def test_authors_with_initial_a_or_i_match_their_entry(tmp_path: Path, note: str, entry: str) -> None:
+    # A second cited work makes B002 speak up for an entry that no parsed note cites.
+    essay = (
+        f"A claim.[^1] Another.[^2]\n\n[^1]: {note}\n\n[^2]: Jane Young, *Other Work* (London: Y, 2001), 7.\n\n"
+        f"## Bibliography\n\n{entry}\n\nYoung, Jane. *Other Work*. London: Y, 2001.\n"
+    )
+    path = write(tmp_path, "essay.md", essay)
+    assert run("check", "--isolated", "--select", "B", path) == (0, "No findings in 1 file.\n", "")

@@ -9,7 +9,6 @@ from loccit.linter.citations.names import ROLES, SEPARATOR, Name, is_initial, na
 from loccit.linter.citations.scan import Region
 
 _DASHES = re.compile(r"(?:[—–]{2,12}|-{2,12}|_{3,12})\s{0,2}[.,]?")
-_ARTICLES = frozenset({"the", "a", "an"})
 _TRAILING_ROLE = re.compile(r",?\s{0,3}(?:eds?|trans|editors?|comp|dir)\.?$", re.I)
 _ET_AL = re.compile(r"\bet\s{1,3}al\.?$")
 _MAX_CANDIDATES = 10
@@ -116,8 +115,6 @@ def _valid_list(segment: str, inverted: bool) -> tuple[tuple[Name, ...], str] | 
     for name in names:
         piece = segment[name.start : name.end]
         if not name_like(piece.replace(",", " ")):
-            return None
-        if not name.corporate and piece.split()[0].casefold() in _ARTICLES:
             return None
     if not inverted and len(names) > 1:
         shapes = {len(name.given.split()) > 0 for name in names if not name.corporate}

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from loccit.linter.citations.years import YEAR_DIGITS, YEAR_FIRST_DIGIT
+
 # A pattern that opens with "(?=[…])", the letters its matches can start with, lets the regex engine skip
 # straight to those letters instead of trying every alternative at every offset.
-YEAR = re.compile(r"(?=[12])(?<![\d.-])(1[4-9]\d\d|20\d\d)(?![\d])")
+YEAR = re.compile(rf"(?={YEAR_FIRST_DIGIT})(?<![\d.-])({YEAR_DIGITS})(?![\d])")
 URL = re.compile(r"(?=[<hwd])<?(?:https?://|www\.|doi:\s?)[^\s<>)\]]{1,800}")
 ACCESSED = re.compile(r"(?=[ARVarv])(?:[Aa]ccessed|[Rr]etrieved|[Vv]iewed)(?:\s{1,3}on)?[\s:]{1,3}([^.;()\n]{3,40})")
 VOLUME = re.compile(r"(?=[Vv])\b(?:[Vv]ol(?:ume)?\.?\s{0,2})(\d{1,4})")

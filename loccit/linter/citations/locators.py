@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from loccit.linter import cache as memo
 from loccit.linter.citations.masking import mask_literals
+from loccit.linter.citations.years import YEAR_DIGITS, plausible_year
 from loccit.linter.markdown.inline import Regions
 
 PAGE = "page"
@@ -49,7 +50,7 @@ _OTHER_START = re.compile(
 _BARE = re.compile(r"(?:,|\):)(?: |\n[ \t]{0,8})(?=[\divxlcdm])")
 _BARE_END = re.compile(r"[ \u00a0]?ff?\.|[ \u00a0]nn?\.|[.;]?(?=[\u201d\u2019\"')\]*_]|$)|[.;](?=\s)|\)")
 _FOLLOWING = re.compile(r"[ \u00a0]?ff?\.?(?![A-Za-z])")
-_YEAR = re.compile(r"\b(?:1[4-9]|20)\d\d\b")
+_YEAR = re.compile(rf"\b{YEAR_DIGITS}\b")
 _LEGAL_ABBREV = re.compile(r"(?:Civ|Crim|App|Evid|Bankr)\.[ \u00a0]$")
 _ARTICLE = re.compile(r"\((?:[A-Z][a-z]{2,9}\.? )?\d{4}\)$")
 _AFTER_VOLUME = re.compile(
@@ -100,11 +101,6 @@ def is_roman(word: str) -> bool:
     return bool(word) and _ROMAN.fullmatch(word) is not None
 
 
-def year_like(number: str) -> bool:
-    """Whether a bare number reads as a year rather than a page."""
-    return len(number) == 4 and number.isdigit() and 1400 <= int(number) <= 2099
-
-
 def _part(text: str, pos: int, roman: bool) -> Part | None:
     """One page or range at pos, or None; roman numerals only where allowed."""
     m = _PART.match(text, pos)
@@ -128,7 +124,7 @@ def _parts(text: str, pos: int, roman: bool) -> tuple[Part, ...]:
     while len(parts) < 50:
         joint = _JOIN.match(text, parts[-1].end)
         nxt = _part(text, joint.end(), roman) if joint else None
-        if nxt is None or year_like(nxt.first) or not _ends_cleanly(text, nxt.end):
+        if nxt is None or plausible_year(nxt.first) or not _ends_cleanly(text, nxt.end):
             break
         parts.append(nxt)
     return tuple(parts)
@@ -235,7 +231,7 @@ def _bare(text: str, taken: list[Locator]) -> list[Locator]:
 def _bare_parts_ok(parts: tuple[Part, ...]) -> bool:
     """Whether bare parts read as pages rather than years or a one-letter word."""
     head = parts[0]
-    if year_like(head.first) and (not head.last or year_like(head.last)):
+    if plausible_year(head.first) and (not head.last or plausible_year(head.last)):
         return False
     return head.first.isdigit() or (head.first.islower() and len(head.first) > 1)
 

@@ -37,7 +37,8 @@ SEPARATOR = re.compile(r"\s{0,5},?\s{1,5}(?:and|&)\s{1,5}|\s{0,5},\s{0,5}|\s{1,5
 _INITIAL = re.compile(r"(?:[A-Z\u00c0-\u00de][a-z]?\.?-?){1,4}")
 _NOT_IN_NAME = re.compile(r'[0-9:()\[\]“”"?!]')
 _LOWER_NAME_WORDS = frozenset({"of", "for", "the", "on", "in", "and"})
-# Capitalised words that open sentences, not names ("Our model…", "Part III-A, supra").
+# Capitalised words that open sentences, not names ("Our model…", "Part III-A, supra"); tested on the first
+# word of a piece only when it is not an initial (see _opens_with_word).
 NOT_NAMES = frozenset(
     """our not this that these those it its we i in on at for from with as but or if when while see cf also
     here there part section chapter page note notes vol volume brief justice court id ibid supra ante post
@@ -112,12 +113,30 @@ def name_like(piece: str) -> bool:
     if not piece.isascii() and any(char.isdigit() for char in piece):  # "²", which [0-9] does not match
         return False
     corporate = _corporate(tuple(words))
-    if words[0].strip(".,").casefold() in NOT_NAMES:
+    if _opens_with_word(words):
         return False
     for word in words:
         if not _name_token(word) and not (corporate and word in _LOWER_NAME_WORDS):
             return False
     return any(len(word.strip(".,")) > 1 and word[0].isupper() for word in words)
+
+
+def _opens_with_word(words: list[str]) -> bool:
+    """Whether a piece opens with a common word ("Our", "The", "An Essay") rather than a name."""
+    first = words[0]
+    if "." in first and is_initial(first):
+        # "A. B. Smith", "I. Berlin": an initial is a letter of a name, never the article or the pronoun.
+        return False
+    low = first.strip(".,").casefold()
+    if low == "an" and len(words) > 1 and _consonant_start(words[1]):
+        return False  # "An Wang": the article "an" never comes before a consonant, so this is a given name
+    return low in NOT_NAMES
+
+
+def _consonant_start(word: str) -> bool:
+    """Whether a capitalised word begins with a consonant sound (not "Hour", "Émigré" or an acronym like "MP")."""
+    folded = fold(word)
+    return word[:1].isupper() and word[1:2].islower() and folded[:1].isalpha() and folded[0] not in "aeiouh"
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int, str]]:

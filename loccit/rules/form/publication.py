@@ -7,12 +7,13 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from loccit.linter.citations.masking import mask_literals
+from loccit.linter.citations.years import YEAR_DIGITS
 from loccit.linter.diagnostics import Fix, Rule, Severity, Violation
 from loccit.linter.model import Document
 
-_GROUP = re.compile(r"\((?P<body>[^()\n]{0,120}?\b(?:1[5-9]|20)\d\d[a-z]?)(?P<tail>[ .,;:]{0,3})\)")
-_BEFORE_YEAR = re.compile(r"(?P<sep>[,:;]?)(?P<space>\s*)(?:1[5-9]|20)\d\d[a-z]?$")
-_WORD = re.compile(r"(?P<word>[^\s,:;]{1,40})\s+(?:1[5-9]|20)\d\d[a-z]?$")
+_GROUP = re.compile(rf"\((?P<body>[^()\n]{{0,120}}?\b{YEAR_DIGITS}[a-z]?)(?P<tail>[ .,;:]{{0,3}})\)")
+_BEFORE_YEAR = re.compile(rf"(?P<sep>[,:;]?)(?P<space>\s*){YEAR_DIGITS}[a-z]?$")
+_WORD = re.compile(rf"(?P<word>[^\s,:;]{{1,40}})\s+{YEAR_DIGITS}[a-z]?$")
 _DOUBLED = re.compile(r"[,:;]\s*[,:;]|\s[,:;]")
 _DATE_WORDS = frozenset(
     "january february march april may june july august september october november december "

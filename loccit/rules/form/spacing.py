@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from loccit.linter.citations.masking import mask_literals
+from loccit.linter.citations.years import YEAR_DIGITS
 from loccit.linter.diagnostics import Fix, Rule, Severity, Violation
 from loccit.linter.model import Document, texts
 
@@ -13,7 +14,7 @@ from loccit.linter.model import Document, texts
 _GLUED = re.compile(
     r",(?<=[^\W_],)(?=[^\W_])"  # "New York,1999"
     r"|\.(?<=[^\W_]\.)(?=[A-Z][a-z])"  # "eds.Jeremy"
-    r"|\((?<=[\w.,;:*]\()(?=[^()\n]{0,80}\b(?:1[5-9]|20)\d\d\b[^()\n]{0,40}\))"  # "No.3(1973)"
+    rf"|\((?<=[\w.,;:*]\()(?=[^()\n]{{0,80}}\b{YEAR_DIGITS}\b[^()\n]{{0,40}}\))"  # "No.3(1973)"
 )
 
 

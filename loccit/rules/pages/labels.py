@@ -9,12 +9,13 @@ from loccit.linter.citations import page_style
 from loccit.linter.citations.locators import Locator, find_locators
 from loccit.linter.citations.masking import mask_literals
 from loccit.linter.citations.page_style import BARE, CHICAGO_LABEL, LabelShape, is_plural_label, shape_of
+from loccit.linter.citations.years import YEAR_DIGITS
 from loccit.linter.diagnostics import Fix, Rule, Severity, Violation
 from loccit.linter.model import Document
 from loccit.rules.habit import habit
 from loccit.rules.pages.locators import Located, PageOptions, located_entry_pages, located_pages
 
-_PUBLICATION = re.compile(r"\([A-Z][^()\n]{0,80}[,:] ?(?:1[5-9]|20)\d\d\.?\)")
+_PUBLICATION = re.compile(rf"\([A-Z][^()\n]{{0,80}}[,:] ?{YEAR_DIGITS}\.?\)")
 
 
 def _whose(style: str) -> str:
