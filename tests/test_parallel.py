@@ -12,10 +12,8 @@ from conftest import CORPUS, ROOT
 
 from loccit.linter.cli.main import main
 from loccit.linter.config.settings import Settings
-from loccit.linter.diagnostics import Rule
 from loccit.linter.engine import check as engine
 from loccit.linter.engine import parallel, run
-from loccit.linter.engine.files import expand_paths
 from loccit.rules import RULES
 
 
@@ -47,16 +45,6 @@ def test_settings_and_rule_errors_cross_processes() -> None:
     assert str(pickle.loads(pickle.dumps(error))) == str(error) == "rule N001 failed on essay.md: ValueError: bad"
 
 
-@pytest.mark.parametrize("jobs", [2, 3])
-def test_same_findings_in_same_order_for_every_job_count(essays: Path, jobs: int) -> None:
-    settings = Settings(rules=RULES)
-    files = expand_paths([str(essays)])
-    assert len(files) >= parallel.MIN_FILES
-    serial = list(engine.lint_paths(files, settings, jobs=1))
-    assert list(parallel.lint_files_parallel(files, settings, jobs)) == serial
-    assert any(d.code == "E001" for d in serial)
-
-
 def test_cli_output_identical_for_every_jobs(essays: Path) -> None:
     outputs = {
         jobs: CliRunner().invoke(main, ["check", "--format", "json", "--jobs", str(jobs), str(essays)])
@@ -68,13 +56,6 @@ def test_cli_output_identical_for_every_jobs(essays: Path) -> None:
 
 def _crash(doc: object, opts: object) -> list[object]:
     raise ValueError("boom")
-
-
-def test_rule_error_in_a_worker_is_reported(essays: Path) -> None:
-    rule = Rule("N999", "crash", "crashes", _crash)
-    files = expand_paths([str(essays)])
-    with pytest.raises(engine.RuleError, match="rule N999 failed on .*: ValueError: boom"):
-        list(parallel.lint_files_parallel(files, Settings(rules=(rule,)), 2))
 
 
 def test_jobs_must_be_positive() -> None:

@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from conftest import CORPUS
 
-from loccit.linter.config.settings import Settings, select_rules
-from loccit.linter.engine import check as engine
-from loccit.rules import RULES
+from loccit.linter.cli.main import main
 
 SEED = CORPUS / "seed"
 pytestmark = pytest.mark.skipif(not SEED.is_dir(), reason="../shared/corpus/seed is not available")
 
 
 def _lint(path: Path) -> list[tuple[str, int, int, str]]:
-    settings = Settings(rules=select_rules(RULES, ["N00"]))
-    diagnostics = engine.lint_paths([str(path)], settings)
-    return [(d.code, d.line, d.column, d.message) for d in diagnostics if d.code not in ("N006", "N007")]
+    result = CliRunner().invoke(main, ["check", "--isolated", "--select", "N00", "--output-format", "json", str(path)])
+    diagnostics = json.loads(result.output)
+    return [(d["code"], d["line"], d["column"], d["message"]) for d in diagnostics if d["code"] not in ("N006", "N007")]
 
 
 def _plant(text: str, marker: str, extra_note: str, repeated_note: str) -> str:

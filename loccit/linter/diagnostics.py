@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
@@ -102,8 +101,3 @@ class Rule:
     # A rule that needs every file of a project (B002 counts citations across chapters) also gives
     # check_project: it receives all the project's documents and yields each violation with its document.
     check_project: Callable[[Sequence[Document], Any], Iterable[tuple[Document, Violation]]] | None = None
-
-    @property
-    def doc(self) -> str:
-        """The rule's explanation: its check function's docstring."""
-        return inspect.getdoc(self.check) or self.summary

@@ -5,13 +5,13 @@ from __future__ import annotations
 import dataclasses
 import functools
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable
 
 from loccit.linter import cache as memo
 from loccit.linter.config.settings import Settings
 from loccit.linter.diagnostics import Diagnostic, Rule, Severity, Violation
-from loccit.linter.engine import parallel, suppress
-from loccit.linter.engine.files import MARKDOWN_SUFFIXES, STDIN, decode, expand_paths, read, unreadable
+from loccit.linter.engine import suppress
+from loccit.linter.engine.files import MARKDOWN_SUFFIXES, STDIN, decode, read
 from loccit.linter.markdown.parse import normalise, parse_document
 from loccit.linter.model import Document, NoteStyle
 from loccit.rules import BY_CODE
@@ -141,24 +141,3 @@ def companion_labels(directory: str, settings: Settings) -> frozenset[str]:
         return _notes_files(os.path.abspath(directory), settings.style)
     except OSError:
         return frozenset()
-
-
-def lint_file(path: str, settings: Settings, stdin: bytes | None = None) -> list[Diagnostic]:
-    """Check one file (or standard input for "-"); an unreadable one gives its E001 diagnostic."""
-    try:
-        data = read(path, stdin)
-    except OSError as error:
-        return [d for d in [configured(unreadable(path, error), settings)] if d is not None]
-    return lint_text(path, data, settings)
-
-
-def lint_paths(
-    paths: Sequence[str], settings: Settings, stdin: bytes | None = None, jobs: int = 1
-) -> Iterator[Diagnostic]:
-    """Check every Markdown file named or found under the paths, in path order, in up to `jobs` processes."""
-    files = expand_paths(paths)
-    if jobs > 1 and len(files) >= parallel.MIN_FILES:
-        yield from parallel.lint_files_parallel(files, settings, jobs, stdin)
-        return
-    for path in files:
-        yield from lint_file(path, settings, stdin)

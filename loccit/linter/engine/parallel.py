@@ -8,8 +8,6 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from loccit.linter.diagnostics import Diagnostic
-
 if TYPE_CHECKING:  # imported when a pool starts: a single-file check never pays for them
     import multiprocessing.context
     from concurrent.futures import Future
@@ -22,7 +20,6 @@ MAX_CHUNK = 32
 IN_FLIGHT = 2
 
 R = TypeVar("R")
-_SETTINGS = None  # a worker's Settings, sent once when it starts rather than with every task
 
 
 def default_jobs() -> int:
@@ -32,23 +29,6 @@ def default_jobs() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def _start_worker(settings: object) -> None:
-    global _SETTINGS
-    _SETTINGS = settings
-
-
-def _lint_chunk(paths: list[str], stdin: bytes | None) -> list[Diagnostic]:
-    from loccit.linter.engine.check import lint_file
-
-    assert _SETTINGS is not None
-    return [d for path in paths for d in lint_file(path, _SETTINGS, stdin)]  # type: ignore[arg-type]
-
-
-def _chunks(files: Sequence[str], jobs: int) -> list[list[str]]:
-    size = max(1, min(MAX_CHUNK, len(files) // (jobs * 4)))
-    return [list(files[i : i + size]) for i in range(0, len(files), size)]
-
-
 def _context() -> multiprocessing.context.BaseContext:
     import multiprocessing
 
@@ -56,23 +36,6 @@ def _context() -> multiprocessing.context.BaseContext:
     if sys.platform.startswith("linux"):
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context()
-
-
-def lint_files_parallel(
-    files: Sequence[str], settings: object, jobs: int, stdin: bytes | None = None
-) -> Iterator[Diagnostic]:
-    """Check files in up to `jobs` processes, yielding each file's findings in the order of files."""
-    from concurrent.futures import ProcessPoolExecutor
-
-    chunks = _chunks(files, jobs)
-    pending: deque[Future[list[Diagnostic]]] = deque()
-    with ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_start_worker, initargs=(settings,)) as pool:
-        for chunk in chunks:
-            pending.append(pool.submit(_lint_chunk, chunk, stdin if "-" in chunk else None))
-            if len(pending) >= jobs * IN_FLIGHT:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
 
 
 _FORKED: tuple[Callable[[Any], Any], Sequence[Any]] | None = None  # what forked workers inherit
