@@ -6,6 +6,7 @@ import os
 import stat
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from loccit.linter.cli.main import main
@@ -78,3 +79,24 @@ def _fix(line: int, column: int, end_column: int, text: str) -> Fix:
 def test_overlapping_fixes_apply_one_per_pass() -> None:
     text, count = apply("abcdef\r\nxyz", [_fix(1, 2, 4, "X"), _fix(1, 3, 5, "Y"), _fix(2, 1, 1, "<")])
     assert (text, count) == ("abYef\r\n<xyz", 2)  # the later edit wins; the overlapping one waits
+
+
+TWICE = (
+    "See[^1]here and there[^2]now.\n\n[^1]: Smith, *Book* (London, 1990), p. 3.\n"
+    "[^2]: Jones, *Other* (Paris, 2001), p. 4.\n"
+)
+
+
+@pytest.mark.parametrize("names", [("a.md", "./a.md"), (".", "a.md"), ("a.md", "link.md")])
+def test_a_file_named_twice_is_checked_and_fixed_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, names: tuple[str, str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("a.md").write_text(TWICE, encoding="utf-8")
+    Path("link.md").symlink_to("a.md")
+    found = CliRunner().invoke(main, ["check", "--isolated", "--output-format", "concise", *names])
+    assert [line.split(":")[0] for line in found.stdout.splitlines()[:-1]] == ["a.md", "a.md"]  # as first named
+    assert found.stdout.splitlines()[-1] == "Found 2 findings (2 warnings) in 1 file."
+    fixed = CliRunner().invoke(main, ["check", "--isolated", "--fix", *names])
+    assert Path("a.md").read_text(encoding="utf-8") == TWICE.replace("]here", "] here").replace("]now", "] now")
+    assert fixed.exit_code == 0, fixed.output

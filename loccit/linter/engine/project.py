@@ -39,8 +39,9 @@ def plan(paths: Sequence[str], config_for: Callable[[str], Config]) -> list[Proj
     """Group the files to check into projects: by configuration when it names bibliography files, else by directory."""
     configured: dict[int, tuple[Config, list[str]]] = {}
     projects: list[Project | int] = []
+    seen: set[object] = set()  # a file named twice is checked once, under the name it is first given
     for path in paths:
-        found = expand_paths([path])
+        found = expand_paths([path], seen)
         loose: list[str] = []
         for file in found:
             config = config_for(file)
