@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ from click.testing import CliRunner
 
 from loccit.linter.cli.main import main
 from loccit.linter.diagnostics import Fix
+from loccit.linter.engine import fixes, run
 from loccit.linter.engine.fixes import apply
 from loccit.linter.model import Span
 
@@ -100,3 +103,50 @@ def test_a_file_named_twice_is_checked_and_fixed_once(
     fixed = CliRunner().invoke(main, ["check", "--isolated", "--fix", *names])
     assert Path("a.md").read_text(encoding="utf-8") == TWICE.replace("]here", "] here").replace("]now", "] now")
     assert fixed.exit_code == 0, fixed.output
+
+
+def _checked(path: Path) -> tuple[fixes.Checked, run.Configs]:
+    request = run.Request((str(path),), isolated=True)
+    files, configs = run.prepare(request)
+    digests: dict[str, str] = {}
+    return fixes.Checked(run.check(request, files, configs, digests=digests), digests), configs
+
+
+def test_a_file_changed_after_its_check_is_left_as_it_is(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text(TWICE, encoding="utf-8")
+    checked, configs = _checked(path)
+    edited = "A new first line.\n" + TWICE
+    path.write_text(edited, encoding="utf-8")  # the writer saves while loccit runs
+    outcome = fixes.fix_files(checked, lambda: _checked(path)[0], configs.settings, unsafe=False)
+    assert path.read_text(encoding="utf-8") == edited
+    assert outcome.fixed == 0
+    assert outcome.problems == (f"{path}: not fixed: it changed after it was checked",)
+
+
+def test_one_file_that_cannot_be_written_leaves_the_others_fixed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "full").mkdir()
+    (tmp_path / "fine").mkdir()
+    stuck, fine = tmp_path / "full" / "a.md", tmp_path / "fine" / "b.md"
+    for path in (stuck, fine):
+        path.write_text("Word[^1]next.\n\n[^1]: Source.\n", encoding="utf-8")
+    mkstemp = tempfile.mkstemp
+
+    def disk_full(*args: object, **kwargs: object) -> object:
+        if str(kwargs.get("dir", "")).endswith("full"):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return mkstemp(*args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(tempfile, "mkstemp", disk_full)
+    result = CliRunner().invoke(main, ["check", "--isolated", "--fix", "--output-format", "concise", str(tmp_path)])
+    assert fine.read_text(encoding="utf-8").startswith("Word[^1] next.")
+    assert stuck.read_text(encoding="utf-8").startswith("Word[^1]next.")
+    assert result.stderr.splitlines() == [
+        f"loccit: {stuck}: not fixed: cannot write it: no space left on device",
+        "Fixed 1 finding.",
+    ]
+    assert result.stdout.splitlines()[0].startswith(f"{stuck}:1:5: N006 ")
+    assert result.exit_code == 1
+    assert sorted(os.listdir(stuck.parent)) == ["a.md"]  # no temporary file left behind
