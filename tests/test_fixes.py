@@ -124,6 +124,35 @@ def test_a_file_changed_after_its_check_is_left_as_it_is(tmp_path: Path) -> None
     assert outcome.problems == (f"{path}: not fixed: it changed after it was checked",)
 
 
+# Removing the idle comment would leave the TODO comment open to the end of the file, hiding the rest.
+UNCLOSED = (
+    "Claim.[^1]\n\n[^1]: Smith, *Book* (London, 1990), p. 3.\n\n<!-- TODO: check the dates\n\n"
+    "<!-- loccit-disable N002 -->\n\nThe rest of the essay.[^2]\n\n[^2]: Jones, *Other* (Paris, 2001), p. 4.\n"
+)
+
+
+def test_a_fix_that_would_hide_the_rest_of_the_essay_is_not_made(tmp_path: Path) -> None:
+    path = tmp_path / "essay.md"
+    path.write_text(UNCLOSED, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--isolated", "--fix", "--output-format", "concise", str(path)])
+    assert path.read_text(encoding="utf-8") == UNCLOSED
+    assert result.stdout.startswith(f"{path}:7:1: E002 ")
+    assert result.exit_code == 1
+    problem = f"loccit: {path}: not fixed: the fix at 7:1 would change how the rest of the file parses"
+    assert result.stderr.splitlines() == [problem, "Fixed 0 findings."]
+
+
+def test_a_fix_that_would_make_an_inline_note_is_not_made_and_the_others_are(tmp_path: Path) -> None:
+    path = tmp_path / "essay.md"
+    text = "Text x^ [^1] here [^2].\n\n[^1]: Smith, *Book* (London, 1990), p. 3.\n[^2]: Jones, *Other*, p. 4.\n"
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--isolated", "--fix", str(path)])
+    assert path.read_text(encoding="utf-8") == text.replace("here [^2]", "here[^2]")  # not "x^[^1]", a new note
+    problem = f"loccit: {path}: 1 of 2 fixes not made: the fix at 1:8 would change how the rest of the file parses"
+    assert result.stderr.splitlines()[0] == problem
+    assert result.exit_code == 1
+
+
 def test_one_file_that_cannot_be_written_leaves_the_others_fixed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1,4 +1,4 @@
-"""Apply the fixes findings carry: to the bytes checked, keeping BOM and line endings, each file on its own."""
+"""Apply the fixes findings carry: to the bytes checked, keeping BOM and line endings and how the rest parses."""
 
 from __future__ import annotations
 
@@ -8,8 +8,11 @@ from typing import NamedTuple
 
 from loccit.linter.config.settings import Settings
 from loccit.linter.diagnostics import Diagnostic, Fix
-from loccit.linter.engine import rewrite
+from loccit.linter.engine import rewrite, structure
+from loccit.linter.engine.check import parse_text
 from loccit.linter.engine.files import digest, read
+from loccit.linter.markdown.parse import normalise
+from loccit.linter.model import Document
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
 MAX_PASSES = 10
@@ -82,6 +85,63 @@ def apply(text: str, fixes: Iterable[Fix]) -> tuple[str, int]:
     return fixed, len(applied)
 
 
+def _edits(doc: Document, fixes: Sequence[Fix]) -> list[structure.Edit]:
+    """The fixes as edits of the normalised text the document was parsed from."""
+    starts, size = doc.lines.starts, len(doc.text)
+
+    def offset(line: int, column: int) -> int:
+        return min(starts[min(line, len(starts)) - 1] + column - 1, size)
+
+    return [
+        structure.Edit(offset(f.span.line, f.span.column), offset(f.span.end_line, f.span.end_column), f.text)
+        for f in fixes
+    ]
+
+
+def _keeps_structure(old: Document, fixed: str, fixes: Sequence[Fix], settings: Settings) -> bool:
+    """Whether the fixed text parses as the old one did outside the fixed spans."""
+    edits = sorted(_edits(old, fixes))
+    expected, end = [], 0
+    for edit in edits:
+        expected += [old.text[end : edit.start], edit.text]
+        end = edit.end
+    if "".join(expected) + old.text[end:] != normalise(fixed):  # the edits are not what was written: refuse
+        return False
+    return structure.unchanged(old, parse_text(old.path, fixed, settings), edits)
+
+
+def _safe_fixes(path: str, text: str, fixes: Sequence[Fix], settings: Settings) -> tuple[str, int, list[Fix]]:
+    """The text with as many fixes as keep the rest of the document as it parses; the fixes made; those refused."""
+    _, applied = _apply(text, fixes)
+    if not applied:
+        return text, 0, []
+    old = parse_text(path, text, settings)
+    kept: list[Fix] = []
+    refused: list[Fix] = []
+
+    def add(candidates: list[Fix]) -> None:
+        # All at once when they keep the rest; else each half on its own, down to the single fixes to refuse.
+        fixed, made = _apply(text, [*kept, *candidates])
+        if _keeps_structure(old, fixed, made, settings):
+            kept.extend(candidates)
+        elif len(candidates) == 1:
+            refused.extend(candidates)
+        else:
+            add(candidates[: len(candidates) // 2])
+            add(candidates[len(candidates) // 2 :])
+
+    add(applied)
+    fixed, made = _apply(text, kept)
+    return fixed, len(made), refused
+
+
+def _refusal(made: int, refused: Sequence[Fix]) -> str:
+    """The one line saying which fixes were not made, and why."""
+    where = ", ".join(f"{f.span.line}:{f.span.column}" for f in refused[:3]) + (", …" if len(refused) > 3 else "")
+    what = "not fixed" if not made else f"{len(refused)} of {made + len(refused)} fixes not made"
+    return f"{what}: the fix{'es' if len(refused) > 1 else ''} at {where} would change how the rest of the file parses"
+
+
 def fix_file(path: str, fixes: Sequence[Fix], checked: str, settings: Settings) -> tuple[int, str | None]:
     """Fix one file from the bytes it was checked as (digest checked); return the fixes made and any problem."""
     try:
@@ -91,8 +151,8 @@ def fix_file(path: str, fixes: Sequence[Fix], checked: str, settings: Settings) 
     if digest(original) != checked:
         raise NotFixed("it changed after it was checked")
     text = original.decode("utf-8")
-    fixed, applied = _apply(text, fixes)
-    made, problem = len(applied), None
+    fixed, made, refused = _safe_fixes(path, text, fixes, settings)
+    problem = _refusal(made, refused) if refused else None
     if made and fixed != text:
         try:
             rewrite.replace(path, checked, fixed.encode("utf-8"))
