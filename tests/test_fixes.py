@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
+import tempfile
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from loccit.linter.cli.main import main
 from loccit.linter.diagnostics import Fix
+from loccit.linter.engine import fixes, run
 from loccit.linter.engine.fixes import apply
 from loccit.linter.model import Span
 
@@ -78,3 +82,100 @@ def _fix(line: int, column: int, end_column: int, text: str) -> Fix:
 def test_overlapping_fixes_apply_one_per_pass() -> None:
     text, count = apply("abcdef\r\nxyz", [_fix(1, 2, 4, "X"), _fix(1, 3, 5, "Y"), _fix(2, 1, 1, "<")])
     assert (text, count) == ("abYef\r\n<xyz", 2)  # the later edit wins; the overlapping one waits
+
+
+TWICE = (
+    "See[^1]here and there[^2]now.\n\n[^1]: Smith, *Book* (London, 1990), p. 3.\n"
+    "[^2]: Jones, *Other* (Paris, 2001), p. 4.\n"
+)
+
+
+@pytest.mark.parametrize("names", [("a.md", "./a.md"), (".", "a.md"), ("a.md", "link.md")])
+def test_a_file_named_twice_is_checked_and_fixed_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, names: tuple[str, str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("a.md").write_text(TWICE, encoding="utf-8")
+    Path("link.md").symlink_to("a.md")
+    found = CliRunner().invoke(main, ["check", "--isolated", "--output-format", "concise", *names])
+    assert [line.split(":")[0] for line in found.stdout.splitlines()[:-1]] == ["a.md", "a.md"]  # as first named
+    assert found.stdout.splitlines()[-1] == "Found 2 findings (2 warnings) in 1 file."
+    fixed = CliRunner().invoke(main, ["check", "--isolated", "--fix", *names])
+    assert Path("a.md").read_text(encoding="utf-8") == TWICE.replace("]here", "] here").replace("]now", "] now")
+    assert fixed.exit_code == 0, fixed.output
+
+
+def _checked(path: Path) -> tuple[fixes.Checked, run.Configs]:
+    request = run.Request((str(path),), isolated=True)
+    files, configs = run.prepare(request)
+    digests: dict[str, str] = {}
+    return fixes.Checked(run.check(request, files, configs, digests=digests), digests), configs
+
+
+def test_a_file_changed_after_its_check_is_left_as_it_is(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text(TWICE, encoding="utf-8")
+    checked, configs = _checked(path)
+    edited = "A new first line.\n" + TWICE
+    path.write_text(edited, encoding="utf-8")  # the writer saves while loccit runs
+    outcome = fixes.fix_files(checked, lambda: _checked(path)[0], configs.settings, unsafe=False)
+    assert path.read_text(encoding="utf-8") == edited
+    assert outcome.fixed == 0
+    assert outcome.problems == (f"{path}: not fixed: it changed after it was checked",)
+
+
+# Removing the idle comment would leave the TODO comment open to the end of the file, hiding the rest.
+UNCLOSED = (
+    "Claim.[^1]\n\n[^1]: Smith, *Book* (London, 1990), p. 3.\n\n<!-- TODO: check the dates\n\n"
+    "<!-- loccit-disable N002 -->\n\nThe rest of the essay.[^2]\n\n[^2]: Jones, *Other* (Paris, 2001), p. 4.\n"
+)
+
+
+def test_a_fix_that_would_hide_the_rest_of_the_essay_is_not_made(tmp_path: Path) -> None:
+    path = tmp_path / "essay.md"
+    path.write_text(UNCLOSED, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--isolated", "--fix", "--output-format", "concise", str(path)])
+    assert path.read_text(encoding="utf-8") == UNCLOSED
+    assert result.stdout.startswith(f"{path}:7:1: E002 ")
+    assert result.exit_code == 1
+    problem = f"loccit: {path}: not fixed: the fix at 7:1 would change how the rest of the file parses"
+    assert result.stderr.splitlines() == [problem, "Fixed 0 findings."]
+
+
+def test_a_fix_that_would_make_an_inline_note_is_not_made_and_the_others_are(tmp_path: Path) -> None:
+    path = tmp_path / "essay.md"
+    text = "Text x^ [^1] here [^2].\n\n[^1]: Smith, *Book* (London, 1990), p. 3.\n[^2]: Jones, *Other*, p. 4.\n"
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--isolated", "--fix", str(path)])
+    assert path.read_text(encoding="utf-8") == text.replace("here [^2]", "here[^2]")  # not "x^[^1]", a new note
+    problem = f"loccit: {path}: 1 of 2 fixes not made: the fix at 1:8 would change how the rest of the file parses"
+    assert result.stderr.splitlines()[0] == problem
+    assert result.exit_code == 1
+
+
+def test_one_file_that_cannot_be_written_leaves_the_others_fixed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "full").mkdir()
+    (tmp_path / "fine").mkdir()
+    stuck, fine = tmp_path / "full" / "a.md", tmp_path / "fine" / "b.md"
+    for path in (stuck, fine):
+        path.write_text("Word[^1]next.\n\n[^1]: Source.\n", encoding="utf-8")
+    mkstemp = tempfile.mkstemp
+
+    def disk_full(*args: object, **kwargs: object) -> object:
+        if str(kwargs.get("dir", "")).endswith("full"):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return mkstemp(*args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(tempfile, "mkstemp", disk_full)
+    result = CliRunner().invoke(main, ["check", "--isolated", "--fix", "--output-format", "concise", str(tmp_path)])
+    assert fine.read_text(encoding="utf-8").startswith("Word[^1] next.")
+    assert stuck.read_text(encoding="utf-8").startswith("Word[^1]next.")
+    assert result.stderr.splitlines() == [
+        f"loccit: {stuck}: not fixed: cannot write it: no space left on device",
+        "Fixed 1 finding.",
+    ]
+    assert result.stdout.splitlines()[0].startswith(f"{stuck}:1:5: N006 ")
+    assert result.exit_code == 1
+    assert sorted(os.listdir(stuck.parent)) == ["a.md"]  # no temporary file left behind

@@ -135,20 +135,19 @@ def check(
             sys.exit(EXIT_CLEAN)
         progress = terminal.Progress(sys.stderr, len(files))
         count = iter(range(1, len(files) + 1))
-        diagnostics = run.check(request, files, configs, lambda: progress(next(count, len(files))))
-        progress.close()
-        if fix:
-            from loccit.linter.engine import fixes
-
-            relint = lambda: run.check(request, files, configs)  # noqa: E731
-            diagnostics, fixed = fixes.fix_files(diagnostics, relint, unsafe_fixes)
-            click.echo(f"Fixed {fixed} finding{'s' if fixed != 1 else ''}.", err=True)
+        advance = lambda: progress(next(count, len(files)))  # noqa: E731
+        if fix:  # each file stands alone: one that cannot be fixed is named with the reason, the others fixed
+            outcome = run.check_and_fix(request, files, configs, unsafe_fixes, advance)
+            progress.close()
+            diagnostics = outcome.diagnostics
+            for problem in outcome.problems:
+                click.echo(f"loccit: {problem}", err=True)
+            click.echo(f"Fixed {outcome.fixed} finding{'s' if outcome.fixed != 1 else ''}.", err=True)
+        else:
+            diagnostics = run.check(request, files, configs, advance)
+            progress.close()
     except (InputError, ConfigError) as error:
         _fail(str(error))
-    except BrokenPipeError:
-        raise  # output piped into `head`: click ends the run quietly
-    except OSError as error:
-        _fail(f"{error.filename}: cannot write the fixed file: {error.strerror or error}")
     except engine.RuleError as error:
         _fail(f"internal error: {error} (please report this)")
     opts: dict[str, object] = {"stdin": stdin, "statistics": statistics}

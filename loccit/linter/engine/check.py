@@ -94,8 +94,14 @@ def parse_bytes(path: str, data: bytes, settings: Settings) -> tuple[Document | 
     text, error = decode(path, data)
     if text is None:
         return None, configured(error, settings)
-    doc = parse_document(path, normalise(text), settings.style, settings.bibliography_headings, settings.notes_headings)
-    return doc, None
+    return parse_text(path, text, settings), None
+
+
+def parse_text(path: str, text: str, settings: Settings) -> Document:
+    """Parse one essay's decoded text (BOM and line endings as in the file) as the settings say."""
+    return parse_document(
+        path, normalise(text), settings.style, settings.bibliography_headings, settings.notes_headings
+    )
 
 
 def lint_text(path: str, data: bytes, settings: Settings) -> list[Diagnostic]:

@@ -22,17 +22,48 @@ class InputError(Exception):
     """A path that cannot be linted at all (missing, unreadable directory)."""
 
 
-def expand_paths(paths: Sequence[str]) -> list[str]:
-    """Files as given; directories walked for Markdown files, skipping what .gitignore ignores."""
+def expand_paths(paths: Sequence[str], seen: set[object] | None = None) -> list[str]:
+    """Files as given; directories walked for Markdown files, skipping what .gitignore ignores.
+
+    A file is listed once, under the first name it is given by (`a.md ./a.md`, `. a.md`, a link and its
+    target): checked twice, it would be reported twice and fixed twice from the same findings. `seen` carries
+    the files already listed across calls.
+    """
+    seen = set() if seen is None else seen
     found: list[str] = []
     for path in paths:
         if path == STDIN or os.path.isfile(path):
-            found.append(path)
+            named = [path]
         elif os.path.isdir(path):
-            found.extend(_walk(path))
+            named = _walk(path)
         else:
             raise InputError(f"{path}: no such file or directory")
+        for file in named:
+            key = identity(file)
+            if key not in seen:
+                seen.add(key)
+                found.append(file)
     return found
+
+
+def identity(path: str) -> object:
+    """What makes two names one file: its device and inode (links and hard links too), else its real path."""
+    if path == STDIN:
+        return STDIN
+    try:
+        status = os.stat(path)
+    except OSError:
+        status = None
+    if status is None or not status.st_ino:  # some file systems (FAT on Windows) number no file
+        return os.path.normcase(os.path.realpath(path))
+    return (status.st_dev, status.st_ino)
+
+
+def digest(data: bytes) -> str:
+    """A digest of a file's bytes: a fix is written only over the very bytes it was computed from."""
+    import hashlib  # only --fix needs it
+
+    return hashlib.blake2b(data, digest_size=20).hexdigest()
 
 
 def _walk(root: str) -> list[str]:

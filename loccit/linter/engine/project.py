@@ -14,12 +14,13 @@ from loccit.linter.diagnostics import Diagnostic, Rule
 from loccit.linter.engine import check as engine
 from loccit.linter.engine import parallel
 from loccit.linter.engine.check import RuleError
-from loccit.linter.engine.files import STDIN, expand_paths, read, unreadable
+from loccit.linter.engine.files import STDIN, digest, expand_paths, read, unreadable
 from loccit.linter.markdown import sections
 from loccit.linter.markdown.blocks import parse_blocks
 from loccit.linter.model import Document, Heading
 
 SettingsFor = Callable[[str], Settings]
+Digests = dict[str, str]  # each checked file's path, as reported, to the digest of the bytes it was checked from
 _FRONT_MATTER_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$\n?", re.M)
 _ANY = re.compile(r".*", re.S)
 
@@ -39,8 +40,9 @@ def plan(paths: Sequence[str], config_for: Callable[[str], Config]) -> list[Proj
     """Group the files to check into projects: by configuration when it names bibliography files, else by directory."""
     configured: dict[int, tuple[Config, list[str]]] = {}
     projects: list[Project | int] = []
+    seen: set[object] = set()  # a file named twice is checked once, under the name it is first given
     for path in paths:
-        found = expand_paths([path])
+        found = expand_paths([path], seen)
         loose: list[str] = []
         for file in found:
             config = config_for(file)
@@ -92,11 +94,16 @@ def as_bibliography(doc: Document) -> Document:
     return dataclasses.replace(doc, sections=tuple(found))
 
 
-def _parse(path: str, settings: Settings, stdin: bytes | None) -> tuple[Document | None, Diagnostic | None]:
+def _parse(
+    path: str, settings: Settings, stdin: bytes | None, digests: Digests | None = None
+) -> tuple[Document | None, Diagnostic | None]:
+    """Read and parse a file; with digests, also note the digest of the bytes it was read as (for --fix)."""
     try:
         data = read(path, stdin)
     except OSError as error:
         return None, engine.configured(unreadable(path, error), settings)
+    if digests is not None:
+        digests[path] = digest(data)
     return engine.parse_bytes(path, data, settings)
 
 
@@ -161,6 +168,7 @@ def lint(
     stdin: bytes | None = None,
     progress: Callable[[], None] | None = None,
     jobs: int = 1,
+    digests: Digests | None = None,
 ) -> Iterator[Diagnostic]:
     """Check a project's files: each against the shared bibliography, then the rules that need every file.
 
@@ -169,7 +177,7 @@ def lint(
     """
     docs: list[Document] = []
     for path in project.files:
-        doc, error = _parse(path, settings_for(path), stdin)
+        doc, error = _parse(path, settings_for(path), stdin, digests)
         if error is not None:
             yield error
         if doc is not None:
@@ -195,17 +203,21 @@ def lint(
         yield from _check_item(item)
 
 
-def _check_alone(item: tuple[str, Settings, bytes | None]) -> tuple[bool, list[Diagnostic]]:
+Alone = tuple[bool, list[Diagnostic], Digests]
+
+
+def _check_alone(item: tuple[str, Settings, bytes | None, bool]) -> Alone:
     """Parse and check a file that needs nothing from other files; also say whether it is a bibliography file."""
-    path, settings, stdin = item
-    doc, error = _parse(path, settings, stdin)
+    path, settings, stdin, with_digest = item
+    digests: Digests | None = {} if with_digest else None
+    doc, error = _parse(path, settings, stdin, digests)
     found = [error] if error is not None else []
     if doc is None:
-        return False, found
+        return False, found, digests or {}
     doc = engine.with_companions(doc, settings)
     # A file with entries and no notes may be the source list of the other files: then the directory is
     # checked again as a project (shared bibliography, B002 across files).
-    return bool(doc.entries) and not doc.definitions, found + engine.check_document(doc, settings)
+    return bool(doc.entries) and not doc.definitions, found + engine.check_document(doc, settings), digests or {}
 
 
 def lint_all(
@@ -214,17 +226,20 @@ def lint_all(
     stdin: bytes | None = None,
     progress: Callable[[], None] | None = None,
     jobs: int = 1,
+    digests: Digests | None = None,
 ) -> Iterator[Diagnostic]:
     """Check every project, in no particular order (the caller sorts).
 
     The files of projects without a configured bibliography are parsed and checked each on its own (in
     forked workers with jobs > 1), so no document outlives its check. A directory that turns out to hold a
-    bibliography file (which its other files cite) is checked again the ordinary way.
+    bibliography file (which its other files cite) is checked again the ordinary way. With digests, the
+    digest of the bytes each reported file was checked from is noted in it.
     """
     # Project rules only look across files when a file is a bibliography for the others; _check_alone
     # reports such a file and its directory is then checked again the ordinary way.
     alone = [p for p in projects if not p.bibliography]
-    items = [(path, settings_for(path), stdin) for p in alone for path in p.files]
+    items = [(path, settings_for(path), stdin, digests is not None) for p in alone for path in p.files]
+    results: Iterator[Alone]
     if jobs >= 2 and parallel.can_fork() and len(items) >= parallel.MIN_FILES:
         results = iter(parallel.map_forked(_check_alone, items, jobs))
     else:  # one file at a time in this process: memory stays flat however many files there are
@@ -234,12 +249,14 @@ def lint_all(
         if progress is not None:
             for _ in found:
                 progress()
-        if unit.detect and any(is_bibliography for is_bibliography, _ in found):
-            yield from lint(unit, settings_for, stdin, None, jobs)
+        if unit.detect and any(is_bibliography for is_bibliography, _, _ in found):
+            yield from lint(unit, settings_for, stdin, None, jobs, digests)  # read again, and noted as read again
         else:
-            for _, diagnostics in found:
+            for _, diagnostics, read_as in found:
+                if digests is not None:
+                    digests.update(read_as)
                 yield from diagnostics
     checked = {id(unit) for unit in alone}
     for unit in projects:
         if id(unit) not in checked:
-            yield from lint(unit, settings_for, stdin, progress, jobs)
+            yield from lint(unit, settings_for, stdin, progress, jobs, digests)

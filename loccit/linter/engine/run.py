@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from loccit.linter.config import discovery as config
 from loccit.linter.config import keys
@@ -14,6 +14,9 @@ from loccit.linter.config.settings import Settings
 from loccit.linter.diagnostics import Diagnostic
 from loccit.linter.engine import project
 from loccit.linter.engine.files import expand_paths
+
+if TYPE_CHECKING:
+    from loccit.linter.engine import fixes
 
 
 @dataclass(frozen=True)
@@ -68,11 +71,28 @@ def prepare(request: Request) -> tuple[list[str], Configs]:
 
 
 def check(
-    request: Request, files: Sequence[str], configs: Configs, progress: Callable[[], None] | None = None
+    request: Request,
+    files: Sequence[str],
+    configs: Configs,
+    progress: Callable[[], None] | None = None,
+    digests: project.Digests | None = None,
 ) -> list[Diagnostic]:
-    """Check the files, project by project, and return every finding sorted."""
+    """Check the files, project by project, and return every finding sorted (digests: see project.lint_all)."""
     units = project.plan(request.paths, configs)
-    return sorted(project.lint_all(units, configs.settings, request.stdin, progress, request.jobs))
+    return sorted(project.lint_all(units, configs.settings, request.stdin, progress, request.jobs, digests))
+
+
+def check_and_fix(
+    request: Request, files: Sequence[str], configs: Configs, unsafe: bool, progress: Callable[[], None] | None = None
+) -> fixes.Outcome:
+    """Check the files, fix them, and check them again until nothing fixable is left (see fixes.fix_files)."""
+    from loccit.linter.engine import fixes  # only --fix writes files
+
+    def lint(progress: Callable[[], None] | None = None) -> fixes.Checked:
+        digests: project.Digests = {}
+        return fixes.Checked(check(request, files, configs, progress, digests), digests)
+
+    return fixes.fix_files(lint(progress), lint, configs.settings, unsafe)
 
 
 def _toml(value: object) -> str:
