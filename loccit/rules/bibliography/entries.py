@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from loccit.linter.citations.scan import fold, tidy
 from loccit.linter.diagnostics import Rule, Severity, Violation
 from loccit.linter.matching.resolve import Listed, listed_works
-from loccit.linter.matching.similarity import title_score, years_agree
+from loccit.linter.matching.similarity import title_score
 from loccit.linter.model import Document
 
 _ARTICLES = ("the ", "a ", "an ")
@@ -33,12 +33,27 @@ def _label(listed: Listed) -> str:
     return f'{who}, "{title}"' if who else f'"{title}"'
 
 
-def check_duplicate_source(doc: Document, opts: DuplicateSourceOptions) -> Iterator[Violation]:
-    """Flag a bibliography entry that lists a work an earlier entry already lists.
+def _same_publication(earlier: Listed, later: Listed) -> bool:
+    """Whether two alike entries share a year or a container: a duplicate, not two letters or two issues."""
+    a, b = earlier.work, later.work
+    if a.imprint.years and b.imprint.years:
+        return bool(set(a.imprint.years) & set(b.imprint.years))
+    if a.container is not None and b.container is not None:
+        return fold(a.container.text) == fold(b.container.text)
+    return fold(earlier.entry.text) == fold(later.entry.text)
 
-    Two entries are the same work when their lead authors agree, their titles are alike (`min_score`)
-    and their years do not contradict each other; the second is reported.
+
+def duplicates(doc: Document, min_score: float = DuplicateSourceOptions.min_score) -> list[tuple[Listed, Listed]]:
+    """Each entry that lists a work an earlier entry lists, with that earlier entry (computed once).
+
+    Two entries are the same work when their lead authors agree, their titles are alike (`min_score`) and
+    they share a year or, undated, a container.
     """
+    return doc.derived(("duplicate entries", min_score), lambda: _duplicates(doc, min_score))
+
+
+def _duplicates(doc: Document, min_score: float) -> list[tuple[Listed, Listed]]:
+    found: list[tuple[Listed, Listed]] = []
     reported: set[int] = set()
     # Only entries with the same lead author and the same numbers in the title can be the same work
     # ("Topsite (1999.01.21)" and "Topsite (1999.04.27)", volume 1 and volume 2 are not): comparing within
@@ -49,17 +64,29 @@ def check_duplicate_source(doc: Document, opts: DuplicateSourceOptions) -> Itera
             continue
         group = groups.setdefault((_lead_key(later), tuple(_numbers(later))), [])
         for earlier in group:
-            if id(earlier) in reported or not years_agree(earlier.work, later.work):
+            if id(earlier) in reported or not _same_publication(earlier, later):
                 continue
             assert earlier.work.title is not None
-            if title_score(earlier.work.title.text, later.work.title.text, False) >= opts.min_score:
+            if title_score(earlier.work.title.text, later.work.title.text, False) >= min_score:
                 reported.add(id(later))
-                yield Violation(
-                    later.entry.span,
-                    f"bibliography lists {_label(later)} again (first on line {earlier.entry.span.line})",
-                )
+                found.append((later, earlier))
                 break
         group.append(later)
+    return found
+
+
+def check_duplicate_source(doc: Document, opts: DuplicateSourceOptions) -> Iterator[Violation]:
+    """Flag a bibliography entry that lists a work an earlier entry already lists.
+
+    Two entries are the same work when their lead authors agree, their titles are alike (`min_score`)
+    and they share a year, or (undated) a container; the second is reported. Different letters to one
+    person, different issues of one periodical, or one title on two sites are different works.
+    """
+    for later, earlier in duplicates(doc, opts.min_score):
+        yield Violation(
+            later.entry.span,
+            f"bibliography lists {_label(later)} again (first on line {earlier.entry.span.line})",
+        )
 
 
 def _numbers(listed: Listed) -> list[str]:
