@@ -8,9 +8,11 @@ from dataclasses import dataclass
 
 from loccit.linter.citations.scan import fold, tidy
 from loccit.linter.diagnostics import Rule, Severity, Violation
+from loccit.linter.markdown.sections import NOTES_HEADINGS, heading_matcher
 from loccit.linter.matching.resolve import Listed, listed_works
 from loccit.linter.matching.similarity import title_score
-from loccit.linter.model import Document
+from loccit.linter.matching.system import CitationSystem, citation_system
+from loccit.linter.model import Document, Heading
 
 _ARTICLES = ("the ", "a ", "an ")
 
@@ -139,13 +141,34 @@ def check_source_order(doc: Document, opts: object) -> Iterator[Violation]:
             previous = (key, listed)
 
 
+_NOTES_HEADING = heading_matcher(NOTES_HEADINGS)
+
+
+def _holds_notes(doc: Document, heading: Heading) -> bool:
+    """Whether the heading names notes ("References", "Notes") and note definitions follow it.
+
+    A heading named for sources ("Website Sources") with the notes after it is still an empty section.
+    """
+    if doc.notes_heading is not None and doc.notes_heading.span.start == heading.span.start:
+        return True
+    if not _NOTES_HEADING.fullmatch(heading.title):
+        return False
+    later = [h.span.start for h in doc.headings if h.span.start > heading.span.start]
+    end = min(later, default=len(doc.text))
+    return any(heading.span.start < d.span.start < end for d in doc.definitions)
+
+
 def check_empty_section(doc: Document, opts: object) -> Iterator[Violation]:
     """Flag a bibliography heading with no entries under it.
 
-    A heading whose subsections hold the entries ("Bibliography" over "Primary sources") is not empty.
+    A heading whose subsections hold the entries ("Bibliography" over "Primary sources") is not empty, nor
+    is one that holds the notes, nor Pandoc's placeholder in a document citing with `[@key]` (or with a
+    `::: {#refs}` div or a `bibliography:` file), which citeproc fills.
     """
+    if citation_system(doc).system is CitationSystem.CITEKEYS:
+        return
     for section in doc.sections:
-        if not section.entries and not section.has_subsections:
+        if not section.entries and not section.has_subsections and not _holds_notes(doc, section.heading):
             message = f'bibliography section "{section.heading.title}" has no entries'
             yield Violation(section.heading.span, message)
 
