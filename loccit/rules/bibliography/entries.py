@@ -115,30 +115,58 @@ def _sort_key(listed: Listed) -> tuple[str, str]:
     return "".join(lead.split()), lead
 
 
+_INVERTED_NAME = re.compile(r"[A-Z\u00c0-\u024f][\w’'\-]+(?: [\w’'\-]+)?, [A-Z\u00c0-\u024f]")
+
+
+def _sortable(listed: Listed) -> bool:
+    """Whether the entry was read surely enough to place it: by an author, or a dated title-first work.
+
+    An entry opening "Barabási, Albert-László, …" whose authors were not read, or an undated fragment of
+    another entry ("_Child. Stanford University Press_. Retrieved from:"), has no reliable sort key.
+    """
+    if listed.authors:
+        # "Lewis M. Terman. (1926)" among inverted names: filed under a surname it does not lead with
+        first = listed.authors[0]
+        written = listed.entry.text[first.start : first.end]
+        return "," in written or first.corporate or len(written.split()) < 2
+    if _INVERTED_NAME.match(listed.entry.text):
+        return False
+    return bool(listed.work.imprint.years) and listed.work.title is not None
+
+
+def _out_of_order(keys: list[tuple[tuple[str, str], Listed]]) -> Iterator[tuple[Listed, Listed]]:
+    """Each entry that breaks both systems of Chicago 16.58 (letter by letter, word by word), with its predecessor."""
+    for (before, previous), (key, listed) in zip(keys, keys[1:], strict=False):
+        if key[0] < before[0] and key[1] < before[1]:
+            yield listed, previous
+
+
 def check_source_order(doc: Document, opts: object) -> Iterator[Violation]:
     """Flag the first entry of a bibliography section that breaks alphabetical order by lead author.
 
     Entries are compared on the lead author's surname as written, ignoring case and accents, letter by
     letter or word by word ("De Souza" may come before or after "Décary", Chicago 16.58); works without
     an author go by their title without "The", "A" or "An", or by the editor or translator a title-first
-    entry names (Chicago 14.66-14.75). Several works by one author ("———") may come in any order.
+    entry names (Chicago 14.66-14.75). Several works by one author ("———") may come in any order. Only
+    entries read surely take part, and only a section that is evidently meant to be alphabetical is
+    checked: one entry out of place, or no more than one in five (a list by date or by archive, out of
+    order at every other step, is not alphabetical by design).
     """
     by_entry = {id(listed.entry): listed for listed in listed_works(doc, own=True)}
     for section in doc.sections:
-        previous: tuple[tuple[str, str], Listed] | None = None
+        keys = []
         for entry in section.entries:
             listed = by_entry.get(id(entry))
-            if listed is None or listed.work.same_author:
-                continue
-            key = _sort_key(listed)
-            # Either system of Chicago 16.58 is accepted: flag only what breaks both.
-            if previous is not None and key[0] < previous[0][0] and key[1] < previous[0][1]:
-                yield Violation(
-                    entry.span,
-                    f"entry {_label(listed)} is out of alphabetical order: it follows {_label(previous[1])}",
-                )
-                break
-            previous = (key, listed)
+            if listed is not None and not listed.work.same_author and _sortable(listed):
+                keys.append((_sort_key(listed), listed))
+        broken = list(_out_of_order(keys))
+        if not broken or (len(broken) > 1 and len(broken) * 5 > len(keys) - 1):
+            continue
+        listed, previous = broken[0]
+        yield Violation(
+            listed.entry.span,
+            f"entry {_label(listed)} is out of alphabetical order: it follows {_label(previous)}",
+        )
 
 
 _NOTES_HEADING = heading_matcher(NOTES_HEADINGS)
