@@ -229,8 +229,13 @@ class _Fulls:
         signature = (full.title.text if full.title else None, full.container.text if full.container else None)
         score = self.scores.get((title, signature))
         if score is None:
-            # A short form of a periodical piece may name the periodical ("O'Neil, Batman #258").
-            score = max(title_score(title, text, True) for text in signature if text is not None)
+            # A short form of a periodical piece may name the periodical ("O'Neil, Batman #258"); a point
+            # less than the same score on a title, so "Martyn, Galatians" goes to the book of that title,
+            # not to a chapter printed in a volume whose title lists "Galatians".
+            scores = [title_score(title, signature[0], True)] if signature[0] is not None else []
+            if signature[1] is not None:
+                scores.append(title_score(title, signature[1], True) - 1)
+            score = max(scores)
             self.scores[(title, signature)] = score
         return score
 

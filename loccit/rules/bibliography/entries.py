@@ -8,9 +8,11 @@ from dataclasses import dataclass
 
 from loccit.linter.citations.scan import fold, tidy
 from loccit.linter.diagnostics import Rule, Severity, Violation
+from loccit.linter.markdown.sections import NOTES_HEADINGS, heading_matcher
 from loccit.linter.matching.resolve import Listed, listed_works
-from loccit.linter.matching.similarity import title_score, years_agree
-from loccit.linter.model import Document
+from loccit.linter.matching.similarity import title_score
+from loccit.linter.matching.system import CitationSystem, citation_system
+from loccit.linter.model import Document, Heading
 
 _ARTICLES = ("the ", "a ", "an ")
 
@@ -33,12 +35,29 @@ def _label(listed: Listed) -> str:
     return f'{who}, "{title}"' if who else f'"{title}"'
 
 
-def check_duplicate_source(doc: Document, opts: DuplicateSourceOptions) -> Iterator[Violation]:
-    """Flag a bibliography entry that lists a work an earlier entry already lists.
+def _same_publication(earlier: Listed, later: Listed) -> bool:
+    """Whether two alike entries share a year or a container: a duplicate, not two letters or two issues."""
+    a, b = earlier.work, later.work
+    if a.imprint.years and b.imprint.years:
+        return bool(set(a.imprint.years) & set(b.imprint.years))
+    if a.container is not None and b.container is not None:
+        return fold(a.container.text) == fold(b.container.text)
+    return fold(earlier.entry.text) == fold(later.entry.text)
 
-    Two entries are the same work when their lead authors agree, their titles are alike (`same_work_min_score`)
-    and their years do not contradict each other; the second is reported.
+
+def duplicates(
+    doc: Document, min_score: float = DuplicateSourceOptions.same_work_min_score
+) -> list[tuple[Listed, Listed]]:
+    """Each entry that lists a work an earlier entry lists, with that earlier entry (computed once).
+
+    Two entries are the same work when their lead authors agree, their titles are alike (`same_work_min_score`) and
+    they share a year or, undated, a container.
     """
+    return doc.derived(("duplicate entries", min_score), lambda: _duplicates(doc, min_score))
+
+
+def _duplicates(doc: Document, min_score: float) -> list[tuple[Listed, Listed]]:
+    found: list[tuple[Listed, Listed]] = []
     reported: set[int] = set()
     # Only entries with the same lead author and the same numbers in the title can be the same work
     # ("Topsite (1999.01.21)" and "Topsite (1999.04.27)", volume 1 and volume 2 are not): comparing within
@@ -49,17 +68,29 @@ def check_duplicate_source(doc: Document, opts: DuplicateSourceOptions) -> Itera
             continue
         group = groups.setdefault((_lead_key(later), tuple(_numbers(later))), [])
         for earlier in group:
-            if id(earlier) in reported or not years_agree(earlier.work, later.work):
+            if id(earlier) in reported or not _same_publication(earlier, later):
                 continue
             assert earlier.work.title is not None
-            if title_score(earlier.work.title.text, later.work.title.text, False) >= opts.same_work_min_score:
+            if title_score(earlier.work.title.text, later.work.title.text, False) >= min_score:
                 reported.add(id(later))
-                yield Violation(
-                    later.entry.span,
-                    f"bibliography lists {_label(later)} again (first on line {earlier.entry.span.line})",
-                )
+                found.append((later, earlier))
                 break
         group.append(later)
+    return found
+
+
+def check_duplicate_source(doc: Document, opts: DuplicateSourceOptions) -> Iterator[Violation]:
+    """Flag a bibliography entry that lists a work an earlier entry already lists.
+
+    Two entries are the same work when their lead authors agree, their titles are alike (`min_score`)
+    and they share a year, or (undated) a container; the second is reported. Different letters to one
+    person, different issues of one periodical, or one title on two sites are different works.
+    """
+    for later, earlier in duplicates(doc, opts.same_work_min_score):
+        yield Violation(
+            later.entry.span,
+            f"bibliography lists {_label(later)} again (first on line {earlier.entry.span.line})",
+        )
 
 
 def _numbers(listed: Listed) -> list[str]:
@@ -86,39 +117,88 @@ def _sort_key(listed: Listed) -> tuple[str, str]:
     return "".join(lead.split()), lead
 
 
+_INVERTED_NAME = re.compile(r"[A-Z\u00c0-\u024f][\w’'\-]+(?: [\w’'\-]+)?, [A-Z\u00c0-\u024f]")
+
+
+def _sortable(listed: Listed) -> bool:
+    """Whether the entry was read surely enough to place it: by an author, or a dated title-first work.
+
+    An entry opening "Barabási, Albert-László, …" whose authors were not read, or an undated fragment of
+    another entry ("_Child. Stanford University Press_. Retrieved from:"), has no reliable sort key.
+    """
+    if listed.authors:
+        # "Lewis M. Terman. (1926)" among inverted names: filed under a surname it does not lead with
+        first = listed.authors[0]
+        written = listed.entry.text[first.start : first.end]
+        return "," in written or first.corporate or len(written.split()) < 2
+    if _INVERTED_NAME.match(listed.entry.text):
+        return False
+    return bool(listed.work.imprint.years) and listed.work.title is not None
+
+
+def _out_of_order(keys: list[tuple[tuple[str, str], Listed]]) -> Iterator[tuple[Listed, Listed]]:
+    """Each entry that breaks both systems of Chicago 16.58 (letter by letter, word by word), with its predecessor."""
+    for (before, previous), (key, listed) in zip(keys, keys[1:], strict=False):
+        if key[0] < before[0] and key[1] < before[1]:
+            yield listed, previous
+
+
 def check_source_order(doc: Document, opts: object) -> Iterator[Violation]:
     """Flag the first entry of a bibliography section that breaks alphabetical order by lead author.
 
     Entries are compared on the lead author's surname as written, ignoring case and accents, letter by
     letter or word by word ("De Souza" may come before or after "Décary", Chicago 16.58); works without
     an author go by their title without "The", "A" or "An", or by the editor or translator a title-first
-    entry names (Chicago 14.66-14.75). Several works by one author ("———") may come in any order.
+    entry names (Chicago 14.66-14.75). Several works by one author ("———") may come in any order. Only
+    entries read surely take part, and only a section that is evidently meant to be alphabetical is
+    checked: one entry out of place, or no more than one in five (a list by date or by archive, out of
+    order at every other step, is not alphabetical by design).
     """
     by_entry = {id(listed.entry): listed for listed in listed_works(doc, own=True)}
     for section in doc.sections:
-        previous: tuple[tuple[str, str], Listed] | None = None
+        keys = []
         for entry in section.entries:
             listed = by_entry.get(id(entry))
-            if listed is None or listed.work.same_author:
-                continue
-            key = _sort_key(listed)
-            # Either system of Chicago 16.58 is accepted: flag only what breaks both.
-            if previous is not None and key[0] < previous[0][0] and key[1] < previous[0][1]:
-                yield Violation(
-                    entry.span,
-                    f"entry {_label(listed)} is out of alphabetical order: it follows {_label(previous[1])}",
-                )
-                break
-            previous = (key, listed)
+            if listed is not None and not listed.work.same_author and _sortable(listed):
+                keys.append((_sort_key(listed), listed))
+        broken = list(_out_of_order(keys))
+        if not broken or (len(broken) > 1 and len(broken) * 5 > len(keys) - 1):
+            continue
+        listed, previous = broken[0]
+        yield Violation(
+            listed.entry.span,
+            f"entry {_label(listed)} is out of alphabetical order: it follows {_label(previous)}",
+        )
+
+
+_NOTES_HEADING = heading_matcher(NOTES_HEADINGS)
+
+
+def _holds_notes(doc: Document, heading: Heading) -> bool:
+    """Whether the heading names notes ("References", "Notes") and note definitions follow it.
+
+    A heading named for sources ("Website Sources") with the notes after it is still an empty section.
+    """
+    if doc.notes_heading is not None and doc.notes_heading.span.start == heading.span.start:
+        return True
+    if not _NOTES_HEADING.fullmatch(heading.title):
+        return False
+    later = [h.span.start for h in doc.headings if h.span.start > heading.span.start]
+    end = min(later, default=len(doc.text))
+    return any(heading.span.start < d.span.start < end for d in doc.definitions)
 
 
 def check_empty_section(doc: Document, opts: object) -> Iterator[Violation]:
     """Flag a bibliography heading with no entries under it.
 
-    A heading whose subsections hold the entries ("Bibliography" over "Primary sources") is not empty.
+    A heading whose subsections hold the entries ("Bibliography" over "Primary sources") is not empty, nor
+    is one that holds the notes, nor Pandoc's placeholder in a document citing with `[@key]` (or with a
+    `::: {#refs}` div or a `bibliography:` file), which citeproc fills.
     """
+    if citation_system(doc).system is CitationSystem.CITEKEYS:
+        return
     for section in doc.sections:
-        if not section.entries and not section.has_subsections:
+        if not section.entries and not section.has_subsections and not _holds_notes(doc, section.heading):
             message = f'bibliography section "{section.heading.title}" has no entries'
             yield Violation(section.heading.span, message)
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from loccit.linter.citations.scan import tidy
+from loccit.linter.citations.works import Kind, Work
 from loccit.linter.diagnostics import Rule, Severity, Violation
+from loccit.linter.matching.evidence import Folded, named_among, surname_index
 from loccit.linter.matching.resolve import MatchOptions, Resolution, resolve
+from loccit.linter.matching.system import CitationSystem, citation_system
 from loccit.linter.model import Document
 from loccit.rules.bibliography.common import has_bibliography, note_span
 
@@ -16,6 +20,51 @@ def _uses_shared(resolutions: tuple[Resolution, ...]) -> bool:
     direct = [r for r in resolutions if r.via is None and r.citation.work.kind.value != "ibid"]
     found = sum(1 for r in direct if r.listed is not None)
     return found >= 2 or (found > 0 and found * 4 >= len(direct))
+
+
+_NUMBER = re.compile(r"[\divxlc\s,.–-]+", re.I)
+# "Letter of 4 May 1920, printed in Smith, Papers, 12": the document is found in a listed book.
+_SHORT_FORM = frozenset({"surname and title"})
+_ANY = frozenset({"surname and title", "surname and year", "surnames", "title"})
+_PRINTED_IN = re.compile(r"\b(?:re)?(?:printed|quoted|cited|reproduced|published|transcribed|excerpted)\s+in\b", re.I)
+
+
+def _marked(text: str, work: Work) -> bool:
+    return work.title is not None and text[work.title.start - 1 : work.title.start] in "*_\"“‘'"
+
+
+def _confident(text: str, work: Work, system: CitationSystem) -> bool:
+    """Whether a cited work was read surely enough to call it missing.
+
+    A title that is a year or a number is an author-date citation read wrongly ("Culp, 2016"); a title
+    without an author must be marked as one (italic or quoted), else it is a sentence of commentary ("The
+    project MACOSPOL was launched …"); where the text cites author-date, only full notes are citations.
+    """
+    if work.title is None or _NUMBER.fullmatch(work.title.text):
+        return False
+    if not work.authors and not _marked(text, work):
+        return False
+    return system is not CitationSystem.MIXED or work.kind is Kind.FULL
+
+
+def _named_in_citation(doc: Document, text: str, work: Work) -> bool:
+    """Whether the citation's own words name a listed work the parse did not find.
+
+    Only a surname followed by its title counts (a short form the parser ran together with the one before);
+    after "printed in" or "quoted in", the listed book's title or year counts too.
+    """
+    index = surname_index(doc)
+    if named_among(Folded(text[work.start : work.end]), index, _SHORT_FORM) is not None:
+        return True
+    printed = _PRINTED_IN.search(text, work.start, work.end)
+    return printed is not None and named_among(Folded(text[printed.end() : work.end]), index, _ANY) is not None
+
+
+def _missing(doc: Document, resolution: Resolution, system: CitationSystem) -> bool:
+    if resolution.how != "no match":
+        return False
+    text, work = resolution.citation.note.text, resolution.citation.work
+    return _confident(text, work, system) and not _named_in_citation(doc, text, work)
 
 
 def check_missing_source(doc: Document, opts: MatchOptions) -> Iterator[Violation]:
@@ -28,14 +77,21 @@ def check_missing_source(doc: Document, opts: MatchOptions) -> Iterator[Violatio
     project's shared bibliography file) are skipped. A shared file counts as the essay's bibliography only
     when some of the essay's works are found in it: a directory of unrelated essays next to one
     bibliography file should not turn every citation into a finding.
+
+    The rule speaks only when sure: not in documents citing author-date or with Pandoc citekeys, not for
+    a work read with low confidence (see `_confident`), and not when the citation's own words name a
+    listed work ("printed in" a listed book, a second citation the parser ran on).
     """
     if not has_bibliography(doc):
+        return
+    system = citation_system(doc).system
+    if system in {CitationSystem.AUTHOR_DATE, CitationSystem.CITEKEYS}:
         return
     resolutions = resolve(doc, opts).resolutions
     if not doc.entries and not _uses_shared(resolutions):
         return
     for resolution in resolutions:
-        if resolution.how != "no match":
+        if not _missing(doc, resolution, system):
             continue
         work = resolution.citation.work
         title = f'"{tidy(work.title.text)}"' if work.title else "a work"

@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from loccit.linter.diagnostics import Rule, Severity, Violation
+from loccit.linter.matching.evidence import Folded, named, outside_bibliography
 from loccit.linter.matching.resolve import (
     MatchOptions,
     listed_works,
@@ -15,6 +16,7 @@ from loccit.linter.matching.resolve import (
 )
 from loccit.linter.model import Document
 from loccit.rules.bibliography.common import entry_name
+from loccit.rules.bibliography.entries import duplicates
 
 
 @dataclass(frozen=True)
@@ -37,25 +39,34 @@ def _ignored(doc: Document, opts: UncitedSourceOptions) -> set[int]:
     }
 
 
-def _uncited(doc: Document, cited: set[int] | frozenset[int], opts: UncitedSourceOptions) -> Iterator[Violation]:
-    skip = _ignored(doc, opts)
+def _uncited(
+    doc: Document, cited: set[int] | frozenset[int], opts: UncitedSourceOptions, texts: Sequence[Folded]
+) -> Iterator[Violation]:
+    skip = _ignored(doc, opts) | {id(later.entry) for later, _ in duplicates(doc)}
     for listed in listed_works(doc, own=True):
-        if id(listed.entry) not in cited and id(listed.entry) not in skip:
-            yield Violation(listed.entry.span, f"bibliography entry for {entry_name(listed)} is not cited in any note")
+        if id(listed.entry) in cited or id(listed.entry) in skip:
+            continue
+        # A citation the notes parser could not read still names the work: "(Latour 2005, 171)" in the text,
+        # "So, Redlining Culture" run on after commentary, a figure caption crediting "Batman #18".
+        if any(named(text, listed) for text in texts):
+            continue
+        yield Violation(listed.entry.span, f"bibliography entry for {entry_name(listed)} is not cited in any note")
 
 
 def check_uncited_source(doc: Document, opts: UncitedSourceOptions) -> Iterator[Violation]:
     """Flag a bibliography entry that no note cites.
 
     Fires only when the notes cite at least one work, so a file that holds only a bibliography, or an
-    essay using author-date citations in the text, is left alone. In a project whose chapters share a
+    essay using author-date citations in the text, is left alone. An entry the text names anyway (its
+    author's surname followed by its year or its title's start, or its whole distinctive title) counts as
+    cited, and so does the second copy of a duplicated entry (B006 reports it). In a project whose chapters share a
     bibliography file, the file's entries are checked against the notes of every chapter, once at least
     `min_cited_fraction` of them are cited. Sections headed "Further reading" or "Works consulted" (see
     `ignore_sections`) may list uncited works.
     """
     matching = resolve(doc, opts)
     if matching.resolutions and doc.entries:
-        yield from _uncited(doc, matching.cited, opts)
+        yield from _uncited(doc, matching.cited, opts, [outside_bibliography(doc)])
 
 
 def check_uncited_source_project(
@@ -79,7 +90,8 @@ def check_uncited_source_project(
         }
         if len(cited) < opts.min_cited_fraction * len(listed):
             continue  # most of it is cited by chapters that are not here: a book's shared list, part checked
-        for violation in _uncited(bibliography, cited, opts):
+        texts = [outside_bibliography(doc) for doc in docs if doc.definitions]
+        for violation in _uncited(bibliography, cited, opts, texts):
             yield bibliography, violation
 
 

@@ -1,0 +1,190 @@
+"""Whether a text names a bibliography entry outside any parsed citation, and how surely.
+
+The note parser misses citations it cannot read: author-date ones ("(Latour 2005, 171)", "Culp, 2016"),
+a second citation run on after a comma or commentary, works credited in captions or in the running text.
+Before a rule calls an entry uncited (or a cited work unlisted) it asks here whether the text names the
+entry anyway. Three kinds of evidence count, each strong enough that a reader would see the citation:
+
+- the lead author's surname followed within a few words by one of the entry's years ("surname and year");
+- the surname followed at once by the start of the entry's title, as a short form is ("surname and title");
+- the entry's whole title, long or numbered enough not to be an ordinary phrase ("title").
+"""
+
+from __future__ import annotations
+
+import re
+
+from loccit.linter.citations.scan import fold
+from loccit.linter.matching.resolve import Listed, listed_works
+from loccit.linter.model import Document
+
+_MARKED = re.compile(r"[*_“\"‘]([^*_“”\"‘’\n]{3,120}?)[*_”\"’]")
+_ARTICLES = frozenset("the a an le la les l der die das el los las il lo gli".split())
+_SMALL = frozenset("of and in on to for from with by at its his her their de du des van von und et".split())
+
+
+class Folded:
+    """A text folded to words, indexed by word, with the phrases it marks as titles (italic or quoted).
+
+    Each question is answered from the index, so checking every entry of a long bibliography against a
+    long essay stays linear.
+    """
+
+    def __init__(self, raw: str) -> None:
+        self.words = fold(raw).split()
+        self.at: dict[str, list[int]] = {}
+        for position, word in enumerate(self.words):
+            self.at.setdefault(word, []).append(position)
+        self.marked = {fold(found.group(1)) for found in _MARKED.finditer(raw)}
+
+    def phrase(self, words: list[str] | tuple[str, ...]) -> list[int]:
+        """Where the words occur in a row: the positions just after each occurrence."""
+        if not words:
+            return []
+        rarest = min(range(len(words)), key=lambda i: len(self.at.get(words[i], ())))
+        found = []
+        for position in self.at.get(words[rarest], ()):
+            start = position - rarest
+            if start >= 0 and self.words[start : start + len(words)] == list(words):
+                found.append(start + len(words))
+        return found
+
+
+def without_entries(doc: Document) -> str:
+    """The document's text without its own bibliography entries, which would name every work they list."""
+
+    def compute() -> str:
+        text, pieces, at = doc.text, [], 0
+        for entry in sorted(doc.entries, key=lambda e: e.text_start):
+            pieces.append(text[at : entry.text_start])
+            at = max(at, entry.text_start + len(entry.text))
+        pieces.append(text[at:])
+        return "\n\n".join(pieces)
+
+    return doc.derived("text without entries", compute)
+
+
+def outside_bibliography(doc: Document) -> Folded:
+    """The document's text outside its own bibliography, folded and indexed (computed once per document)."""
+    return doc.derived("folded text without entries", lambda: Folded(without_entries(doc)))
+
+
+_ISSUE = re.compile(r"[*_\"”’.,]{0,3}\s{0,2}#\s?(\d+)")
+_ENTRY_YEAR = re.compile(r"(?<!\d)((?:1[5-9]|20)\d\d)(?!\d)")
+
+
+def _strip_articles(words: list[str]) -> tuple[str, ...]:
+    while words and words[0] in _ARTICLES:
+        words = words[1:]
+    return tuple(words)
+
+
+def _title_words(listed: Listed) -> tuple[str, ...]:
+    """The title's folded words without a leading article; an issue number after it ("*Batman* #84") joins."""
+    title = listed.work.title
+    if title is None:
+        return ()
+    words = _strip_articles(fold(title.text).split())
+    issue = _ISSUE.match(listed.entry.text, title.end)
+    return (*words, issue.group(1)) if issue and words else words
+
+
+def _main_words(listed: Listed) -> tuple[str, ...]:
+    """The title's words before any subtitle, without a leading article."""
+    title = listed.work.title
+    if title is None:
+        return ()
+    return _strip_articles(fold(re.split(r"[:?!.]\s", title.text + " ", maxsplit=1)[0]).split())
+
+
+def _year_after(following: list[str], years: tuple[str, ...]) -> bool:
+    """Whether one of the years follows within twelve words ("Venturini, Jacomy, and Jensen … (2019)")."""
+    return any(word[:4].isdigit() and word.rstrip("abcdefgh") in years for word in following[:12])
+
+
+def _title_after(following: list[str], main: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """Whether the surname is followed at once by the title's start, or a long title word (a short form)."""
+    following = list(_strip_articles(following[:3]))
+    if not following or not main:
+        return False
+    first = following[0]
+    if len(main) >= 2 and following[:2] == list(main[:2]):
+        return True
+    if len(main) == 1 and first == main[0] and len(first) >= 4:
+        return True
+    # "Schubart-Fikentscher, Autorschaft": a short title may be one long word of the title.
+    return len(first) >= 8 and first in words and first not in _SMALL
+
+
+def _whole_title(text: Folded, words: tuple[str, ...]) -> bool:
+    """Whether the whole title occurs and is distinctive: three words, two with a number, or two marked."""
+    significant = [word for word in words if word not in _SMALL]
+    numbered = any(word.isdigit() for word in words)
+    if len(significant) >= 3 or (numbered and len(words) >= 2):
+        return bool(text.phrase(words))
+    joined = " ".join(words)
+    # "*The Snake Pit*", "“Lavender Wheel”": a short title counts when the text marks it as a title.
+    return len(words) >= 2 and len(joined) >= 8 and any(m == joined or m.endswith(" " + joined) for m in text.marked)
+
+
+def _surnames(listed: Listed) -> list[tuple[str, ...]]:
+    """The lead surname's folded words, and the second author's when there is one.
+
+    An author list the entry parser took for one name ("Benzécri, J.-P., et al. 1973") gives its first word.
+    """
+    names = listed.authors or listed.work.editors
+    return [tuple(fold(name.surname.split(",")[0]).split()) for name in names[:2]]
+
+
+def _years(listed: Listed) -> tuple[str, ...]:
+    return listed.work.imprint.years or tuple(_ENTRY_YEAR.findall(listed.entry.text))
+
+
+def _after_surname(text: Folded, surname: tuple[str, ...]) -> list[int]:
+    # "Panofsky’s" folds to "panofskys": the possessive keeps the name.
+    found = text.phrase(surname)
+    if surname:
+        found += text.phrase((*surname[:-1], surname[-1] + "s"))
+    return found
+
+
+def named(text: Folded, listed: Listed, by_title: bool = True) -> str | None:
+    """How a folded text names the listed work outside a parsed citation, or None when it does not."""
+    surnames = _surnames(listed)
+    if surnames and surnames[0] and len("".join(surnames[0])) >= 2:
+        words, main, years = _title_words(listed), _main_words(listed), _years(listed)
+        for end in _after_surname(text, surnames[0]):
+            following = text.words[end : end + 13]
+            if years and _year_after(following, years):
+                return "surname and year"
+            if _title_after(following, main, words):
+                return "surname and title"
+            if len(surnames) > 1 and following[: 1 + len(surnames[1])] == ["and", *surnames[1]]:
+                return "surnames"  # "Boelaert and Ollion stress …": two authors named together
+    words = _title_words(listed)
+    if by_title and words and _whole_title(text, words):
+        return "title"
+    return None
+
+
+def surname_index(doc: Document) -> dict[str, list[Listed]]:
+    """The entries a note may cite, by the first word of their lead surname (computed once per document)."""
+
+    def compute() -> dict[str, list[Listed]]:
+        index: dict[str, list[Listed]] = {}
+        for listed in listed_works(doc):
+            surnames = _surnames(listed)
+            if surnames and surnames[0]:
+                index.setdefault(surnames[0][0], []).append(listed)
+        return index
+
+    return doc.derived("entries by surname word", compute)
+
+
+def named_among(text: Folded, index: dict[str, list[Listed]], how: frozenset[str]) -> Listed | None:
+    """The first entry, among those whose surname the text contains, that the text names in one of these ways."""
+    for word in dict.fromkeys(text.words):
+        for listed in index.get(word, ()) or index.get(word[:-1], ()):
+            if named(text, listed) in how:
+                return listed
+    return None
