@@ -161,3 +161,26 @@ def test_a_stray_caret_bracket_does_not_hide_a_numeric_essays_notes() -> None:
 def test_an_inline_note_inside_a_labelled_note_stays_part_of_it() -> None:
     doc = parse("Claim.[^1]\n\n[^1]: Service, *Russia*, 341; ^[Filtzer, *Era*, 3.]\n")
     assert [(d.label, d.text) for d in doc.definitions] == [("1", "Service, *Russia*, 341; ^[Filtzer, *Era*, 3.]")]
+
+
+def test_list_item_definitions_are_definitions() -> None:
+    doc = parse_document(
+        "e.md", "Text.[^1] More.[^2]\n\n- [^1]: Ada Koss, *Letters*, 7.\n- [^2]: Koss, *Letters*, 9.\n"
+    )
+    assert [(d.label, d.text) for d in doc.definitions] == [
+        ("1", "Ada Koss, *Letters*, 7."),
+        ("2", "Koss, *Letters*, 9."),
+    ]
+    assert [m.label for m in doc.markers] == ["1", "2"]
+
+
+def test_run_in_definition_is_not_a_marker() -> None:
+    doc = parse_document("e.md", "Text.[^1] More.[^2]\n\n[^1]: Koss, *Letters*, 7; Archives. [^2]: Koss, *Rolls*, 3.\n")
+    assert [m.label for m in doc.markers] == ["1", "2"]
+    assert [(m.label, m.span.line) for m in doc.run_in] == [("2", 3)]
+
+
+def test_inline_note_holding_a_label_is_a_malformed_marker() -> None:
+    doc = parse_document("e.md", "Text.^[1] More.^[a real note]\n\n[^1]: Koss, *Letters*, 7.\n")
+    assert [m.label for m in doc.malformed] == ["1"]
+    assert [d.label for d in doc.definitions] == ["1 (inline)", "1"]

@@ -170,3 +170,23 @@ def test_excluded_chapters_are_not_part_of_the_project(thesis: Path) -> None:
     assert not any(path.startswith("drafts/") for path, *_ in _lint(["."]))
     (thesis / "pyproject.toml").write_text('[tool.loccit]\nbibliography = ["bibliography.md"]\n', encoding="utf-8")
     assert ("bibliography.md", "B002", 4, FIGES_UNCITED) not in _lint(["chapters/ch2.md", "bibliography.md"])
+
+
+def _unused(path: Path) -> list[str]:
+    from loccit.linter.engine import check as engine
+
+    settings = Settings(rules=select_rules(RULES, ["N002"]))
+    return [d.message for d in engine.lint_paths([str(path)], settings)]
+
+
+def test_lone_definition_without_markers_is_a_stray(tmp_path: Path) -> None:
+    essay = tmp_path / "essay.md"
+    essay.write_text("# Essay\n\nNo markers here.\n\n[^1]: Ada Koss, *Letters* (York, 1987), 7.\n", encoding="utf-8")
+    assert _unused(essay) == ["note [^1] is defined but never referenced in the text"]
+
+
+def test_lone_definition_is_exempt_beside_a_file_with_markers(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Notes\n\n[^1]: Ada Koss, *Letters* (York, 1987), 7.\n", encoding="utf-8")
+    (tmp_path / "chapter.md").write_text("# Chapter\n\nText.[^1]\n", encoding="utf-8")
+    assert _unused(notes) == []

@@ -139,6 +139,13 @@ class Document:
     # Suppression comments outside code (`<!-- loccit-disable N002 -->`), as written.
     comments: tuple[Comment, ...] = ()
     companion_labels: frozenset[str] = frozenset()
+    # Whether a file beside this one has note markers: then a lone definition here may be theirs.
+    companion_markers: bool = False
+    # Note definitions run onto the end of another note's line (`… Archives. [^98]: "Garza…"`): renderers
+    # read them as text, so they define nothing; kept to say so where their label is used.
+    run_in: tuple[Marker, ...] = ()
+    # Markers typed the wrong way round, `^[6]` for `[^6]` (pandoc would print an inline note reading "6").
+    malformed: tuple[Marker, ...] = ()
     # The parsed bibliography files of the project this document belongs to (configured with
     # `bibliography = [...]`, or the bibliography-only files of a directory being checked).
     shared: tuple[Document, ...] = ()

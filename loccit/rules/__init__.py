@@ -17,6 +17,7 @@ from loccit.rules.form.publication import PUBLICATION_PARENTHETICAL
 from loccit.rules.form.quotes import UNBALANCED_QUOTES
 from loccit.rules.form.spacing import CITATION_SPACING
 from loccit.rules.notes.empty import EMPTY_NOTE
+from loccit.rules.notes.malformed import MALFORMED_MARKER
 from loccit.rules.notes.pairing import DUPLICATE_NOTE, UNDEFINED_NOTE, UNUSED_NOTE
 from loccit.rules.notes.punctuation import MARKER_PUNCTUATION
 from loccit.rules.notes.sequence import NOTE_SEQUENCE
@@ -38,6 +39,7 @@ RULES: tuple[Rule, ...] = (
     EMPTY_NOTE,
     MARKER_SPACING,
     MARKER_PUNCTUATION,
+    MALFORMED_MARKER,
     MISSING_SOURCE,
     UNCITED_SOURCE,
     AUTHOR_MISMATCH,

@@ -130,3 +130,15 @@ def test_missing_locator_only_where_the_essay_gives_pages() -> None:
     assert run(check_missing_locator, note("A, *B* (London, 1990).", "E, *F* (York, 1987)."), CONSISTENT) == []
     dated = note(*cited, "E, “Review,” *Times* (8 March 1967).", "*Smith v. Jones*, 12 F. 3 (Ga. 1905).")
     assert run(check_missing_locator, dated, CONSISTENT) == []
+
+
+def test_range_after_a_part_numeral_counts_in_the_habit() -> None:
+    essay = (
+        "A.[^1] B.[^2] C.[^3] D.[^4] E.[^5]\n\n"
+        "[^1]: Report, pp. 266-7.\n[^2]: Report, pp. 361-2.\n[^3]: Report, pp. 143-144.\n"
+        "[^4]: Report, pp. 145-146.\n[^5]: The Completion Report, pp. III 113-116.\n"
+    )
+    assert [message for _, message in run(check_page_range_style, essay, CONSISTENT)] == [
+        'page range "266-7" differs from the essay\'s "266-267"',
+        'page range "361-2" differs from the essay\'s "361-362"',
+    ]

@@ -24,10 +24,16 @@ _PART = re.compile(
     r"(?:(?P<dash>" + _DASH + r")(?P<last>\d{1,6}(?![\d:])|[ivxlcdm]{1,9}(?![A-Za-z])))?"
 )
 _JOIN = re.compile(r",[ \u00a0]?|[ \u00a0](?:and|&)[ \u00a0]")
+# A note on a page, glued to it ("98n51", "12 n. 3"): the list of pages goes on after it.
+_NOTE_SUFFIX = re.compile(r"[ \u00a0]?nn?\.?[ \u00a0]?\d{1,4}(?!\d)")
+# A part numeral between a label and its pages, as reports number them: "pp. III 113-116".
+_PART_NUMERAL = re.compile(r"[IVXLC]{1,6}[ \u00a0\-](?=\d)")
+# A word before "p." that makes it prose rather than a citation's locator: "is reproduced on p. 353".
+_PROSE_BEFORE = re.compile(r"(?<![\w.])(?:on|at|from|in|of|to)[ \u00a0]$")
 # The look-behind follows the first letter, so that re skips to the next P or p in C.
 _PAGE_LABEL = re.compile(
     r"(?P<label>[Pp](?<![\w.'\u2019/\-][Pp])(?:[Pp]?\.|gs?\.?|ages?|[Pp]?))"
-    r"(?P<gap>[ \u00a0]?)(?=[\divxlcdm])"
+    r"(?P<gap>[ \u00a0]?)(?=[\divxlcdm]|[IVXLC]{1,6}[ \u00a0\-]\d)"
 )
 _OTHER = re.compile(
     r"(?<![\w.])(?P<note>nn?\.|notes?)[ \u00a0]?(?=\d)"
@@ -122,7 +128,8 @@ def _parts(text: str, pos: int, roman: bool) -> tuple[Part, ...]:
         return ()
     parts = [first]
     while len(parts) < 50:
-        joint = _JOIN.match(text, parts[-1].end)
+        note = _NOTE_SUFFIX.match(text, parts[-1].end)
+        joint = _JOIN.match(text, note.end() if note else parts[-1].end)
         nxt = _part(text, joint.end(), roman) if joint else None
         if nxt is None or plausible_year(nxt.first) or not _ends_cleanly(text, nxt.end):
             break
@@ -172,6 +179,8 @@ def _label_ok(text: str, label: str, gap: str, start: int) -> bool:
         return not text[max(0, start - 3) : start].strip(" \u00a0*_").isalpha() and (
             start < 2 or text[start - 2 : start].strip() == "" or last_visible(text, start) in ",;:("
         )
+    if _PROSE_BEFORE.search(text, max(0, start - 6), start):
+        return False
     # An undotted "p" or "pp" counts only glued to a number ("p1"), never "p 3" or "P1".
     return label not in ("p", "pp", "P", "PP", "Pp") or (not gap and label.islower())
 
@@ -185,6 +194,8 @@ def _labelled(text: str) -> list[Locator]:
             continue
         roman = label.islower() and (label.endswith(".") or len(label) > 3)
         parts = _parts(text, m.end(), roman)
+        if not parts and (numeral := _PART_NUMERAL.match(text, m.end())):
+            parts = _parts(text, numeral.end(), roman=False)
         if not parts:
             continue
         end = parts[-1].end

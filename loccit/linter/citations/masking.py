@@ -9,7 +9,9 @@ from loccit.linter import cache as memo
 MASK = "\x00"
 
 _LITERALS = re.compile(
-    r"(?<!\\)`[^`\n]{0,500}(?<!\\)`"  # a code span on one line; \` is a TeX-style quote
+    # a code span, which may run over lines but never past a blank one (R's `r …` inline code); \` is a
+    # TeX-style quote
+    r"(?<!\\)`(?:[^`\n]|\n(?![ \t]*\n)){0,500}(?<!\\)`"
     r"|<[A-Za-z/!][^<>\n]{0,300}>"  # an HTML tag, comment or autolink
     r"|\]\([^()\s]{0,1000}(?:\s\"[^\"\n]{0,200}\")?\)"  # a link target and title
     r"|\]\[[^\]\n]{0,100}\]"  # a full reference link's label

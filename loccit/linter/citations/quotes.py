@@ -11,6 +11,15 @@ _DOUBLE_CLOSE = "\u201d\u00bb"
 _PUNCTUATION = ".,;:!?"
 _OPENING_CONTEXT = " \t\n([{\u2014\u2013/-"
 _MARKS = re.compile("[\u201c\u201e\u00ab\u201d\u00bb\"`\u2018\u2019']")
+# What may follow an opening single quote besides a letter: a quotation or emphasis inside it ('"Odd" Titles').
+_SINGLE_OPENS_BEFORE = '\u201c"*_'
+# What a closing single quote may follow besides a word: a bracket inside the title ('Song (after Herrick)').
+_SINGLE_CLOSES_AFTER = ")]"
+# Transliterated Arabic and Hawaiian write the ʿayn and the ʻokina as ‘ before a vowel (‘Ulamâ, ‘Abd):
+# an unclosed ‘ there may be a letter, not a quotation.
+_VOWELS = "aeiouâêîôûāēīōūáéíóú"
+_WORD_AFTER = re.compile(r"\w+")
+_TRANSLITERATED = re.compile(r"\b[Aa]l-\w|\w\u2018\w")  # al-Azhar, Shi‘a
 
 
 class Unpaired(NamedTuple):
@@ -38,8 +47,11 @@ def _double_role(text: str, i: int, pending: bool) -> bool:
     after = text[i + 1] if i + 1 < len(text) else " "
     if before in _OPENING_CONTEXT and not after.isspace():
         return True
-    if after.isspace() or after in _PUNCTUATION or before.isalnum() or before in _PUNCTUATION:
+    if after.isspace() or after in _PUNCTUATION or before.isalnum():
         return False
+    if before in _PUNCTUATION:
+        # Glued between a full stop and a word (`Bliss."Record`), a quote opens unless one is open.
+        return after.isalnum() and not pending
     return not pending
 
 
@@ -48,16 +60,36 @@ def _single_role(text: str, i: int) -> str | None:
     mark = text[i]
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    if mark == "\u2018" or (mark == "'" and before in _OPENING_CONTEXT + '\u201c"' and after.isalpha()):
+    if mark == "\u2018" and before.isalpha() and after.isalpha():
+        return None  # the ʻokina or ʿayn inside a word: Hawai‘i, Ba‘th
+    if mark == "\u2018" or (mark == "'" and _opens_single(text, i, after)):
         return None if after.isdigit() or after.isspace() else "open"  # not ‘90s, nor a stray mark
     if before in _PUNCTUATION or before in '\u201d"':
         return "close"
     if _wordish(before) and after.isalpha():
         return None  # Khrushchev’s, O'neil, 1940’s
-    if _wordish(before):
+    if _wordish(before) or before in _SINGLE_CLOSES_AFTER:
         # "Reason’," closes; "Soviets’ plans" may be a closing quote or a plural possessive.
         return "close" if after in _PUNCTUATION or after in '\u201d")' else "maybe"
     return None
+
+
+def _opens_single(text: str, i: int, after: str) -> bool:
+    """Whether a straight single quote at i opens: after a space or bracket (or emphasis there), before a word."""
+    before = text[i - 1] if i else " "
+    if before in "*_":  # `_'The Big Society'_`: the emphasis mark opens, so look behind it
+        before = text[i - 2] if i > 1 else " "
+    if before in '\u201c"':  # inside a quotation ("'Tis"), but not closing two at once (`made."'"`)
+        return after.isalpha()
+    return before in _OPENING_CONTEXT and (after.isalpha() or after in _SINGLE_OPENS_BEFORE)
+
+
+def _maybe_letter(text: str, i: int) -> bool:
+    """Whether an unclosed ‘ at i may be an ʿayn: before a vowel, in a transliterated word (‘Ulamâ) or text (al-)."""
+    if text[i] != "\u2018" or text[i + 1 : i + 2].lower() not in tuple(_VOWELS):
+        return False
+    word = _WORD_AFTER.match(text, i + 1)
+    return (word is not None and not word.group().isascii()) or _TRANSLITERATED.search(text) is not None
 
 
 def _settle(openers: list[int], maybes: list[int]) -> list[int]:
@@ -100,5 +132,6 @@ def unpaired_quotes(text: str) -> list[Unpaired]:
                 singles.pop()
             elif role == "close":
                 found.append(Unpaired(i, char, False))
-    found.extend(Unpaired(i, text[i], True) for i in doubles + _settle(singles, maybes))
+    unclosed = [i for i in _settle(singles, maybes) if not _maybe_letter(text, i)]
+    found.extend(Unpaired(i, text[i], True) for i in doubles + unclosed)
     return sorted(found, key=lambda item: item.offset)

@@ -113,10 +113,40 @@ def lint_text(path: str, data: bytes, settings: Settings) -> list[Diagnostic]:
 
 
 def with_companions(doc: Document, settings: Settings) -> Document:
-    """A file with markers but no definitions, given the labels of the notes-only files beside it."""
-    if doc.markers and not _labelled(doc) and doc.path != STDIN:
-        return dataclasses.replace(doc, companion_labels=companion_labels(os.path.dirname(doc.path) or ".", settings))
+    """A file with markers but no definitions, given the labels of the notes-only files beside it; a file with
+    one definition and no markers, told whether a file beside it has markers."""
+    if doc.path == STDIN:
+        return doc
+    directory = os.path.dirname(doc.path) or "."
+    if doc.markers and not _labelled(doc):
+        return dataclasses.replace(doc, companion_labels=companion_labels(directory, settings))
+    if not doc.markers and sum(not d.inline for d in doc.definitions) == 1:
+        return dataclasses.replace(doc, companion_markers=_marked_beside(directory, settings))
     return doc
+
+
+def _marked_beside(directory: str, settings: Settings) -> bool:
+    """Whether a Markdown file of the directory has note markers (its notes may live in a notes file)."""
+    try:
+        return _marked_files(os.path.abspath(directory), settings.style)
+    except OSError:
+        return False
+
+
+@functools.lru_cache(maxsize=64)
+def _marked_files(directory: str, style: NoteStyle | None) -> bool:
+    settings = Settings(rules=(), style=style)
+    for name in sorted(os.listdir(directory)):
+        path = os.path.join(directory, name)
+        if not name.lower().endswith(MARKDOWN_SUFFIXES) or not os.path.isfile(path):
+            continue
+        try:
+            doc, _ = parse_bytes(path, read(path), settings)
+        except OSError:
+            continue
+        if doc is not None and doc.markers:
+            return True
+    return False
 
 
 def _labelled(doc: Document) -> bool:

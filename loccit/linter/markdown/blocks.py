@@ -19,6 +19,9 @@ _BLOCK_START_RE = re.compile(
     r" {0,3}(?:#{1,6}(?:[ \t]|$)|```|~~~|>|(?:[-*_][ \t]*){3,}$|<!--)",
 )
 _INDENTED_RE = re.compile(r"(?: {4}|\t| {1,3}\t)")
+# A note ends before template syntax: a Liquid tag opening on its own line (`{% include figure.html`), or, for
+# a note written inside a tag's attribute (`box-content="…[^a]: …" %}`), the line where the attribute or tag closes.
+_TEMPLATE_LINE_RE = re.compile(r"[ \t]*(?:\{[%{]|[\"'][ \t]*$|[\"']?[ \t]*(?:%\}|\}\}))")
 
 
 class Block(NamedTuple):
@@ -112,7 +115,7 @@ def definition_end(src: str, line_end: int) -> int:
         line = src[pos:next_pos]
         if not line.strip():
             blank_seen = True
-        elif _DEFINITION_START_RE.match(line):
+        elif _DEFINITION_START_RE.match(line) or _TEMPLATE_LINE_RE.match(line):
             break
         elif blank_seen and not _INDENTED_RE.match(line):
             break

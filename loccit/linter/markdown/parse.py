@@ -15,6 +15,8 @@ _FOOTNOTE_MARKER = re.compile(r"\[\^(" + LABEL + r")\]")
 _NUMERIC_MARKER = re.compile(r"\[(\d{1,6})\](?![(\[:])|<sup>\s*\[?(\d{1,6})\]?\s*</sup>")
 # Typed-up books mark notes "(12)"; only used when an essay has no bracketed markers at all.
 _PARENTHESISED_MARKER = re.compile(r"\((\d{1,3})\)")
+# A colon and a space after a marker inside a note: the next note's definition, missing its line break.
+_RUN_IN = re.compile(r":[ \t]+\S")
 
 
 def normalise(text: str) -> str:
@@ -81,6 +83,44 @@ def _footnote_definitions(doc: _Draft, blocks: list[Block]) -> list[Definition]:
     return definitions
 
 
+# pandoc and cmark-gfm read `[^1]:` opening a list item as a note definition; its text runs to the next item.
+_LISTED_DEFINITION = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\[\^(" + LABEL + r")\]:", re.M)
+_ITEM_OR_BLANK = re.compile(r"^(?: {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|[ \t]*$)", re.M)
+
+
+def _listed_definitions(doc: _Draft, blocks: list[Block]) -> list[Definition]:
+    """Note definitions written as list items (`- [^1]: …`), each ending at the next item or a blank line."""
+    definitions = []
+    for block in blocks:
+        if block.kind != "list" or "[^" not in doc.text[block.start : block.end]:
+            continue
+        for m in _LISTED_DEFINITION.finditer(doc.text, block.start, block.end):
+            line_end = doc.text.find("\n", m.end(), block.end)
+            line_end = block.end if line_end < 0 else line_end + 1
+            stop = _ITEM_OR_BLANK.search(doc.text, line_end, block.end)
+            body = doc.text[m.end() : stop.start() if stop else block.end].rstrip()
+            text = body.lstrip()
+            label_start = m.start(1) - 2
+            definitions.append(
+                Definition(
+                    m.group(1),
+                    doc.span(label_start, m.end() + len(body)),
+                    _line_span(doc, label_start, m.end() - 1),
+                    text,
+                    m.end() + len(body) - len(text),
+                    None,
+                    _section_at(doc, block.start),
+                )
+            )
+    return definitions
+
+
+def _section_at(doc: _Draft, offset: int) -> str | None:
+    """The clean title of the last heading before offset, if any."""
+    titles = [sections.clean_title(h.title) for h in doc.headings if h.span.start <= offset]
+    return titles[-1] if titles else None
+
+
 def inline_label(number: int) -> str:
     """The label of the nth inline note, as messages show it ("note 3 (inline) …"); no `[^label]` has a space."""
     return f"{number} (inline)"
@@ -92,6 +132,10 @@ def _inline_definitions(doc: _Draft, skipped: Regions, footnotes: list[Definitio
     starts = [start for start, _ in heads]
     inside = Regions((d.span.start, d.span.end) for d in footnotes)
     found = [(start, end) for start, end in inline_notes(doc.text, skipped) if start not in inside]
+    labels = {d.label for d in footnotes}
+    malformed = [(start, end) for start, end in found if _meant_as_marker(doc.text[start + 2 : end - 1], labels)]
+    doc.malformed = [Marker(doc.text[s + 2 : e - 1], _line_span(doc, s, e), None) for s, e in malformed]
+    found = [item for item in found if item not in malformed]
     definitions = []
     for number, (start, end) in enumerate(found, 1):
         body = doc.text[start + 2 : end - 1]
@@ -106,6 +150,11 @@ def _inline_definitions(doc: _Draft, skipped: Regions, footnotes: list[Definitio
     return definitions
 
 
+def _meant_as_marker(body: str, labels: set[str]) -> bool:
+    """Whether an inline note's text is a label, `^[6]` typed for `[^6]`: a number, or a defined note's label."""
+    return (body.isdigit() and len(body) <= 4) or (body in labels and " " not in body)
+
+
 def _in_text_order(doc: _Draft, definitions: list[Definition]) -> list[Definition]:
     """Notes in the order readers meet them: a definition at its first marker, an inline note where it stands."""
     first: dict[str, int] = {}
@@ -117,11 +166,17 @@ def _in_text_order(doc: _Draft, definitions: list[Definition]) -> list[Definitio
 def _footnote_markers(doc: _Draft, skipped: Regions, definitions: list[Definition]) -> list[Marker]:
     # A label holds no bracket, so a marker can overlap a definition's `[^label]` only by starting where it does.
     labels = {d.label_span.start for d in definitions}
+    notes = Regions((d.span.start, d.span.end) for d in definitions)
     markers = []
     for m in _FOOTNOTE_MARKER.finditer(doc.text):
         start, end = m.span()
-        if start not in labels and start not in skipped:
-            markers.append(Marker(m.group(1), _line_span(doc, start, end), None))
+        if start in labels or start in skipped:
+            continue
+        marker = Marker(m.group(1), _line_span(doc, start, end), None)
+        if start in notes and _RUN_IN.match(doc.text, end):
+            doc.run_in.append(marker)  # `… Archives. [^98]: "Garza…"`: a definition run onto a note's line
+        else:
+            markers.append(marker)
     return markers
 
 
@@ -170,6 +225,8 @@ class _Draft:
         self.span = self.lines.span
         self.headings: list[Heading] = []
         self.markers: list[Marker] = []
+        self.run_in: list[Marker] = []
+        self.malformed: list[Marker] = []
         self.definitions: list[Definition] = []
         self.notes_heading: Heading | None = None
         self.notes_start = self.notes_end = 0
@@ -187,6 +244,8 @@ def parse_document(
     doc = _Draft(path, text, style or NoteStyle.FOOTNOTE)
     doc.headings = _headings(doc, blocks)
     footnotes = _footnote_definitions(doc, blocks)
+    if footnotes or "[^" in text:
+        footnotes = sorted(footnotes + _listed_definitions(doc, blocks), key=lambda d: d.span.start)
     references = env.get("ref_links") or {}
     skipped = skip_regions(text, blocks, frozenset(references))
     numeric: list[Definition] = []
@@ -225,6 +284,8 @@ def parse_document(
         doc.notes_start,
         doc.notes_end,
         comments=suppressions.find_comments(text, blocks, doc.span),
+        run_in=tuple(doc.run_in),
+        malformed=tuple(doc.malformed),
     )
 
 

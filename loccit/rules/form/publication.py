@@ -18,8 +18,14 @@ _DOUBLED = re.compile(r"[,:;]\s*[,:;]|\s[,:;]")
 _DATE_WORDS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec spring summer autumn fall winter "
-    "ad bc ce bce c ca circa".split()
+    "ad bc ce bce c ca circa "
+    # university terms, which date a lecture or an issue as a season does: (Lent 2010), (Michaelmas 2010)
+    "lent michaelmas hilary trinity easter candlemas whitsun epiphany".split()
 )
+# French typography sets a space before a colon: "(S.l. : s.n., 1990)", "(Paris : Seuil, 1990)".
+_FRENCH_COLON = re.compile(r"\b[Ss]\.\s?[ln]\.\s:")
+_SPACED_COLON = re.compile(r"\s[:;]")
+_TIGHT_COLON = re.compile(r"[^\s:;][:;]")
 
 
 class Group(NamedTuple):
@@ -63,14 +69,29 @@ def _separated(body: str) -> bool | None:
     return False
 
 
-def _problems(group: Group, separator_habit: bool) -> list[str]:
+def _stray(body: str, french: bool) -> bool:
+    """Whether a group's separators are doubled or stray; a space before a colon is French, not stray, in French."""
+    if french or _FRENCH_COLON.search(body):
+        body = _SPACED_COLON.sub(":", body)
+    return _DOUBLED.search(body) is not None or body[:1] in ",:; "
+
+
+def _french(groups: list[Group]) -> bool:
+    """Whether most groups with a colon or semicolon (two at least) set a space before it, as French does."""
+    plain = [g.body for g in groups if not _FRENCH_COLON.search(g.body)]  # "S.l. :" is French anyway
+    spaced = sum(1 for body in plain if _SPACED_COLON.search(body))
+    tight = sum(1 for body in plain if _TIGHT_COLON.search(body))
+    return spaced >= 2 and spaced > tight
+
+
+def _problems(group: Group, separator_habit: bool, french: bool = False) -> list[str]:
     """What is wrong with a group, in words; empty when nothing is."""
     problems = []
     if separator_habit and _separated(group.body) is False:
         problems.append("no comma before the year")
     if group.tail.strip():
         problems.append(f'"{group.tail.strip()}" before the closing parenthesis')
-    if _DOUBLED.search(group.body) or group.body[:1] in ",:; " or group.tail[:1] == " ":
+    if _stray(group.body, french) or group.tail[:1] == " ":
         problems.append("stray punctuation or space")
     return problems
 
@@ -94,8 +115,9 @@ def check_publication_parenthetical(doc: Document, opts: object) -> Iterator[Vio
     groups = _groups(doc)
     kinds = [kind for kind in (_separated(g.body) for g in groups) if kind is not None]
     habit = sum(kinds) * 2 > len(kinds)
+    french = _french(groups)
     for group in groups:
-        problems = _problems(group, habit)
+        problems = _problems(group, habit, french)
         if problems:
             span = doc.span(group.start, group.end)
             fix = Fix(span, _fixed(group, habit), safe=False)

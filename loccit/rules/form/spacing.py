@@ -13,9 +13,15 @@ from loccit.linter.model import Document, texts
 # Each alternative opens with its mark and looks behind it after, so that re skips to the next mark in C.
 _GLUED = re.compile(
     r",(?<=[^\W_],)(?=[^\W_])"  # "New York,1999"
+    # after emphasis or an abbreviation's period, before a word, emphasis or a quotation: "*Mir*,Foreign", 'al.,"Notes'
+    r"|,(?<=[^\W_][*_.],)(?=[^\W_]|[*_\u201c\u2018\"][^\W_])"
+    r"|,(?<=[^\W_],)(?=[*_\u201c\u2018\"][^\W_])"
     r"|\.(?<=[^\W_]\.)(?=[A-Z][a-z])"  # "eds.Jeremy"
     rf"|\((?<=[\w.,;:*]\()(?=[^()\n]{{0,80}}\b{YEAR_DIGITS}\b[^()\n]{{0,40}}\))"  # "No.3(1973)"
 )
+
+# Top-level domains that are also words; a capitalised one after a dot names a site (Data.World), not a sentence.
+_NAME_DOMAINS = frozenset("world com org net io ai app dev co me tv info online site blog museum news wiki".split())
 
 
 def _word_around(text: str, at: int) -> tuple[int, int]:
@@ -48,15 +54,23 @@ def _glued_period(text: str, pos: int) -> bool:
         end += 1
     if text[end : end + 1] == "." and text[end + 1 : end + 2].islower():
         return False  # a dotted name: Rules.Class.php
+    if text[pos + 1 : end].lower() in _NAME_DOMAINS:
+        return False  # a site's name, written as its domain: Data.World, Medium.Com
     token = text[start:end].lower()
     return text.lower().count(token) < 2  # "Foo.Keen" named again as foo.keen
+
+
+def _opens_quotation(text: str, pos: int) -> bool:
+    """Whether the straight double quote at pos opens: an even number of them comes before it in the note."""
+    return text[pos] != '"' or text.count('"', 0, pos) % 2 == 0
 
 
 def _is_glued(text: str, m: re.Match[str]) -> bool:
     """Whether a candidate mark is a missing space rather than a number, initial or name."""
     mark, pos = m.group(), m.start()
     if mark == ",":
-        return not (text[pos - 1].isdigit() and text[pos + 1].isdigit())  # 1,000
+        # `“Title,”Next` lacks its space after the quote, not the comma: only a quote that opens counts.
+        return not (text[pos - 1].isdigit() and text[pos + 1].isdigit()) and _opens_quotation(text, pos + 1)
     if mark == ".":
         return _glued_period(text, pos)
     return True

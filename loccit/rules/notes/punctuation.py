@@ -12,6 +12,11 @@ from loccit.rules.habit import habit
 _PUNCTUATION = ".,;!?"
 _SENTENCE_END = ".!?"
 _CLOSERS = "\u201d\u2019\"')*_"
+# Words whose period belongs to the abbreviation: after "et al." a marker says nothing of the essay's habit.
+_ABBREVIATIONS = frozenset(
+    "al etc ibid id cf ed eds trans vol vols no nos ch chap pp p ff fol fols esp viz ca c jr sr st dr mr mrs ms "
+    "inc co ltd bros e.g i.e op cit loc n nn repr rev".split()
+)
 AFTER = "after"
 BEFORE = "before"
 
@@ -46,6 +51,14 @@ def _runs(doc: Document) -> Iterator[tuple[int, int, list[Span]]]:
         yield run[0].start, run[-1].end, run
 
 
+def _abbreviated(text: str, period: int) -> bool:
+    """Whether the period at offset period ends an abbreviation (et al., ibid., e.g.) rather than a sentence."""
+    start = period
+    while start > 0 and period - start < 6 and (text[start - 1].isalpha() or text[start - 1] == "."):
+        start -= 1
+    return text[start:period].lower() in _ABBREVIATIONS
+
+
 def _placement(text: str, start: int, end: int) -> Placement | None:
     """Which side of a punctuation mark a run of markers sits on, or None when neither or both."""
     before = text[start - 1] if start else ""
@@ -53,7 +66,12 @@ def _placement(text: str, start: int, end: int) -> Placement | None:
     behind = start - 1
     while behind > 0 and behind > start - 3 and text[behind] in _CLOSERS:
         behind -= 1
-    punct_before = behind >= 0 and text[behind] in _PUNCTUATION and text[behind - 1 : behind] != "."
+    punct_before = (
+        behind >= 0
+        and text[behind] in _PUNCTUATION
+        and text[behind - 1 : behind] != "."
+        and not (text[behind] == "." and _abbreviated(text, behind))
+    )
     punct_after = after != "" and after in _PUNCTUATION and text[end + 1 : end + 2] != "."  # "" at the end of file
     if punct_before == punct_after:
         return None  # no punctuation near the marker, or some on both sides
