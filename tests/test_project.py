@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -173,10 +175,8 @@ def test_excluded_chapters_are_not_part_of_the_project(thesis: Path) -> None:
 
 
 def _unused(path: Path) -> list[str]:
-    from loccit.linter.engine import check as engine
-
-    settings = Settings(rules=select_rules(RULES, ["N002"]))
-    return [d.message for d in engine.lint_paths([str(path)], settings)]
+    result = CliRunner().invoke(main, ["check", "--isolated", "--select", "N002", "--output-format", "json", str(path)])
+    return [d["message"] for d in json.loads(result.output)]
 
 
 def test_lone_definition_without_markers_is_a_stray(tmp_path: Path) -> None:
@@ -190,3 +190,26 @@ def test_lone_definition_is_exempt_beside_a_file_with_markers(tmp_path: Path) ->
     notes.write_text("# Notes\n\n[^1]: Ada Koss, *Letters* (York, 1987), 7.\n", encoding="utf-8")
     (tmp_path / "chapter.md").write_text("# Chapter\n\nText.[^1]\n", encoding="utf-8")
     assert _unused(notes) == []
+
+
+def test_directory_with_a_bibliography_file_parses_each_essay_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Finding the shared bibliography file first means no essay is checked alone and then again."""
+    from loccit.linter.engine import check as engine_check
+
+    (tmp_path / "bibliography.md").write_text("# Bibliography\n\n- Smith, Ann. *Tolls*. Leith, 1990.\n")
+    for index in range(4):
+        (tmp_path / f"ch{index}.md").write_text(f"Claim.[^1]\n\n[^1]: Smith, *Tolls* (Leith, 1990), {index + 1}.\n")
+    parsed: list[str] = []
+    real = engine_check.parse_document
+
+    def counting(path: str, *args: object, **kwargs: object) -> object:
+        parsed.append(path)
+        return real(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine_check, "parse_document", counting)
+    result = CliRunner().invoke(main, ["check", "--isolated", "-j", "1", "--output-format", "concise", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    essays = [path for path in parsed if "ch" in os.path.basename(path)]
+    assert sorted(essays) == sorted(str(tmp_path / f"ch{index}.md") for index in range(4))

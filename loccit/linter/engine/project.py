@@ -203,7 +203,35 @@ def lint(
         yield from _check_item(item)
 
 
-Alone = tuple[bool, list[Diagnostic], Digests]
+Alone = tuple[list[Diagnostic], Digests]
+
+
+def _may_be_bibliography_file(path: str, settings: Settings) -> bool:
+    """A cheap look at a file's text: a bibliography file has a bibliography heading and no note syntax at all.
+
+    Only files that pass are parsed to be sure; most essays have notes and are never parsed twice.
+    """
+    try:
+        text = read(path).decode("utf-8", errors="replace")
+    except OSError:
+        return False
+    if "[^" in text or "^[" in text:
+        return False
+    matcher = sections.heading_matcher(settings.bibliography_headings)
+    return any(matcher.fullmatch(sections.clean_title(line)) for line in text.splitlines() if line.strip())
+
+
+def _holds_bibliography_file(project: Project, settings_for: SettingsFor) -> bool:
+    """Whether a directory given on the command line holds a file that the others cite as their bibliography."""
+    if not project.detect:
+        return False
+    for path in project.files:
+        settings = settings_for(path)
+        if path != STDIN and _may_be_bibliography_file(path, settings):
+            doc, _ = _parse(path, settings, None)
+            if doc is not None and is_bibliography_file(doc):
+                return True
+    return False
 
 
 def _check_alone(item: tuple[str, Settings, bytes | None, bool]) -> Alone:
@@ -213,11 +241,9 @@ def _check_alone(item: tuple[str, Settings, bytes | None, bool]) -> Alone:
     doc, error = _parse(path, settings, stdin, digests)
     found = [error] if error is not None else []
     if doc is None:
-        return False, found, digests or {}
+        return found, digests or {}
     doc = engine.with_companions(doc, settings)
-    # A file with entries and no notes may be the source list of the other files: then the directory is
-    # checked again as a project (shared bibliography, B002 across files).
-    return bool(doc.entries) and not doc.definitions, found + engine.check_document(doc, settings), digests or {}
+    return found + engine.check_document(doc, settings), digests or {}
 
 
 def lint_all(
@@ -230,14 +256,12 @@ def lint_all(
 ) -> Iterator[Diagnostic]:
     """Check every project, in no particular order (the caller sorts).
 
-    The files of projects without a configured bibliography are parsed and checked each on its own (in
-    forked workers with jobs > 1), so no document outlives its check. A directory that turns out to hold a
-    bibliography file (which its other files cite) is checked again the ordinary way. With digests, the
-    digest of the bytes each reported file was checked from is noted in it.
+    The files of projects without a bibliography file, configured or found in their directory, are parsed and
+    checked each on its own (in forked workers with jobs > 1), so no document outlives its check. With
+    digests, the digest of the bytes each reported file was checked from is noted in it.
     """
-    # Project rules only look across files when a file is a bibliography for the others; _check_alone
-    # reports such a file and its directory is then checked again the ordinary way.
-    alone = [p for p in projects if not p.bibliography]
+    # Project rules only look across files when a file is a bibliography for the others, found beforehand.
+    alone = [p for p in projects if not p.bibliography and not _holds_bibliography_file(p, settings_for)]
     items = [(path, settings_for(path), stdin, digests is not None) for p in alone for path in p.files]
     results: Iterator[Alone]
     if jobs >= 2 and parallel.can_fork() and len(items) >= parallel.MIN_FILES:
@@ -249,13 +273,10 @@ def lint_all(
         if progress is not None:
             for _ in found:
                 progress()
-        if unit.detect and any(is_bibliography for is_bibliography, _, _ in found):
-            yield from lint(unit, settings_for, stdin, None, jobs, digests)  # read again, and noted as read again
-        else:
-            for _, diagnostics, read_as in found:
-                if digests is not None:
-                    digests.update(read_as)
-                yield from diagnostics
+        for diagnostics, read_as in found:
+            if digests is not None:
+                digests.update(read_as)
+            yield from diagnostics
     checked = {id(unit) for unit in alone}
     for unit in projects:
         if id(unit) not in checked:
