@@ -84,6 +84,14 @@ def test_overlapping_fixes_apply_one_per_pass() -> None:
     assert (text, count) == ("abYef\r\n<xyz", 2)  # the later edit wins; the overlapping one waits
 
 
+def test_two_insertions_at_one_place_apply_one_per_pass() -> None:
+    assert apply("ab", [_fix(1, 2, 2, " "), _fix(1, 2, 2, " ")]) == ("a b", 1)  # not "a  b"
+
+
+def test_a_fix_on_the_line_after_the_last_line_ending_lands_there() -> None:
+    assert apply("a\r\n", [_fix(2, 1, 1, "b")]) == ("a\r\nb", 1)  # not "ba\r\n"
+
+
 TWICE = (
     "See[^1]here and there[^2]now.\n\n[^1]: Smith, *Book* (London, 1990), p. 3.\n"
     "[^2]: Jones, *Other* (Paris, 2001), p. 4.\n"

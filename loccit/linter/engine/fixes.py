@@ -14,7 +14,7 @@ from loccit.linter.engine.files import digest, read
 from loccit.linter.markdown.parse import normalise
 from loccit.linter.model import Document
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
+_LINE_END = re.compile(r"\r\n|\r|\n")
 MAX_PASSES = 10
 
 
@@ -39,17 +39,12 @@ class NotFixed(Exception):
 
 def _line_starts(text: str) -> list[int]:
     """Offsets where each line starts; any of CRLF, CR and LF ends a line, as the parser counts them."""
-    starts: list[int] = []
-    for m in _LINE.finditer(text):
-        if m.start() == m.end() and m.start() == len(text) and starts:
-            break
-        starts.append(m.start())
-    return starts or [0]
+    return [0, *(m.end() for m in _LINE_END.finditer(text))]
 
 
 def _newline(text: str) -> str:
     """The file's own line ending (the first one it uses), for fixes that insert a line break."""
-    m = re.search(r"\r\n|\r|\n", text)
+    m = _LINE_END.search(text)
     return m.group(0) if m else "\n"
 
 
@@ -69,12 +64,14 @@ def _apply(text: str, fixes: Iterable[Fix]) -> tuple[str, list[Fix]]:
         reverse=True,
     )
     applied: list[Fix] = []
-    limit = len(text) + 1
+    limit, inserted = len(text) + 1, False
     for start, end, fix in edits:
-        if end > limit or start > end:  # overlaps a later edit already made: leave it for the next pass
+        # Overlapping a later edit already made, or a second insertion at the same place (which goes first is
+        # anyone's guess): left for the next pass, which checks the text again.
+        if end > limit or start > end or (inserted and start == end == limit):
             continue
         text = text[:start] + fix.text.replace("\n", newline) + text[end:]
-        limit = start
+        limit, inserted = start, start == end
         applied.append(fix)
     return text, applied[::-1]
 
