@@ -142,3 +142,21 @@ def test_range_after_a_part_numeral_counts_in_the_habit() -> None:
         'page range "266-7" differs from the essay\'s "266-267"',
         'page range "361-2" differs from the essay\'s "361-362"',
     ]
+
+
+def test_no_dash_habit_when_pandoc_citations_overturn_it() -> None:
+    essay = (
+        "A.^[Lee, *Rivers*, 12-14.] B.^[Lee, *Rivers*, 21-23.] C.^[Lee, *Rivers*, 31--35.]"
+        " D.^[See [@lee1990, 40--44]; [@roe1991, 50--52]; [@roe1992, 60--61].]\n"
+    )
+    assert run(check_page_range_style, essay, CONSISTENT) == []
+
+
+def test_pandoc_citations_that_agree_keep_the_dash_habit() -> None:
+    essay = (
+        "A.^[Lee, *Rivers*, 12-14.] B.^[Lee, *Rivers*, 21-23.] C.^[Lee, *Rivers*, 31--35.]"
+        " D.^[See [@lee1990, 40-44].]\n"
+    )
+    assert [message for _, message in run(check_page_range_style, essay, CONSISTENT)] == [
+        'page range "31--35" differs from the essay\'s "31-35"'
+    ]
