@@ -160,3 +160,19 @@ def test_pandoc_citations_that_agree_keep_the_dash_habit() -> None:
     assert [message for _, message in run(check_page_range_style, essay, CONSISTENT)] == [
         'page range "31--35" differs from the essay\'s "31-35"'
     ]
+
+
+def test_article_ranges_show_no_label_habit() -> None:
+    essay = (
+        'A.[^1] B.[^2]\n\n[^1]: Ida Moor, "Tolls," *Northern History* 12 (2001): 232–40.\n'
+        '[^2]: Ida Moor, "Rivers," *Northern History* 14 (2016): p. 11.\n'
+    )
+    assert run(check_page_label_style, essay, CONSISTENT) == []
+
+
+def test_a_page_bracketed_after_a_quotation_is_left_alone() -> None:
+    essay = (
+        "A.[^1] B.[^2] C.[^3]\n\n[^1]: Lee, *Rivers* (Leeds, 2001), 12.\n[^2]: Lee, *Rivers*, 14.\n"
+        "[^3]: Lee, *Rivers*, 15. He wrote that “the tolls fell in 1832” (p. 3).\n"
+    )
+    assert run(check_page_label_style, essay, CONSISTENT) == []
