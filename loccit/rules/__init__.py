@@ -13,6 +13,7 @@ from loccit.rules.bibliography.entries import DUPLICATE_SOURCE, EMPTY_SECTION, S
 from loccit.rules.bibliography.missing import MISSING_SOURCE, NO_BIBLIOGRAPHY
 from loccit.rules.bibliography.uncited import UNCITED_SOURCE
 from loccit.rules.errors.inputs import UNREADABLE_FILE, UNUSED_SUPPRESSION
+from loccit.rules.form.heading import UNSPACED_HEADING
 from loccit.rules.form.publication import PUBLICATION_PARENTHETICAL
 from loccit.rules.form.quotes import UNBALANCED_QUOTES
 from loccit.rules.form.spacing import CITATION_SPACING
@@ -60,6 +61,7 @@ RULES: tuple[Rule, ...] = (
     UNBALANCED_QUOTES,
     CITATION_SPACING,
     PUBLICATION_PARENTHETICAL,
+    UNSPACED_HEADING,
     UNREADABLE_FILE,
     UNUSED_SUPPRESSION,
 )

@@ -142,3 +142,37 @@ def test_range_after_a_part_numeral_counts_in_the_habit() -> None:
         'page range "266-7" differs from the essay\'s "266-267"',
         'page range "361-2" differs from the essay\'s "361-362"',
     ]
+
+
+def test_no_dash_habit_when_pandoc_citations_overturn_it() -> None:
+    essay = (
+        "A.^[Lee, *Rivers*, 12-14.] B.^[Lee, *Rivers*, 21-23.] C.^[Lee, *Rivers*, 31--35.]"
+        " D.^[See [@lee1990, 40--44]; [@roe1991, 50--52]; [@roe1992, 60--61].]\n"
+    )
+    assert run(check_page_range_style, essay, CONSISTENT) == []
+
+
+def test_pandoc_citations_that_agree_keep_the_dash_habit() -> None:
+    essay = (
+        "A.^[Lee, *Rivers*, 12-14.] B.^[Lee, *Rivers*, 21-23.] C.^[Lee, *Rivers*, 31--35.]"
+        " D.^[See [@lee1990, 40-44].]\n"
+    )
+    assert [message for _, message in run(check_page_range_style, essay, CONSISTENT)] == [
+        'page range "31--35" differs from the essay\'s "31-35"'
+    ]
+
+
+def test_article_ranges_show_no_label_habit() -> None:
+    essay = (
+        'A.[^1] B.[^2]\n\n[^1]: Ida Moor, "Tolls," *Northern History* 12 (2001): 232–40.\n'
+        '[^2]: Ida Moor, "Rivers," *Northern History* 14 (2016): p. 11.\n'
+    )
+    assert run(check_page_label_style, essay, CONSISTENT) == []
+
+
+def test_a_page_bracketed_after_a_quotation_is_left_alone() -> None:
+    essay = (
+        "A.[^1] B.[^2] C.[^3]\n\n[^1]: Lee, *Rivers* (Leeds, 2001), 12.\n[^2]: Lee, *Rivers*, 14.\n"
+        "[^3]: Lee, *Rivers*, 15. He wrote that “the tolls fell in 1832” (p. 3).\n"
+    )
+    assert run(check_page_label_style, essay, CONSISTENT) == []

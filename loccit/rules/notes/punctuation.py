@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from loccit.linter.diagnostics import Fix, Rule, Severity, Violation
+from loccit.linter.markdown.inline import Regions
 from loccit.linter.model import Document, Span
 from loccit.rules.habit import habit
 
@@ -51,6 +52,12 @@ def _runs(doc: Document) -> Iterator[tuple[int, int, list[Span]]]:
         yield run[0].start, run[-1].end, run
 
 
+def _in_block_quote(text: str, offset: int) -> bool:
+    """Whether offset is on a block quotation's line, whose punctuation is the quoted author's, not the essay's."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text[line_start : line_start + 4].lstrip(" ").startswith(">")
+
+
 def _abbreviated(text: str, period: int) -> bool:
     """Whether the period at offset period ends an abbreviation (et al., ibid., e.g.) rather than a sentence."""
     start = period
@@ -87,11 +94,14 @@ def check_marker_punctuation(doc: Document, opts: object) -> Iterator[Violation]
     next to one inside it (, ;), ties going to the first: some essays put markers after the full
     stop but before a comma, and do so throughout. Chicago (14.26) puts the marker after any
     punctuation but a dash. Colons, dashes, ellipses and markers with punctuation on both sides
-    are left alone.
+    are left alone, and so are markers in a note's text (cross-references) and at the end of a
+    block quotation, whose punctuation is the quoted author's, and after an abbreviation's period.
     """
     text = doc.text
     inline = {(d.span.start, d.span.end): d.label for d in doc.definitions if d.inline}
-    found = [p for p in (_placement(text, s, e) for s, e, _ in _runs(doc)) if p is not None]
+    notes = Regions((d.span.start, d.span.end) for d in doc.definitions if not d.inline)
+    runs = [(s, e) for s, e, _ in _runs(doc) if s not in notes and not _in_block_quote(text, s)]
+    found = [p for p in (_placement(text, s, e) for s, e in runs) if p is not None]
     usual = {kind: habit(p.side for p in found if p.kind == kind) for kind in ("end", "inside")}
     for p in found:
         if p.side == usual[p.kind]:

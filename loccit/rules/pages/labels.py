@@ -27,7 +27,8 @@ def _wanted_label(found: Sequence[Located], style: str) -> Callable[[Locator], L
     """For the style, a function giving the label shape a locator should have (None: any is fine)."""
     shapes = [shape_of(item.locator) for item in found]
     if style == "consistent":
-        usual = habit(shapes)
+        # An article's range after its year, "(2001): 232–40", is bare in every style: it shows no habit.
+        usual = habit(shape_of(i.locator) for i in found if i.locator.label or i.locator.context != "article")
         return lambda loc: usual
     if style in page_style.CHICAGO:
         if shapes and all(shape.family == "p" for shape in shapes):
@@ -45,12 +46,14 @@ def check_page_label_style(doc: Document, opts: PageOptions) -> Iterator[Violati
     and a bare number in an essay whose habit is a label is left alone, as it may not be a page
     (a chapter of the *Laozi*, a line). Chicago and Turabian want bare page numbers (or `p.`/`pp.`
     throughout), MHRA `p. 3` except after a volume number or for an article's range, OSCOLA bare
-    pinpoints.
+    pinpoints. A page in brackets right after a quotation in a note's commentary is left alone.
     """
     found = located_pages(doc)
     wanted = _wanted_label(found, opts.style)
     for item in found:
         loc = item.locator
+        if _after_quotation(doc.text, item.base + loc.start):
+            continue
         want = wanted(loc)
         if want is None or want == shape_of(loc):
             continue
@@ -70,6 +73,11 @@ def check_page_label_style(doc: Document, opts: PageOptions) -> Iterator[Violati
         )
         span = doc.span(item.base + loc.start, item.base + loc.end)
         yield Violation(span, f'{what} differs from {_whose(opts.style)} "{shown}"', fix)
+
+
+def _after_quotation(text: str, start: int) -> bool:
+    """Whether a locator is bracketed right after a quotation (`… 1832” (p. 3)`): the quotation's page, in prose."""
+    return text[max(0, start - 3) : start] in ("\u201d (", '" (', "\u2019 (")
 
 
 def _singular_or_plural(label: str, plural: bool) -> str:

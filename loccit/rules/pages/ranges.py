@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -48,9 +49,25 @@ def _en_dash(ranges: list[Written]) -> str:
     return "--" if habit(spellings) == "--" else "\u2013"
 
 
-def _consistent(ranges: list[Written]) -> dict[int, str]:
+# pandoc citations with a page range (`[@key, 28--38]`): citeproc prints them, but the author typed the dash.
+_CITED_RANGE = re.compile(r"@[\w:.#$%&+?<>~/-]{1,200},[^\]\[\n]{0,40}?\d(--|[-\u2013])\d")
+
+
+def _cited_dashes(doc: Document) -> list[str]:
+    """The dash kinds of the page ranges in the pandoc citations of the notes."""
+    return [dash_kind(m.group(1)) for d in doc.definitions if "@" in d.text for m in _CITED_RANGE.finditer(d.text)]
+
+
+def _dash_habit(written: list[str], cited: list[str]) -> str | None:
+    """The usual dash, or None when the pandoc citations' ranges would overturn the one the notes show."""
+    usual = habit(written)
+    return usual if habit(written + cited) == usual else None
+
+
+def _consistent(ranges: list[Written], cited: list[str]) -> dict[int, str]:
     """The range each written range should be, by the essay's habit (dash, full or abbreviated figures)."""
-    dash = habit(dash_kind(r.part.dash) for r in ranges)
+    # When the ranges citeproc formats would overturn the habit, the essay has none to hold a range to.
+    dash = _dash_habit([dash_kind(r.part.dash) for r in ranges], cited)
     shapes = [r.abbreviated for r in ranges if r.part.first.isdigit() and is_abbreviable(*r.numbers)]
     short = habit(shapes)
     wanted = {}
@@ -61,7 +78,7 @@ def _consistent(ranges: list[Written]) -> dict[int, str]:
         last = r.part.last
         if r.part.first.isdigit() and is_abbreviable(*r.numbers) and r.abbreviated != short:
             last = chicago_last(*r.numbers) if short else str(r.numbers[1])
-        written = r.part.dash if dash_kind(r.part.dash) == dash else spelled.get(dash or "", r.part.dash)
+        written = r.part.dash if dash is None or dash_kind(r.part.dash) == dash else spelled.get(dash, r.part.dash)
         wanted[r.start] = r.part.first + written + last
     return wanted
 
@@ -82,14 +99,15 @@ def _preset(ranges: list[Written], style: str) -> dict[int, str]:
 def check_page_range_style(doc: Document, opts: PageOptions) -> Iterator[Violation]:
     """Flag a page range unlike the habit or style (hyphen or en dash, `274-75` or `274-275`) or reversed.
 
-    Under `consistent` the habit is the dash most ranges use and, among ranges from 100 on that
+    Under `consistent` the habit is the dash most ranges use (none when counting the ranges of pandoc
+    citations, `[@key, 28--38]`, would give another), and, among ranges from 100 on that
     could be shortened, whether the second number is shortened. Chicago shortens as 9.64 prescribes
     (3–10, 71–72, 100–104, 101–8, 321–28, 1496–500), MHRA keeps two figures within a hundred
     (13–15, 104–08, 1933–39); all three presets want an en dash (`--` counts as one). OSCOLA's
     ranges are checked for the dash only. A range that ends before it starts (`386-374`) is always flagged.
     """
     ranges = _ranges(doc)
-    wanted = _consistent(ranges) if opts.style == "consistent" else _preset(ranges, opts.style)
+    wanted = _consistent(ranges, _cited_dashes(doc)) if opts.style == "consistent" else _preset(ranges, opts.style)
     whose = "the essay's" if opts.style == "consistent" else f"{opts.style}'s"
     for r in ranges:
         if r.numbers[1] < r.numbers[0]:
