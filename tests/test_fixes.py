@@ -187,3 +187,17 @@ def test_one_file_that_cannot_be_written_leaves_the_others_fixed(
     assert result.stdout.splitlines()[0].startswith(f"{stuck}:1:5: N006 ")
     assert result.exit_code == 1
     assert sorted(os.listdir(stuck.parent)) == ["a.md"]  # no temporary file left behind
+
+
+def test_a_structural_fix_is_made_in_a_pass_of_its_own_and_the_others_after_it(tmp_path: Path) -> None:
+    """F004 makes a heading of "##Bibliography" on purpose; the spacing fix beside it is still made."""
+    essay = tmp_path / "essay.md"
+    essay.write_text(
+        "A claim [^1].\n\n[^1]: Ann Smith, *Tolls* (Leith, 1990), 4.\n\n"
+        "##Bibliography\n\n- Smith, Ann. *Tolls*. Leith, 1990.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["check", "--isolated", "--fix", "--output-format", "concise", str(essay)])
+    assert essay.read_text(encoding="utf-8").startswith("A claim[^1].\n"), result.output
+    assert "\n## Bibliography\n" in essay.read_text(encoding="utf-8")
+    assert "F004" not in result.output and "N006" not in result.output

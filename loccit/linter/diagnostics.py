@@ -27,6 +27,9 @@ class Fix(NamedTuple):
     span: Span
     text: str
     safe: bool = True
+    # A fix whose purpose is to change how the document parses (F004 makes "##Bibliography" the heading it was
+    # meant to be): --fix makes it in a pass of its own instead of refusing it for changing the structure.
+    structural: bool = False
 
     def to_json(self) -> dict[str, Any]:
         """The JSON shape of a fix: the span to replace (1-based, end exclusive) and its replacement."""

@@ -112,6 +112,10 @@ def _safe_fixes(path: str, text: str, fixes: Sequence[Fix], settings: Settings) 
     _, applied = _apply(text, fixes)
     if not applied:
         return text, 0, []
+    structural = [fix for fix in applied if fix.structural]
+    if structural:  # alone in this pass: the others are checked against the structure they make, next pass
+        fixed, made = _apply(text, structural)
+        return fixed, len(made), []
     old = parse_text(path, text, settings)
     kept: list[Fix] = []
     refused: list[Fix] = []

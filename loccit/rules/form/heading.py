@@ -34,7 +34,7 @@ def check_unspaced_heading(doc: Document, opts: object) -> Iterator[Violation]:
         if not _NAMES.fullmatch(sections.clean_title(title)) or _in_fence(doc.text, m.start()):
             continue
         at = m.end(1)
-        fix = Fix(doc.span(at, at), " ")
+        fix = Fix(doc.span(at, at), " ", structural=True)
         message = f'"{hashes}{title.strip()}" is not a heading; put a space after "{hashes}"'
         yield Violation(doc.span(m.start(1), m.end()), message, fix)
 
