@@ -1,4 +1,4 @@
-"""Each rule's fixture essay against its golden findings, and the registry against fixtures and docs."""
+"""Rule fixtures through the CLI: golden findings, traps and fixes; the registry against fixtures and docs."""
 
 from __future__ import annotations
 
@@ -19,6 +19,10 @@ FIXTURES = ROOT / "fixtures" / "rules"
 DOCS = ROOT / "docs" / "rules"
 SUMMARY = re.compile(r"(Found \d+ findings? \(.*\) in \d+ files?|No findings in \d+ files?)\.\n\Z")
 CONCISE = re.compile(r"^[^:\n]+:(\d+):\d+: ([A-Z]\d{3}) ", re.M)
+# A trap is text under ## Passing that a careless rule would flag; the comment on the line before says why.
+TRAP = re.compile(r"^<!-- trap: \S.* -->\n(?=\S)", re.M)
+MIN_FINDINGS, MIN_TRAPS = 3, 2
+ONCE_PER_FILE = {"B009": "reports a document once", "E001": "reports a file's first bad byte"}
 
 
 def _findings(code: str, monkeypatch: pytest.MonkeyPatch) -> tuple[str, list[int]]:
@@ -51,6 +55,18 @@ def test_fixture_matches_golden(code: str, update_golden: bool, monkeypatch: pyt
     passing, failing = _section_lines(code)
     assert lines, f"{code} fixture has no finding"
     assert all(line > failing for line in lines), f"{code} reports under ## Passing (lines {passing}-{failing})"
+
+
+@pytest.mark.parametrize("code", [rule.code for rule in RULES])
+def test_fixture_has_findings_and_traps(code: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """At least three findings under ## Failing (one for a rule that reports once per file) and two traps."""
+    _, lines = _findings(code, monkeypatch)
+    passing, failing = _section_lines(code)
+    text = (FIXTURES / f"{code}.md").read_bytes().decode("utf-8", "replace")
+    traps = TRAP.findall("\n".join(text.splitlines()[passing : failing - 1]) + "\n")
+    found, wanted = len([line for line in lines if line > failing]), 1 if code in ONCE_PER_FILE else MIN_FINDINGS
+    assert found >= wanted, f"{code} fixture has {found} findings under ## Failing, fewer than {wanted}"
+    assert len(traps) >= MIN_TRAPS, f"{code} fixture marks {len(traps)} traps under ## Passing"
 
 
 def _offered_fixes(code: str, path: Path) -> list[dict[str, object]]:

@@ -24,12 +24,13 @@ def test_text_lists_entries_with_their_notes_then_unresolved() -> None:
     assert code == 0
     entries, unresolved = out.split("Notes whose works match no entry")
     assert "Khrushchev, Nikita. Khrushchev Remembers." in entries
-    assert "note 6 (line 17): short form of note 1, score 100" in entries
-    assert "note 7 (line 18): ibid. (note 6), score 100" in entries
+    assert "note 6 (line 33): short form of note 1, score 100" in entries
+    assert "note 7 (line 34): ibid. (note 6), score 100" in entries
     assert "not cited" not in entries
     assert [line.split(":")[0].strip() for line in unresolved.strip().splitlines()] == [
-        "note 10 (line 26)",
-        "note 11 (line 28)",
+        "note 10 (line 43)",
+        "note 11 (line 45)",
+        "note 12 (line 46)",
     ]
     assert '"The Great Terror" by Conquest' in unresolved
 
@@ -42,7 +43,7 @@ def test_json_schema() -> None:
     assert set(report["entries"][0]) == {"line", "section", "file", "text", "cited_by"}
     assert report["entries"][0]["file"] == FIXTURE
     assert set(report["entries"][0]["cited_by"][0]) == {"note", "line", "how", "score"}
-    assert [item["note"] for item in report["unresolved"]] == ["10", "11"]
+    assert [item["note"] for item in report["unresolved"]] == ["10", "11", "12"]
     assert report["unresolved"][1]["authors"] == ["Robert Conquest"]
     assert report["unresolved"][1]["form"] == "full"
 
