@@ -187,9 +187,8 @@ def _units(scan: _Scan, heads: set[int]) -> list[_Unit]:
 
 
 def _numbers(scan: _Scan, unit: _Unit) -> list[int]:
-    """The note numbers that open the unit's lines (a list's items) or the unit (a paragraph)."""
-    lines = range(unit.first, unit.last + 1) if unit.kind == "list" else range(unit.first, unit.first + 1)
-    found = [_note_number(scan.lines[i].text) for i in lines]
+    """The note numbers opening the unit's lines, when its first line opens with one (wrapped lines aside)."""
+    found = [_note_number(scan.lines[i].text) for i in range(unit.first, unit.last + 1)]
     return [n for n in found if n is not None] if found[0] is not None else []
 
 
@@ -200,7 +199,10 @@ def _run_from(scan: _Scan, units: list[_Unit], start: int) -> tuple[int, int]:
         numbers = _numbers(scan, units[index]) if units[index].kind != "heading" else []
         if not numbers or not last_number <= numbers[0] <= last_number + 3:
             break
-        last_number, count, end = numbers[-1], count + len(numbers), index
+        for number in numbers:  # a wrapped line opening with "1995." is not a note
+            if last_number <= number <= last_number + 3:
+                last_number, count = number, count + 1
+        end = index
     return end, count
 
 
