@@ -6,7 +6,7 @@ import bisect
 import re
 from collections.abc import Mapping, Sequence
 
-from loccit.linter.markdown import plaintext, sections, suppressions
+from loccit.linter.markdown import plain_notes, plaintext, sections, suppressions
 from loccit.linter.markdown.blocks import LABEL, Block, parse_blocks, strip_closing_hashes
 from loccit.linter.markdown.inline import Regions, inline_notes, skip_regions
 from loccit.linter.model import Comment, Definition, Document, Heading, LineIndex, Marker, NoteStyle, Section, Span
@@ -320,7 +320,7 @@ def _plain_document(
         start, end = layout.notes
         heading = layout.notes_heading
         section = sections.clean_title(heading.title) if heading else None
-        doc.definitions = sections.numbered_notes(masked, start, end, section, doc.span, plaintext.NOTE_ITEM)
+        doc.definitions = sections.numbered_notes(masked, start, end, section, doc.span, plain_notes.NOTE_ITEM)
         if doc.definitions:
             doc.notes_heading = heading
             doc.notes_start, doc.notes_end = (heading.span.start if heading else start), end
@@ -329,7 +329,7 @@ def _plain_document(
         labels = Regions((d.label_span.start, d.label_span.end) for d in doc.definitions)
         doc.markers = [
             Marker(str(number), _line_span(doc, start, end), number)
-            for start, end, number in plaintext.markers(text)
+            for start, end, number in plain_notes.markers(text)
             if start not in skipped and start not in labels and not _in_notes(doc, start)
         ]
     listed = sections.bibliography_sections(
