@@ -39,8 +39,8 @@ def pyproject(repo: Path, body: str) -> None:
         (
             'selct = ["N"]',
             'pyproject.toml: tool.loccit.selct: unknown key; did you mean "select"? (allowed: select, ignore, '
-            "extend-select, per-file-ignores, exclude, severity, notes, bibliography-headings, notes-headings, "
-            "page-style, min-score, bibliography, rules)",
+            "extend-select, per-file-ignores, exclude, include, severity, notes, bibliography-headings, "
+            "notes-headings, page-style, min-score, bibliography, rules)",
         ),
         (
             'select = "N001"',

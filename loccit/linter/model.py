@@ -149,6 +149,9 @@ class Document:
     # The parsed bibliography files of the project this document belongs to (configured with
     # `bibliography = [...]`, or the bibliography-only files of a directory being checked).
     shared: tuple[Document, ...] = ()
+    # How the text was read ("markdown" or "plain text", pasted from a web page or a word processor), and why.
+    reading: str = "markdown"
+    reading_reason: str = ""
     _cache: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False)
 
     def span(self, start: int, end: int) -> Span:

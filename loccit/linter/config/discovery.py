@@ -25,6 +25,7 @@ __all__ = ["CONFIG_FILES", "Config", "ConfigError", "Overrides", "discover", "lo
 # Nearest directory wins; within one directory, the first of these that configures loccit.
 CONFIG_FILES = (".loccit.toml", "loccit.toml", "pyproject.toml")
 DEFAULT = "default"
+DEFAULT_INCLUDE = ("*.md", "*.markdown")
 COMMAND_LINE = "command line"
 
 
@@ -39,6 +40,7 @@ class Config:
     extend_select: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     exclude: tuple[str, ...] = ()
+    include: tuple[str, ...] = ()
     severity: Mapping[str, Severity] = field(default_factory=dict)
     notes: str = "auto"
     bibliography_headings: tuple[str, ...] = ()
@@ -79,6 +81,7 @@ def _readers(root: str, rules: Sequence[Rule]) -> dict[str, Any]:
         "extend-select": lambda w, k, v: keys.codes(w, k, v, rules),
         "per-file-ignores": lambda w, k, v: keys.per_file(w, k, v, rules),
         "exclude": lambda w, k, v: keys.strings(w, k, v, "gitignore-style patterns"),
+        "include": lambda w, k, v: keys.strings(w, k, v, "file name patterns"),
         "severity": lambda w, k, v: keys.severity(w, k, v, rules),
         "notes": lambda w, k, v: keys.choice(w, k, v, keys.NOTE_STYLES),
         "bibliography-headings": keys.headings,
@@ -185,6 +188,11 @@ def apply(config: Config, overrides: Overrides) -> Config:
         return config
     origin = {**config.origin, **{name: COMMAND_LINE for name in changes}}
     return dataclasses.replace(config, origin=origin, **changes)
+
+
+def included(config: Config) -> tuple[str, ...]:
+    """The file name patterns a directory walk checks (`include`, else Markdown files)."""
+    return config.include or DEFAULT_INCLUDE
 
 
 def excluded(config: Config, path: str) -> bool:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import fnmatch
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from loccit.linter.diagnostics import Diagnostic
 from loccit.linter.markdown.parse import normalise
@@ -22,8 +23,11 @@ class InputError(Exception):
     """A path that cannot be linted at all (missing, unreadable directory)."""
 
 
-def expand_paths(paths: Sequence[str], seen: set[object] | None = None) -> list[str]:
-    """Files as given; directories walked for Markdown files, skipping what .gitignore ignores.
+def expand_paths(
+    paths: Sequence[str], seen: set[object] | None = None, include: Callable[[str], Sequence[str]] | None = None
+) -> list[str]:
+    """Files as given; directories walked for Markdown files (or the patterns include gives for the directory, such
+    as `*.txt`), skipping what .gitignore ignores.
 
     A file is listed once, under the first name it is given by (`a.md ./a.md`, `. a.md`, a link and its
     target): checked twice, it would be reported twice and fixed twice from the same findings. `seen` carries
@@ -35,7 +39,7 @@ def expand_paths(paths: Sequence[str], seen: set[object] | None = None) -> list[
         if path == STDIN or os.path.isfile(path):
             named = [path]
         elif os.path.isdir(path):
-            named = _walk(path)
+            named = _walk(path, include(path) if include is not None else ("*.md", "*.markdown"))
         else:
             raise InputError(f"{path}: no such file or directory")
         for file in named:
@@ -66,16 +70,22 @@ def digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=20).hexdigest()
 
 
-def _walk(root: str) -> list[str]:
+def _walk(root: str, patterns: Sequence[str]) -> list[str]:
     ignored = _gitignore(root)
     files = []
     for directory, dirs, names in os.walk(root):
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not ignored(os.path.join(directory, d), True))
         for name in sorted(names):
             path = os.path.join(directory, name)
-            if name.lower().endswith(MARKDOWN_SUFFIXES) and not ignored(path, False):
+            if _included(name, patterns) and not ignored(path, False):
                 files.append(os.path.normpath(path))  # "./ch1.md" prints as "ch1.md"
     return files
+
+
+def _included(name: str, patterns: Sequence[str]) -> bool:
+    """Whether a file name matches one of the patterns (case aside: `essay.MD` is Markdown too)."""
+    lower = name.lower()
+    return any(fnmatch.fnmatchcase(lower, pattern.lower()) for pattern in patterns)
 
 
 def _gitignore(root: str):  # type: ignore[no-untyped-def]

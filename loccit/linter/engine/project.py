@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from loccit.linter.config.discovery import Config, excluded, matches
+from loccit.linter.config.discovery import DEFAULT_INCLUDE, Config, excluded, included, matches
 from loccit.linter.config.settings import Settings
 from loccit.linter.diagnostics import Diagnostic, Rule
 from loccit.linter.engine import check as engine
@@ -34,6 +34,7 @@ class Project:
     root: str | None = None  # the configuration's directory: all chapters under it count for project rules
     detect: bool = False  # a directory on the command line: its bibliography-only files are shared
     exclude: tuple[str, ...] = ()  # the configuration's `exclude` patterns, relative to root
+    include: tuple[str, ...] = DEFAULT_INCLUDE  # the file name patterns of its chapters (`include`)
 
 
 def plan(paths: Sequence[str], config_for: Callable[[str], Config]) -> list[Project]:
@@ -42,7 +43,7 @@ def plan(paths: Sequence[str], config_for: Callable[[str], Config]) -> list[Proj
     projects: list[Project | int] = []
     seen: set[object] = set()  # a file named twice is checked once, under the name it is first given
     for path in paths:
-        found = expand_paths([path], seen)
+        found = expand_paths([path], seen, lambda directory: included(config_for(os.path.join(directory, "-"))))
         loose: list[str] = []
         for file in found:
             config = config_for(file)
@@ -66,7 +67,9 @@ def plan(paths: Sequence[str], config_for: Callable[[str], Config]) -> list[Proj
 
 
 def _configured(config: Config, files: list[str]) -> Project:
-    return Project(tuple(dict.fromkeys(files)), config.bibliography, config.root, exclude=config.exclude)
+    return Project(
+        tuple(dict.fromkeys(files)), config.bibliography, config.root, exclude=config.exclude, include=included(config)
+    )
 
 
 def is_bibliography_file(doc: Document) -> bool:
@@ -118,7 +121,7 @@ def _others(project: Project, settings_for: SettingsFor, seen: set[str]) -> list
     root = project.root
     if root is None:
         return docs
-    for path in expand_paths([root]):
+    for path in expand_paths([root], include=lambda directory: project.include):
         if os.path.abspath(path) not in seen and not matches(root, project.exclude, path):
             doc, _ = _parse(path, settings_for(path), None)
             if doc is not None:

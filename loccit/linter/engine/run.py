@@ -64,7 +64,8 @@ def prepare(request: Request) -> tuple[list[str], Configs]:
     config.clear_cache()
     check_overrides(request.overrides)
     configs = Configs(request)
-    files = [path for path in expand_paths(request.paths) if not config.excluded(configs(path), path)]
+    walked = lambda directory: config.included(configs(os.path.join(directory, "-")))  # noqa: E731
+    files = [path for path in expand_paths(request.paths, include=walked) if not config.excluded(configs(path), path)]
     for path in files or ["-"]:
         configs(path)
     return files, configs
@@ -110,6 +111,20 @@ def _toml(value: object) -> str:
     return json.dumps(value if isinstance(value, (int, float)) else str(value), ensure_ascii=False)
 
 
+def _reading(path: str, configs: Configs) -> str:
+    """How the file is read (Markdown or pasted plain text) and why."""
+    from loccit.linter.engine.check import parse_bytes
+    from loccit.linter.engine.files import read
+
+    try:
+        doc, _ = parse_bytes(path, read(path, configs.request.stdin), configs.settings(path))
+    except OSError as error:
+        return f"unknown (cannot read it: {error.strerror or error})"
+    if doc is None:
+        return "nothing (not UTF-8 text)"
+    return f"{doc.reading} ({doc.reading_reason})"
+
+
 def show_settings(path: str, configs: Configs, stream: TextIO) -> None:
     """Print the settings that apply to one file and where each came from."""
     cfg = configs(path)
@@ -121,6 +136,7 @@ def show_settings(path: str, configs: Configs, stream: TextIO) -> None:
         "extend-select": cfg.extend_select,
         "per-file-ignores": {glob: list(codes) for glob, codes in cfg.per_file_ignores},
         "exclude": cfg.exclude,
+        "include": config.included(cfg),
         "severity": {code: level.value for code, level in cfg.severity.items()},
         "notes": cfg.notes,
         "bibliography-headings": cfg.bibliography_headings,
@@ -132,6 +148,7 @@ def show_settings(path: str, configs: Configs, stream: TextIO) -> None:
     for key, value in rows.items():
         line = f"{key} = {_toml(value)}"
         stream.write(f"{line:<60} # {cfg.source(key.replace('-', '_'))}\n")
+    stream.write(f"# read as: {_reading(path, configs)}\n")
     if config.excluded(cfg, path):
         stream.write("# exclude matches this file: it is not checked\n")
     ignored = config.per_file_ignores(cfg, path)

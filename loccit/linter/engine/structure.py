@@ -88,7 +88,7 @@ class _Shift:
 
 def unchanged(old: Document, new: Document, edits: Sequence[Edit]) -> bool:
     """Whether, outside the edited spans, new parses as old did: the same parts, each where the edits put it."""
-    if old.style is not new.style:
+    if old.style is not new.style or old.reading != new.reading:
         return False
     shift = _Shift(edits)
     expected: dict[tuple[str, str], list[tuple[tuple[int, int], tuple[int, int]]]] = {}

@@ -6,10 +6,10 @@ import bisect
 import re
 from collections.abc import Mapping, Sequence
 
-from loccit.linter.markdown import sections, suppressions
+from loccit.linter.markdown import plain_notes, plaintext, sections, suppressions
 from loccit.linter.markdown.blocks import LABEL, Block, parse_blocks, strip_closing_hashes
 from loccit.linter.markdown.inline import Regions, inline_notes, skip_regions
-from loccit.linter.model import Definition, Document, Heading, LineIndex, Marker, NoteStyle, Span
+from loccit.linter.model import Comment, Definition, Document, Heading, LineIndex, Marker, NoteStyle, Section, Span
 
 _FOOTNOTE_MARKER = re.compile(r"\[\^(" + LABEL + r")\]")
 _NUMERIC_MARKER = re.compile(r"\[(\d{1,6})\](?![(\[:])|<sup>\s*\[?(\d{1,6})\]?\s*</sup>")
@@ -239,9 +239,23 @@ def parse_document(
     bibliography_headings: Sequence[str] = sections.BIBLIOGRAPHY_HEADINGS,
     notes_headings: Sequence[str] = sections.NOTES_HEADINGS,
 ) -> Document:
-    """Parse normalised text into a frozen Document; style None means detect it."""
-    blocks, env = parse_blocks(text)
+    """Parse normalised text into a frozen Document; style None means detect it.
+
+    Text with no Markdown in it whose plain-text structure shows (bare-line headings, bullet glyphs, notes with
+    no heading, page furniture) is read as pasted plain text.
+    """
     doc = _Draft(path, text, style or NoteStyle.FOOTNOTE)
+    bib_matcher = sections.heading_matcher(bibliography_headings)
+    notes_matcher = sections.heading_matcher(notes_headings)
+    signal = plaintext.markdown_signal(text)
+    if signal is None:
+        layout = plaintext.layout(text, bib_matcher, notes_matcher, doc.lines)
+        if layout.evidence:
+            return _plain_document(doc, layout, style, bib_matcher, "; ".join(layout.evidence))
+        reason = "no Markdown syntax and no plain-text structure"
+    else:
+        reason = f"the text has {signal}"
+    blocks, env = parse_blocks(text)
     doc.headings = _headings(doc, blocks)
     footnotes = _footnote_definitions(doc, blocks)
     if footnotes or "[^" in text:
@@ -251,7 +265,7 @@ def parse_document(
     numeric: list[Definition] = []
     # Inline notes do not decide the style: a stray "^[A-Z]" must not hide a numeric essay's Notes section.
     if style is NoteStyle.NUMERIC or (style is None and not footnotes and not _has_footnote_marker(text, skipped)):
-        numeric = _numeric_notes(doc, sections.heading_matcher(notes_headings))
+        numeric = _numeric_notes(doc, notes_matcher)
         if numeric:
             doc.style = NoteStyle.NUMERIC
     if doc.style is NoteStyle.NUMERIC:
@@ -266,14 +280,18 @@ def parse_document(
         text,
         doc.headings,
         blocks,
-        sections.heading_matcher(bibliography_headings),
+        bib_matcher,
         doc.span,
         excluded=doc.notes_heading,
     )
-    definitions, found = suppressions.strip_trailing(text, doc.definitions, listed)
+    return _frozen(doc, listed, suppressions.find_comments(text, blocks, doc.span), plaintext.MARKDOWN, reason)
+
+
+def _frozen(doc: _Draft, listed: list[Section], comments: tuple[Comment, ...], reading: str, reason: str) -> Document:
+    definitions, found = suppressions.strip_trailing(doc.text, doc.definitions, listed)
     return Document(
-        path,
-        text,
+        doc.path,
+        doc.text,
         doc.lines,
         doc.style,
         tuple(doc.headings),
@@ -283,10 +301,41 @@ def parse_document(
         doc.notes_heading,
         doc.notes_start,
         doc.notes_end,
-        comments=suppressions.find_comments(text, blocks, doc.span),
+        comments=comments,
         run_in=tuple(doc.run_in),
         malformed=tuple(doc.malformed),
+        reading=reading,
+        reading_reason=reason,
     )
+
+
+def _plain_document(
+    doc: _Draft, layout: plaintext.Layout, style: NoteStyle | None, bib_matcher: re.Pattern[str], reason: str
+) -> Document:
+    """The Document of pasted plain text, from the structure inferred for it."""
+    text, masked = doc.text, layout.masked
+    doc.headings = layout.headings
+    skipped = Regions(skip_regions(text, layout.blocks).intervals() + layout.furniture)
+    if layout.notes is not None and style is not NoteStyle.FOOTNOTE:
+        start, end = layout.notes
+        heading = layout.notes_heading
+        section = sections.clean_title(heading.title) if heading else None
+        doc.definitions = sections.numbered_notes(masked, start, end, section, doc.span, plain_notes.NOTE_ITEM)
+        if doc.definitions:
+            doc.notes_heading = heading
+            doc.notes_start, doc.notes_end = (heading.span.start if heading else start), end
+    if doc.definitions or style is NoteStyle.NUMERIC:
+        doc.style = NoteStyle.NUMERIC
+        labels = Regions((d.label_span.start, d.label_span.end) for d in doc.definitions)
+        doc.markers = [
+            Marker(str(number), _line_span(doc, start, end), number)
+            for start, end, number in plain_notes.markers(text)
+            if start not in skipped and start not in labels and not _in_notes(doc, start)
+        ]
+    listed = sections.bibliography_sections(
+        masked, doc.headings, layout.blocks, bib_matcher, doc.span, excluded=doc.notes_heading
+    )
+    return _frozen(doc, listed, (), plaintext.PLAIN, reason)
 
 
 def _has_footnote_marker(text: str, skipped: Regions) -> bool:

@@ -28,7 +28,8 @@ _ENTRY_START = re.compile(
     r"[A-Z\u00c0-\u024f][^,:\n]{0,60}[,.]"
 )
 _LAZY_AUTHOR = re.compile(r"[A-Z\u00c0-\u024f][\w'’\-]{1,30}(?: [\w'’\-]{1,30}){0,2}, [A-Z\u00c0-\u024f]")
-_NOTE_ITEM = re.compile(r" {0,3}(?:\[(\d{1,6})\]|\*\*(\d{1,6})\.?\*\*|(\d{1,6})[.)](?=[ \t]|$))[ \t]*")
+_NOTE_ITEM = re.compile(r" {0,3}(?:\[(\d{1,6})\]|\*\*(\d{1,6})\.?\*\*|(?P<bare>\d{1,6})[.)](?=[ \t]|$))[ \t]*")
+SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 SpanOf = Callable[[int, int], Span]
 
@@ -109,7 +110,9 @@ def _paragraph_entries(text: str, block: Block) -> list[tuple[int, int, int]]:
 def _entries(text: str, blocks: list[Block], section: str, span: SpanOf) -> list[Entry]:
     entries = []
     for block in blocks:
-        if block.kind == "list":
+        if "_items" in block.token:  # a plain-text list, split where its bullets are
+            parts = block.token["_items"]
+        elif block.kind == "list":
             parts = _list_entries(text, block)
         elif block.kind == "paragraph":
             parts = _paragraph_entries(text, block)
@@ -154,19 +157,21 @@ def bibliography_sections(
     return sections
 
 
-def numbered_notes(text: str, start: int, end: int, section: str, span: SpanOf) -> list[Definition]:
-    """Numbered notes (`[7] text`, `7. text`, `**7** text`) between start and end."""
+def numbered_notes(
+    text: str, start: int, end: int, section: str | None, span: SpanOf, item: re.Pattern[str] = _NOTE_ITEM
+) -> list[Definition]:
+    """Numbered notes (`[7] text`, `7. text`, `**7** text`; item says which openings count) between start and end."""
     notes: list[tuple[int, int, int, int]] = []  # (number, line start, text start, end)
     pos = start
     blank_before = True
     while pos < end:
         nl = text.find("\n", pos, end)
         line_end = end if nl < 0 else nl + 1
-        m = _NOTE_ITEM.match(text, pos, line_end)
-        number = int(next(g for g in m.groups() if g)) if m else None
+        m = item.match(text, pos, line_end)
+        number = int(next(g for g in m.groups() if g).translate(SUPERSCRIPTS)) if m else None
         previous = notes[-1][0] if notes else None
         # "[7]" and "**7**" always start a note; a bare "1978." may be a wrapped line of the previous one
-        bracketed = m is not None and m.group(3) is None
+        bracketed = m is not None and m.group("bare") is None
         if number is not None and (
             bracketed
             or previous is None
