@@ -155,8 +155,11 @@ def test_many_suppressions_take_linear_time() -> None:
     sizes = []
     for n in (2000, 8000):
         text = "".join(f"<!-- loccit-disable N006 -->\nWord[^{i}]glued.\n\n" for i in range(n))
-        start = time.perf_counter()
-        found = engine.lint_text("x.md", text.encode(), settings)
-        sizes.append(time.perf_counter() - start)
+        times = []
+        for _ in range(3):  # the fastest of three: another process on the machine only ever slows a run down
+            start = time.perf_counter()
+            found = engine.lint_text("x.md", text.encode(), settings)
+            times.append(time.perf_counter() - start)
+        sizes.append(min(times))
         assert found == []
     assert sizes[1] < sizes[0] * 10  # 4x the input, well under 16x the time
