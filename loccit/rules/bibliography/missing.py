@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from loccit.linter.citations.scan import tidy
+from loccit.linter.citations.scan import fold, tidy
 from loccit.linter.citations.works import Kind, Work
 from loccit.linter.diagnostics import Rule, Severity, Violation
 from loccit.linter.matching.evidence import Folded, named_among, surname_index
@@ -60,11 +60,27 @@ def _named_in_citation(doc: Document, text: str, work: Work) -> bool:
     return printed is not None and named_among(Folded(text[printed.end() : work.end]), index, _ANY) is not None
 
 
+def _title_in_entries(doc: Document, work: Work) -> bool:
+    """Whether an entry's text holds the cited title of three words or more: the entry was misread, not absent.
+
+    ("Data.World. "THOR Draft Data Dictionary."" reads as author "Data" and title "World".)
+    """
+    words = fold(work.title.text).split() if work.title else []
+    if len(words) < 3:
+        return False
+    entries = doc.derived(
+        "folded entries", lambda: Folded("\n\n".join(e.text for s in doc.source_sections for e in s.entries))
+    )
+    return bool(entries.phrase(words))
+
+
 def _missing(doc: Document, resolution: Resolution, system: CitationSystem) -> bool:
     if resolution.how != "no match":
         return False
     text, work = resolution.citation.note.text, resolution.citation.work
-    return _confident(text, work, system) and not _named_in_citation(doc, text, work)
+    if not _confident(text, work, system) or _title_in_entries(doc, work):
+        return False
+    return not _named_in_citation(doc, text, work)
 
 
 def check_missing_source(doc: Document, opts: MatchOptions) -> Iterator[Violation]:
