@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from loccit.linter.citations.names import name_like
 from loccit.linter.citations.scan import fold, tidy
 from loccit.linter.citations.works import Kind, Work
 from loccit.linter.diagnostics import Rule, Severity, Violation
@@ -24,6 +25,7 @@ def _uses_shared(resolutions: tuple[Resolution, ...]) -> bool:
 
 _NUMBER = re.compile(r"[\divxlc\s,.–-]+", re.I)
 # "Letter of 4 May 1920, printed in Smith, Papers, 12": the document is found in a listed book.
+_MARK = re.compile(r"[*_“]")
 _SHORT_FORM = frozenset({"surname and title"})
 _ANY = frozenset({"surname and title", "surname and year", "surnames", "title"})
 _PRINTED_IN = re.compile(r"\b(?:re)?(?:printed|quoted|cited|reproduced|published|transcribed|excerpted)\s+in\b", re.I)
@@ -42,8 +44,12 @@ def _confident(text: str, work: Work, system: CitationSystem) -> bool:
     """
     if work.title is None or _NUMBER.fullmatch(work.title.text):
         return False
+    if not _marked(text, work) and work.title.text[:1].islower():
+        return False  # "letter to John Okafor, 4 May 1920": a description, not a title to look up
     if not work.authors and not _marked(text, work):
         return False
+    if not _marked(text, work) and (name_like(work.title.text) or _MARK.search(text, work.title.end, work.end)):
+        return False  # "Ann Ross, Peter Klee (1971) *Title*": the unmarked "title" is a name, the title follows
     return system is not CitationSystem.MIXED or work.kind is Kind.FULL
 
 
