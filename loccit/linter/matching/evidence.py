@@ -188,3 +188,32 @@ def named_among(text: Folded, index: dict[str, list[Listed]], how: frozenset[str
             if named(text, listed) in how:
                 return listed
     return None
+
+
+_NAME = r"[A-Z\u00c0-\u024f][\w’'\-]+(?:\s[A-Z\u00c0-\u024f][\w’'\-]+)?"
+# "See Franklin.", "Cf. Hale and Okafor, 12.": a note that cites by surname alone, as some essays do.
+_SURNAMES_ALONE = re.compile(
+    rf"\s*(?:(?:see(?:\salso)?|cf\.|compare)\s+)?({_NAME})(?:(?:,\s|\sand\s|\s&\s)({_NAME}))?"
+    r"(?:,?\s(?:pp?\.\s?)?[\divxlc]+(?:[–-]\d+)?)?[.;]?\s*",
+    re.I,
+)
+
+
+def cited_by_surname(doc: Document) -> frozenset[str]:
+    """The surnames, folded, that a note cites alone ("See Franklin.") (computed once per document)."""
+
+    def compute() -> frozenset[str]:
+        found: set[str] = set()
+        for note in doc.definitions:
+            alone = _SURNAMES_ALONE.fullmatch(note.text)
+            if alone is not None:
+                found.update(fold(name) for name in alone.groups() if name)
+        return frozenset(found)
+
+    return doc.derived("surnames cited alone", compute)
+
+
+def cited_alone(surnames: frozenset[str], listed: Listed) -> bool:
+    """Whether a note cites the entry's lead author by surname alone."""
+    names = _surnames(listed)
+    return bool(names) and " ".join(names[0]) in surnames

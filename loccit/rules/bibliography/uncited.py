@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from loccit.linter.diagnostics import Rule, Severity, Violation
-from loccit.linter.matching.evidence import Folded, named, outside_bibliography
+from loccit.linter.matching.evidence import Folded, cited_alone, cited_by_surname, named, outside_bibliography
 from loccit.linter.matching.resolve import (
     MatchOptions,
     listed_works,
@@ -42,13 +42,14 @@ def _ignored(doc: Document, opts: UncitedSourceOptions) -> set[int]:
 def _uncited(
     doc: Document, cited: set[int] | frozenset[int], opts: UncitedSourceOptions, texts: Sequence[Folded]
 ) -> Iterator[Violation]:
+    alone = cited_by_surname(doc) if doc.definitions else frozenset()
     skip = _ignored(doc, opts) | {id(later.entry) for later, _ in duplicates(doc)}
     for listed in listed_works(doc, own=True):
         if id(listed.entry) in cited or id(listed.entry) in skip:
             continue
         # A citation the notes parser could not read still names the work: "(Latour 2005, 171)" in the text,
         # "So, Redlining Culture" run on after commentary, a figure caption crediting "Batman #18".
-        if any(named(text, listed) for text in texts):
+        if any(named(text, listed) for text in texts) or cited_alone(alone, listed):
             continue
         yield Violation(listed.entry.span, f"bibliography entry for {entry_name(listed)} is not cited in any note")
 
