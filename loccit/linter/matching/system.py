@@ -44,7 +44,7 @@ _YEAR = r"(?:1[5-9]|20)\d\d[a-z]?"
 # "(Bourdieu 2000, 118)", "(see Latour et al. 2012)", "Rist (1984)", "Culp, 2016" opening a note's sentence.
 _AUTHOR_DATE = re.compile(
     rf"\((?:see\s|cf\.\s)?{_SURNAME.format('a')},?\s{_YEAR}\b|\b{_SURNAME.format('b')}\s\({_YEAR}[),]|"
-    rf"(?:^|\.\s){_SURNAME.format('c')},\s{_YEAR}\b",
+    rf"(?:^|\.\s|\]:\s|\bsee\s){_SURNAME.format('c')},\s{_YEAR}\b",
     re.M,
 )
 
