@@ -95,7 +95,7 @@ def _split_breaks(entry: Entry) -> Iterator[Entry]:
     Some essays separate their references with "<br><br>" lines instead of blank ones; read as one entry,
     every work but the first would be missing. The parts keep their places in the document.
     """
-    if "<br" not in entry.text.casefold():
+    if "<" not in entry.text or "<br" not in entry.text.casefold():
         yield entry
         return
     start = 0

@@ -49,9 +49,13 @@ def same_person(cited: Name, listed: Name) -> bool:
     "Ann Barton" is "Barton Ann" written without the comma: the parser cannot tell where a two-part
     surname or a particle begins, but the words settle it.
     """
-    a = [word for word in fold(f"{cited.given} {cited.surname}").split() if word not in _ET_AL]
-    b = [word for word in fold(f"{listed.given} {listed.surname}").split() if word not in _ET_AL]
-    return len(a) >= 2 and sorted(a) == sorted(b)
+    a = _name_words(cited.given, cited.surname)
+    return len(a) >= 2 and a == _name_words(listed.given, listed.surname)
+
+
+@functools.lru_cache(maxsize=8192)
+def _name_words(given: str, surname: str) -> tuple[str, ...]:
+    return tuple(sorted(word for word in fold(f"{given} {surname}").split() if word not in _ET_AL))
 
 
 def author_agreement(cited: Sequence[Name], listed: Sequence[Name], min_score: float) -> str:

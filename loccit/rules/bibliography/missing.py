@@ -81,8 +81,6 @@ def _title_in_entries(doc: Document, work: Work) -> bool:
 
 
 def _missing(doc: Document, resolution: Resolution, system: CitationSystem) -> bool:
-    if resolution.how != "no match":
-        return False
     text, work = resolution.citation.note.text, resolution.citation.work
     if not _confident(text, work, system) or _title_in_entries(doc, work):
         return False
@@ -106,13 +104,16 @@ def check_missing_source(doc: Document, opts: MatchOptions) -> Iterator[Violatio
     """
     if not has_bibliography(doc):
         return
-    system = citation_system(doc).system
-    if system in {CitationSystem.AUTHOR_DATE, CitationSystem.CITEKEYS}:
-        return
     resolutions = resolve(doc, opts).resolutions
     if not doc.entries and not _uses_shared(resolutions):
         return
     for resolution in resolutions:
+        if resolution.how != "no match":
+            continue
+        # decided only once a work is unresolved: most essays never need it
+        system = citation_system(doc).system
+        if system in {CitationSystem.AUTHOR_DATE, CitationSystem.CITEKEYS}:
+            return
         if not _missing(doc, resolution, system):
             continue
         work = resolution.citation.work
