@@ -127,14 +127,15 @@ def _title_after(following: list[str], main: tuple[str, ...], words: tuple[str, 
 
 
 def _whole_title(text: Folded, words: tuple[str, ...]) -> bool:
-    """Whether the whole title occurs and is distinctive: three words, two with a number, or two marked."""
-    significant = [word for word in words if word not in _SMALL]
-    numbered = any(word.isdigit() for word in words)
-    if len(significant) >= 3 or (numbered and len(words) >= 2):
-        return bool(text.phrase(words))
+    """Whether the whole title occurs marked as a title ("*The Snake Pit*", "“Lavender Wheel”"), or with its
+    number ("*Batman* #84"). A plain phrase is not enough: another author's book may bear the same title.
+    """
     joined = " ".join(words)
-    # "*The Snake Pit*", "“Lavender Wheel”": a short title counts when the text marks it as a title.
-    return len(words) >= 2 and len(joined) >= 8 and any(m == joined or m.endswith(" " + joined) for m in text.marked)
+    if len(words) < 2 or len(joined) < 8:
+        return False
+    if any(word.isdigit() for word in words) and text.phrase(words):
+        return True
+    return any(m == joined or m.endswith(" " + joined) for m in text.marked)
 
 
 def _surnames(listed: Listed) -> list[tuple[str, ...]]:

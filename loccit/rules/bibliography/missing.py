@@ -10,7 +10,7 @@ from loccit.linter.citations.scan import fold, tidy
 from loccit.linter.citations.works import Kind, Work
 from loccit.linter.diagnostics import Rule, Severity, Violation
 from loccit.linter.matching.evidence import Folded, named_among, surname_index
-from loccit.linter.matching.resolve import MatchOptions, Resolution, resolve
+from loccit.linter.matching.resolve import MatchOptions, Resolution, listed_works, resolve
 from loccit.linter.matching.system import CitationSystem, citation_system
 from loccit.linter.model import Document
 from loccit.rules.bibliography.common import has_bibliography, note_span
@@ -73,6 +73,13 @@ def _title_in_entries(doc: Document, work: Work) -> bool:
     """
     words = fold(work.title.text).split() if work.title else []
     if len(words) < 3:
+        return False
+    # an entry read with this title (or a longer one) lists another author's work of that name: a true B001
+    titles = doc.derived(
+        "folded listed titles",
+        lambda: Folded("\n\n".join(i.work.title.text for i in listed_works(doc) if i.work.title)),
+    )
+    if titles.phrase(words):
         return False
     entries = doc.derived(
         "folded entries", lambda: Folded("\n\n".join(e.text for s in doc.source_sections for e in s.entries))
