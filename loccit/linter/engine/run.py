@@ -90,6 +90,22 @@ def _toml(value: object) -> str:
     return json.dumps(value if isinstance(value, (int, float)) else str(value), ensure_ascii=False)
 
 
+def _citation_system(path: str, settings: Settings) -> str:
+    """The citation system found in the file and why, which decides the B rules that apply ("" if unreadable)."""
+    from loccit.linter.engine.check import parse_bytes
+    from loccit.linter.engine.files import read
+    from loccit.linter.matching.system import citation_system
+
+    try:
+        doc, _ = parse_bytes(path, read(path), settings)
+    except OSError:
+        return ""
+    if doc is None:
+        return ""
+    found = citation_system(doc)
+    return f"{found.system.value} ({found.reason})"
+
+
 def show_settings(path: str, configs: Configs, stream: TextIO) -> None:
     """Print the settings that apply to one file and where each came from."""
     cfg = configs(path)
@@ -112,6 +128,9 @@ def show_settings(path: str, configs: Configs, stream: TextIO) -> None:
     for key, value in rows.items():
         line = f"{key} = {_toml(value)}"
         stream.write(f"{line:<60} # {cfg.source(key.replace('-', '_'))}\n")
+    found = _citation_system(path, settings)
+    if found:
+        stream.write(f"# citation system: {found}\n")
     if config.excluded(cfg, path):
         stream.write("# exclude matches this file: it is not checked\n")
     ignored = config.per_file_ignores(cfg, path)
