@@ -111,18 +111,20 @@ def _toml(value: object) -> str:
     return json.dumps(value if isinstance(value, (int, float)) else str(value), ensure_ascii=False)
 
 
-def _reading(path: str, configs: Configs) -> str:
-    """How the file is read (Markdown or pasted plain text) and why."""
+def _reading(path: str, configs: Configs) -> tuple[str, str]:
+    """How the file is read (Markdown or pasted plain text) and its citation system, each with why."""
     from loccit.linter.engine.check import parse_bytes
     from loccit.linter.engine.files import read
+    from loccit.linter.matching.system import citation_system
 
     try:
         doc, _ = parse_bytes(path, read(path, configs.request.stdin), configs.settings(path))
     except OSError as error:
-        return f"unknown (cannot read it: {error.strerror or error})"
+        return f"unknown (cannot read it: {error.strerror or error})", ""
     if doc is None:
-        return "nothing (not UTF-8 text)"
-    return f"{doc.reading} ({doc.reading_reason})"
+        return "nothing (not UTF-8 text)", ""
+    found = citation_system(doc)
+    return f"{doc.reading} ({doc.reading_reason})", f"{found.system.value} ({found.reason})"
 
 
 def show_settings(path: str, configs: Configs, stream: TextIO) -> None:
@@ -148,7 +150,10 @@ def show_settings(path: str, configs: Configs, stream: TextIO) -> None:
     for key, value in rows.items():
         line = f"{key} = {_toml(value)}"
         stream.write(f"{line:<60} # {cfg.source(key.replace('-', '_'))}\n")
-    stream.write(f"# read as: {_reading(path, configs)}\n")
+    reading, system = _reading(path, configs)
+    stream.write(f"# read as: {reading}\n")
+    if system:
+        stream.write(f"# citation system: {system}\n")
     if config.excluded(cfg, path):
         stream.write("# exclude matches this file: it is not checked\n")
     ignored = config.per_file_ignores(cfg, path)

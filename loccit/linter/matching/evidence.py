@@ -13,8 +13,9 @@ entry anyway. Three kinds of evidence count, each strong enough that a reader wo
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
-from loccit.linter.citations.scan import fold
+from loccit.linter.citations.scan import fold, fold_long
 from loccit.linter.matching.resolve import Listed, listed_works
 from loccit.linter.model import Document
 
@@ -24,30 +25,39 @@ _SMALL = frozenset("of and in on to for from with by at its his her their de du 
 
 
 class Folded:
-    """A text folded to words, indexed by word, with the phrases it marks as titles (italic or quoted).
-
-    Each question is answered from the index, so checking every entry of a long bibliography against a
-    long essay stays linear.
+    """A text folded to words, searched with `str.find` (fast, and no index to build for an essay queried
+    about two or three entries), with the phrases it marks as titles (italic or quoted) found on demand.
     """
 
+    _LIMIT = 4096  # occurrences of one phrase looked at: a surname that is also a word ("So") may be everywhere
+
     def __init__(self, raw: str) -> None:
-        self.words = fold(raw).split()
-        self.at: dict[str, list[int]] = {}
-        for position, word in enumerate(self.words):
-            self.at.setdefault(word, []).append(position)
-        self.marked = {fold(found.group(1)) for found in _MARKED.finditer(raw)}
+        self.raw = raw
+        self.text = f" {fold_long(raw)} "
+
+    @cached_property
+    def words(self) -> list[str]:
+        return self.text.split()
+
+    @cached_property
+    def marked(self) -> set[str]:
+        return {fold(found.group(1)) for found in _MARKED.finditer(self.raw)}
 
     def phrase(self, words: list[str] | tuple[str, ...]) -> list[int]:
-        """Where the words occur in a row: the positions just after each occurrence."""
+        """Where the words occur in a row: the offsets just after each occurrence."""
         if not words:
             return []
-        rarest = min(range(len(words)), key=lambda i: len(self.at.get(words[i], ())))
-        found = []
-        for position in self.at.get(words[rarest], ()):
-            start = position - rarest
-            if start >= 0 and self.words[start : start + len(words)] == list(words):
-                found.append(start + len(words))
+        needle = f" {' '.join(words)} "
+        found: list[int] = []
+        at = self.text.find(needle)
+        while at >= 0 and len(found) < self._LIMIT:
+            found.append(at + len(needle) - 1)
+            at = self.text.find(needle, at + 1)
         return found
+
+    def following(self, at: int, count: int) -> list[str]:
+        """The words after an offset that `phrase` gave."""
+        return self.text[at : at + 20 * count].split()[:count]
 
 
 def without_entries(doc: Document) -> str:
@@ -117,14 +127,15 @@ def _title_after(following: list[str], main: tuple[str, ...], words: tuple[str, 
 
 
 def _whole_title(text: Folded, words: tuple[str, ...]) -> bool:
-    """Whether the whole title occurs and is distinctive: three words, two with a number, or two marked."""
-    significant = [word for word in words if word not in _SMALL]
-    numbered = any(word.isdigit() for word in words)
-    if len(significant) >= 3 or (numbered and len(words) >= 2):
-        return bool(text.phrase(words))
+    """Whether the whole title occurs marked as a title ("*The Snake Pit*", "“Lavender Wheel”"), or with its
+    number ("*Batman* #84"). A plain phrase is not enough: another author's book may bear the same title.
+    """
     joined = " ".join(words)
-    # "*The Snake Pit*", "“Lavender Wheel”": a short title counts when the text marks it as a title.
-    return len(words) >= 2 and len(joined) >= 8 and any(m == joined or m.endswith(" " + joined) for m in text.marked)
+    if len(words) < 2 or len(joined) < 8:
+        return False
+    if any(word.isdigit() for word in words) and text.phrase(words):
+        return True
+    return any(m == joined or m.endswith(" " + joined) for m in text.marked)
 
 
 def _surnames(listed: Listed) -> list[tuple[str, ...]]:
@@ -154,7 +165,7 @@ def named(text: Folded, listed: Listed, by_title: bool = True) -> str | None:
     if surnames and surnames[0] and len("".join(surnames[0])) >= 2:
         words, main, years = _title_words(listed), _main_words(listed), _years(listed)
         for end in _after_surname(text, surnames[0]):
-            following = text.words[end : end + 13]
+            following = text.following(end, 13)
             if years and _year_after(following, years):
                 return "surname and year"
             if _title_after(following, main, words):
@@ -188,3 +199,45 @@ def named_among(text: Folded, index: dict[str, list[Listed]], how: frozenset[str
             if named(text, listed) in how:
                 return listed
     return None
+
+
+_NAME = r"[A-Z\u00c0-\u024f][\w’'\-]+(?:\s[A-Z\u00c0-\u024f][\w’'\-]+)?"
+# "See Franklin.", "Cf. Hale and Okafor, 12.": a note that cites by surname alone, as some essays do.
+_SURNAMES_ALONE = re.compile(
+    rf"\s*(?:(?:see(?:\salso)?|cf\.|compare)\s+)?({_NAME})(?:(?:,\s|\sand\s|\s&\s)({_NAME}))?"
+    r"(?:,?\s(?:pp?\.\s?)?[\divxlc]+(?:[–-]\d+)?)?[.;]?\s*",
+    re.I,
+)
+
+
+def cited_by_surname(doc: Document) -> frozenset[str]:
+    """The surnames, folded, that a note cites alone ("See Franklin.") (computed once per document)."""
+
+    def compute() -> frozenset[str]:
+        found: set[str] = set()
+        for note in doc.definitions:
+            alone = _SURNAMES_ALONE.fullmatch(note.text)
+            if alone is not None:
+                found.update(fold(name) for name in alone.groups() if name)
+        return frozenset(found)
+
+    return doc.derived("surnames cited alone", compute)
+
+
+def cited_alone(surnames: frozenset[str], listed: Listed) -> bool:
+    """Whether a note cites the entry's lead author by surname alone."""
+    names = _surnames(listed)
+    return bool(names) and " ".join(names[0]) in surnames
+
+
+def may_name(doc: Document, listed: Listed) -> bool:
+    """A quick test before folding the whole text: its lead surname or a long title word occurs at all.
+
+    Most uncited entries are named nowhere; this spares folding and indexing a long essay for them.
+    """
+    raw = doc.derived("casefolded text without entries", lambda: without_entries(doc).casefold())
+    names = listed.authors or listed.work.editors
+    probes = [name.surname.split(",")[0].split()[-1].casefold() for name in names[:1] if name.surname.split()]
+    title = listed.work.title
+    probes += [word.casefold() for word in re.findall(r"\w{4,}", title.text)[:3]] if title else []
+    return any(probe in raw for probe in probes if probe)

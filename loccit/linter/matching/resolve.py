@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
@@ -19,7 +20,7 @@ from loccit.linter.matching.similarity import (
     title_score,
     years_agree,
 )
-from loccit.linter.model import Definition, Document, Entry, Section
+from loccit.linter.model import Definition, Document, Entry, Section, Span
 
 
 @dataclass(frozen=True)
@@ -85,10 +86,45 @@ def listed_works(doc: Document, own: bool = False) -> tuple[Listed, ...]:
     return doc.derived(("listed works", own), lambda: _listed(doc.sections if own else doc.source_sections))
 
 
+_BREAK_LINE = re.compile(r"\n[ \t]*(?:<br\s*/?>[ \t]*)+(?=\n)", re.I)
+
+
+def _split_breaks(entry: Entry) -> Iterator[Entry]:
+    """An entry as written, or the several entries a paragraph separates with `<br>` lines.
+
+    Some essays separate their references with "<br><br>" lines instead of blank ones; read as one entry,
+    every work but the first would be missing. The parts keep their places in the document.
+    """
+    if "<" not in entry.text or "<br" not in entry.text.casefold():
+        yield entry
+        return
+    start = 0
+    for found in [*_BREAK_LINE.finditer(entry.text), None]:
+        end = found.start() if found else len(entry.text)
+        part = entry.text[start:end].strip()
+        if part:
+            offset = entry.text.index(part, start)
+            span = entry.span if offset == 0 and found is None else _part_span(entry, offset, len(part))
+            yield Entry(part, span, entry.text_start + offset, entry.section)
+        start = found.end() if found else end
+
+
+def _part_span(entry: Entry, offset: int, length: int) -> Span:
+    """The span of part of an entry, counting its lines from the entry's (entries do not wrap columns)."""
+    before = entry.text[:offset]
+    line = entry.span.line + before.count("\n")
+    column = offset - before.rfind("\n") if "\n" in before else entry.span.column + offset
+    inside = entry.text[offset : offset + length]
+    end_line = line + inside.count("\n")
+    end_column = len(inside) - inside.rfind("\n") if "\n" in inside else column + length
+    start = entry.span.start + (entry.text_start - entry.span.start) + offset
+    return Span(start, start + length, line, column, end_line, end_column)
+
+
 def _listed(sections: tuple[Section, ...]) -> tuple[Listed, ...]:
     listed: list[Listed] = []
     previous: tuple[Name, ...] = ()
-    for entry in (entry for section in sections for entry in section.entries):
+    for entry in (part for section in sections for whole in section.entries for part in _split_breaks(whole)):
         work = parse_entry(entry.text)
         if work is None or not (work.authors or work.same_author or work.imprint.year or work.url):
             continue

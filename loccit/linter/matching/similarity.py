@@ -39,13 +39,32 @@ def title_score(cited: str, listed: str, short: bool) -> float:
     return float(score)
 
 
+_ET_AL = frozenset({"et", "al"})  # "Barton Ann, et al." names Ann Barton and others
+
+
+def same_person(cited: Name, listed: Name) -> bool:
+    """Whether two names have the same words, however split into given name and surname.
+
+    "Federico García Lorca" is "García Lorca, Federico", "Dara Ó Briain" is "Ó Briain, Dara", and
+    "Ann Barton" is "Barton Ann" written without the comma: the parser cannot tell where a two-part
+    surname or a particle begins, but the words settle it.
+    """
+    a = _name_words(cited.given, cited.surname)
+    return len(a) >= 2 and a == _name_words(listed.given, listed.surname)
+
+
+@functools.lru_cache(maxsize=8192)
+def _name_words(given: str, surname: str) -> tuple[str, ...]:
+    return tuple(sorted(word for word in fold(f"{given} {surname}").split() if word not in _ET_AL))
+
+
 def author_agreement(cited: Sequence[Name], listed: Sequence[Name], min_score: float) -> str:
     """ "same" when the first cited surname is among the listed ones, "similar" when close, else "other"."""
     if not cited:
         return "anonymous"
     first = cited[0].key
     keys = [name.key for name in listed]
-    if first in keys:
+    if first in keys or any(same_person(cited[0], other) for other in listed):
         return "same"
     if cited[0].corporate and any(other.corporate and first in other.key for other in listed):
         return "same"  # "Planning Commission" for "San Jose City Planning Commission"
@@ -99,8 +118,8 @@ def counterpart(name: Name, listed: Sequence[Name]) -> Name | None:
     fuzz = _fuzz()
     if not listed:
         return None
-    same = [other for other in listed if other.key == name.key]
-    agreeing = [other for other in same if given_agree(name.given, other.given)]
+    same = [other for other in listed if other.key == name.key or same_person(name, other)]
+    agreeing = [other for other in same if same_person(name, other) or given_agree(name.given, other.given)]
     if agreeing or same:
         return (agreeing or same)[0]
     return max(listed, key=lambda other: fuzz.ratio(name.key, other.key))

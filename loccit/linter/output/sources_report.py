@@ -15,6 +15,7 @@ from loccit.linter.engine.files import read
 from loccit.linter.engine.run import Configs
 from loccit.linter.matching.resolve import Listed, MatchOptions, Resolution, resolve
 from loccit.linter.matching.similarity import author_agreement
+from loccit.linter.matching.system import SystemFound, citation_system
 from loccit.linter.model import Document
 
 SCHEMA_VERSION = 1
@@ -37,6 +38,7 @@ class SourcesReport:
     entries: tuple[tuple[Listed, tuple[Resolution, ...]], ...]
     unresolved: tuple[tuple[Resolution, Closest | None], ...]
     origin: dict[int, str] = field(default_factory=dict)  # id(entry) -> the shared file it comes from
+    system: SystemFound | None = None  # the citation system found, which decides the B rules that run
 
 
 class Unreadable(Exception):
@@ -100,7 +102,7 @@ def build(doc: Document, opts: MatchOptions | None = None) -> SourcesReport:
             unresolved.append((resolution, closest(resolution, matching.listed)))
     entries = tuple((item, tuple(by_entry.get(id(item.entry), ()))) for item in matching.listed)
     origin = {id(entry): _shown(other.path) for other in doc.shared for entry in other.entries}
-    return SourcesReport(doc, entries, tuple(unresolved), origin)
+    return SourcesReport(doc, entries, tuple(unresolved), origin, citation_system(doc))
 
 
 def _work_text(resolution: Resolution) -> str:
@@ -122,6 +124,8 @@ def write_text(report: SourcesReport, stream: TextIO) -> None:
     """Print the report for a person: entries by section, then the unresolved notes."""
     doc = report.doc
     stream.write(f"{doc.path}\n")
+    if report.system is not None:
+        stream.write(f"  citation system: {report.system.system.value} ({report.system.reason})\n")
     if not report.entries:
         stream.write("  no bibliography entries\n")
     section: tuple[str, str | None] | None = None
@@ -184,7 +188,15 @@ def to_json(report: SourcesReport) -> dict[str, Any]:
                 },
             }
         )
-    return {"version": SCHEMA_VERSION, "path": report.doc.path, "entries": entries, "unresolved": unresolved}
+    found = report.system
+    system = None if found is None else {"system": found.system.value, "reason": found.reason}
+    return {
+        "version": SCHEMA_VERSION,
+        "path": report.doc.path,
+        "citation_system": system,
+        "entries": entries,
+        "unresolved": unresolved,
+    }
 
 
 def write_json(reports: list[SourcesReport], stream: TextIO) -> None:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from loccit.linter.citations.imprint import Field
 from loccit.linter.citations.scan import fold, tidy
+from loccit.linter.citations.works import Work
 from loccit.linter.diagnostics import Rule, Severity, Violation
 from loccit.linter.matching.resolve import MatchOptions
-from loccit.linter.matching.similarity import counterpart, given_names_agree, titles_agree
+from loccit.linter.matching.similarity import counterpart, given_names_agree, same_person, titles_agree
 from loccit.linter.model import Document
 from loccit.rules.bibliography.common import direct_resolutions, entry_name, note_span
 
@@ -25,7 +27,7 @@ def check_author_mismatch(doc: Document, opts: MatchOptions) -> Iterator[Violati
         note, listed = resolution.citation.note, resolution.listed
         for index, name in enumerate(resolution.citation.work.authors):
             other = counterpart(name, listed.authors + listed.work.editors)
-            if other is None or (other.key == name.key and given_names_agree(name, other)):
+            if other is None or same_person(name, other) or (other.key == name.key and given_names_agree(name, other)):
                 continue
             if other.key != name.key and not (index == 0 and resolution.how != "author and title"):
                 continue  # a co-author the entry leaves out is an omission, not a misspelling
@@ -57,6 +59,27 @@ def _elide(cited: str, listed: str) -> str:
     return f"… {listed[cut:]}" if cut >= 20 else listed
 
 
+# A descriptive title ("unsigned review of *Bleak House*", "letter to John Forster") is worded freely.
+_DESCRIPTIVE = re.compile(
+    r"(?:unsigned\s+|anonymous\s+)?(?:review|letter|interview|introduction|preface|foreword|afterword|obituary|"
+    r"notice|report|memorandum|speech|address|minutes|diary\s+entry)\s+(?:of|to|with|from|on|by)\b",
+    re.I,
+)
+
+
+def _not_comparable(work: Work, listed: Work) -> bool:
+    """Whether the two titles cannot be compared word for word: descriptive, or the note's swallowed its container.
+
+    A quoted title whose closing quote is missing runs on into the periodical ("Winter Roads, *Harbour
+    Review* 3"): F001 reports the quote, and a B004 would only repeat it.
+    """
+    assert work.title is not None and listed.title is not None
+    if _DESCRIPTIVE.match(work.title.text.lstrip("*_“\"‘'")) or _DESCRIPTIVE.match(listed.title.text.lstrip("*_“\"‘'")):
+        return True
+    cited, container = fold(work.title.text), fold(listed.container.text) if listed.container else ""
+    return bool(container) and cited.startswith(fold(listed.title.text)) and container in cited
+
+
 def check_title_mismatch(doc: Document, opts: TitleMismatchOptions) -> Iterator[Violation]:
     """Flag a full note whose title differs from the bibliography entry's for the same work.
 
@@ -68,7 +91,7 @@ def check_title_mismatch(doc: Document, opts: TitleMismatchOptions) -> Iterator[
         work, listed = resolution.citation.work, resolution.listed.work
         if work.kind.value != "full" or work.title is None or listed.title is None:
             continue
-        if titles_agree(work, listed, opts.ignore_subtitle):
+        if titles_agree(work, listed, opts.ignore_subtitle) or _not_comparable(work, listed):
             continue
         cited, shown = tidy(work.title.text), tidy(listed.title.text)
         yield Violation(

@@ -195,12 +195,12 @@ def check_empty_section(doc: Document, opts: object) -> Iterator[Violation]:
     is one that holds the notes, nor Pandoc's placeholder in a document citing with `[@key]` (or with a
     `::: {#refs}` div or a `bibliography:` file), which citeproc fills.
     """
-    if citation_system(doc).system is CitationSystem.CITEKEYS:
-        return
     for section in doc.sections:
-        if not section.entries and not section.has_subsections and not _holds_notes(doc, section.heading):
-            message = f'bibliography section "{section.heading.title}" has no entries'
-            yield Violation(section.heading.span, message)
+        if section.entries or section.has_subsections or _holds_notes(doc, section.heading):
+            continue
+        if citation_system(doc).system is CitationSystem.CITEKEYS:
+            return
+        yield Violation(section.heading.span, f'bibliography section "{section.heading.title}" has no entries')
 
 
 DUPLICATE_SOURCE = Rule(

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from loccit.linter.citations.scan import tidy
+from loccit.linter.citations.names import name_like
+from loccit.linter.citations.scan import fold, tidy
 from loccit.linter.citations.works import Kind, Work
 from loccit.linter.diagnostics import Rule, Severity, Violation
 from loccit.linter.matching.evidence import Folded, named_among, surname_index
-from loccit.linter.matching.resolve import MatchOptions, Resolution, resolve
+from loccit.linter.matching.resolve import MatchOptions, Resolution, listed_works, resolve
 from loccit.linter.matching.system import CitationSystem, citation_system
 from loccit.linter.model import Document
 from loccit.rules.bibliography.common import has_bibliography, note_span
@@ -24,6 +25,7 @@ def _uses_shared(resolutions: tuple[Resolution, ...]) -> bool:
 
 _NUMBER = re.compile(r"[\divxlc\s,.–-]+", re.I)
 # "Letter of 4 May 1920, printed in Smith, Papers, 12": the document is found in a listed book.
+_MARK = re.compile(r"[*_“]")
 _SHORT_FORM = frozenset({"surname and title"})
 _ANY = frozenset({"surname and title", "surname and year", "surnames", "title"})
 _PRINTED_IN = re.compile(r"\b(?:re)?(?:printed|quoted|cited|reproduced|published|transcribed|excerpted)\s+in\b", re.I)
@@ -42,8 +44,12 @@ def _confident(text: str, work: Work, system: CitationSystem) -> bool:
     """
     if work.title is None or _NUMBER.fullmatch(work.title.text):
         return False
+    if not _marked(text, work) and work.title.text[:1].islower():
+        return False  # "letter to John Okafor, 4 May 1920": a description, not a title to look up
     if not work.authors and not _marked(text, work):
         return False
+    if not _marked(text, work) and (name_like(work.title.text) or _MARK.search(text, work.title.end, work.end)):
+        return False  # "Ann Ross, Peter Klee (1971) *Title*": the unmarked "title" is a name, the title follows
     return system is not CitationSystem.MIXED or work.kind is Kind.FULL
 
 
@@ -60,11 +66,32 @@ def _named_in_citation(doc: Document, text: str, work: Work) -> bool:
     return printed is not None and named_among(Folded(text[printed.end() : work.end]), index, _ANY) is not None
 
 
-def _missing(doc: Document, resolution: Resolution, system: CitationSystem) -> bool:
-    if resolution.how != "no match":
+def _title_in_entries(doc: Document, work: Work) -> bool:
+    """Whether an entry's text holds the cited title of three words or more: the entry was misread, not absent.
+
+    ("Data.World. "THOR Draft Data Dictionary."" reads as author "Data" and title "World".)
+    """
+    words = fold(work.title.text).split() if work.title else []
+    if len(words) < 3:
         return False
+    # an entry read with this title (or a longer one) lists another author's work of that name: a true B001
+    titles = doc.derived(
+        "folded listed titles",
+        lambda: Folded("\n\n".join(i.work.title.text for i in listed_works(doc) if i.work.title)),
+    )
+    if titles.phrase(words):
+        return False
+    entries = doc.derived(
+        "folded entries", lambda: Folded("\n\n".join(e.text for s in doc.source_sections for e in s.entries))
+    )
+    return bool(entries.phrase(words))
+
+
+def _missing(doc: Document, resolution: Resolution, system: CitationSystem) -> bool:
     text, work = resolution.citation.note.text, resolution.citation.work
-    return _confident(text, work, system) and not _named_in_citation(doc, text, work)
+    if not _confident(text, work, system) or _title_in_entries(doc, work):
+        return False
+    return not _named_in_citation(doc, text, work)
 
 
 def check_missing_source(doc: Document, opts: MatchOptions) -> Iterator[Violation]:
@@ -84,13 +111,16 @@ def check_missing_source(doc: Document, opts: MatchOptions) -> Iterator[Violatio
     """
     if not has_bibliography(doc):
         return
-    system = citation_system(doc).system
-    if system in {CitationSystem.AUTHOR_DATE, CitationSystem.CITEKEYS}:
-        return
     resolutions = resolve(doc, opts).resolutions
     if not doc.entries and not _uses_shared(resolutions):
         return
     for resolution in resolutions:
+        if resolution.how != "no match":
+            continue
+        # decided only once a work is unresolved: most essays never need it
+        system = citation_system(doc).system
+        if system in {CitationSystem.AUTHOR_DATE, CitationSystem.CITEKEYS}:
+            return
         if not _missing(doc, resolution, system):
             continue
         work = resolution.citation.work

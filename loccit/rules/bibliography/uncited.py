@@ -6,8 +6,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from loccit.linter.diagnostics import Rule, Severity, Violation
-from loccit.linter.matching.evidence import Folded, named, outside_bibliography
+from loccit.linter.matching.evidence import cited_alone, cited_by_surname, may_name, named, outside_bibliography
 from loccit.linter.matching.resolve import (
+    Listed,
     MatchOptions,
     listed_works,
     note_citations,
@@ -39,16 +40,27 @@ def _ignored(doc: Document, opts: UncitedSourceOptions) -> set[int]:
     }
 
 
+def _named_anyway(listed: Listed, texts: Sequence[Document]) -> bool:
+    """Whether a citation the notes parser could not read still names the work: "(Latour 2005, 171)" in the
+    text, "So, Redlining Culture" run on after commentary, "See Franklin.", a caption crediting "Batman #18".
+    """
+    return any(
+        (may_name(text, listed) and named(outside_bibliography(text), listed) is not None)
+        or cited_alone(cited_by_surname(text), listed)
+        for text in texts
+    )
+
+
 def _uncited(
-    doc: Document, cited: set[int] | frozenset[int], opts: UncitedSourceOptions, texts: Sequence[Folded]
+    doc: Document, cited: set[int] | frozenset[int], opts: UncitedSourceOptions, texts: Sequence[Document]
 ) -> Iterator[Violation]:
-    skip = _ignored(doc, opts) | {id(later.entry) for later, _ in duplicates(doc)}
+    skip: set[int] | None = None
     for listed in listed_works(doc, own=True):
-        if id(listed.entry) in cited or id(listed.entry) in skip:
+        if id(listed.entry) in cited:
             continue
-        # A citation the notes parser could not read still names the work: "(Latour 2005, 171)" in the text,
-        # "So, Redlining Culture" run on after commentary, a figure caption crediting "Batman #18".
-        if any(named(text, listed) for text in texts):
+        if skip is None:  # most entries are cited: these are worked out only for one that is not
+            skip = _ignored(doc, opts) | {id(later.entry) for later, _ in duplicates(doc)}
+        if id(listed.entry) in skip or _named_anyway(listed, texts):
             continue
         yield Violation(listed.entry.span, f"bibliography entry for {entry_name(listed)} is not cited in any note")
 
@@ -66,7 +78,7 @@ def check_uncited_source(doc: Document, opts: UncitedSourceOptions) -> Iterator[
     """
     matching = resolve(doc, opts)
     if matching.resolutions and doc.entries:
-        yield from _uncited(doc, matching.cited, opts, [outside_bibliography(doc)])
+        yield from _uncited(doc, matching.cited, opts, [doc])
 
 
 def check_uncited_source_project(
@@ -90,7 +102,7 @@ def check_uncited_source_project(
         }
         if len(cited) < opts.min_cited_fraction * len(listed):
             continue  # most of it is cited by chapters that are not here: a book's shared list, part checked
-        texts = [outside_bibliography(doc) for doc in docs if doc.definitions]
+        texts = [doc for doc in docs if doc.definitions]
         for violation in _uncited(bibliography, cited, opts, texts):
             yield bibliography, violation
 
