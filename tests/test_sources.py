@@ -79,3 +79,15 @@ def test_a_chapter_is_shown_against_its_shared_bibliography(tmp_path, monkeypatc
     assert code == 0
     assert "Bibliography (bibliography.md)" in out
     assert "note 1 (line 5): author and title, score 100" in out
+
+
+def test_a_directory_shares_its_bibliography_file_as_check_does(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """`loccit sources DIR` and `loccit check DIR` agree: a bibliography-only file in the folder is shared."""
+    (tmp_path / "bibliography.md").write_text("# Bibliography\n\n- Smith, Ann. *Tolls of the River*. Leith, 1990.\n")
+    (tmp_path / "ch1.md").write_text("Claim.[^1]\n\n[^1]: Ann Smith, *Tolls of the River* (Leith, 1990), 4.\n")
+    monkeypatch.chdir(tmp_path)
+    code, out = run("--format", "json", ".")
+    chapter = next(report for report in json.loads(out) if report["path"] == "ch1.md")
+    assert code == 0 and chapter["unresolved"] == []
+    assert [entry["file"] for entry in chapter["entries"]] == ["bibliography.md"]
+    assert CliRunner().invoke(main, ["check", "--isolated", "--select", "B001", "."]).exit_code == 0

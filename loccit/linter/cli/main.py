@@ -222,7 +222,8 @@ def sources(paths: tuple[str, ...], output_format: str, notes: str) -> None:
 
     try:
         files, configs = run.prepare(run.Request(paths, Overrides(notes=None if notes == "auto" else notes)))
-        reports = [report.build(report.load(path, configs)) for path in files]
+        loaded = {doc.path: doc for doc in report.load(paths, configs)}
+        reports = [report.build(loaded[path]) for path in files if path in loaded]
     except (InputError, ConfigError, report.Unreadable) as error:
         _fail(str(error))
         return

@@ -7,6 +7,7 @@ import os
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from loccit.linter.config.discovery import DEFAULT_INCLUDE, Config, excluded, included, matches
 from loccit.linter.config.settings import Settings
@@ -165,24 +166,31 @@ def _check_item(item: tuple[Document, Settings, Sequence[Diagnostic]]) -> list[D
     return engine.check_document(*item)
 
 
-def lint(
+class Prepared(NamedTuple):
+    """A project's documents as they are checked, its shared bibliography files, and the files it could not read."""
+
+    docs: list[Document]
+    shared: list[Document]
+    errors: list[Diagnostic]
+
+
+def prepare(
     project: Project,
     settings_for: SettingsFor,
     stdin: bytes | None = None,
     progress: Callable[[], None] | None = None,
-    jobs: int = 1,
     digests: Digests | None = None,
-) -> Iterator[Diagnostic]:
-    """Check a project's files: each against the shared bibliography, then the rules that need every file.
+) -> Prepared:
+    """Parse a project's files and give each the shared bibliography files and companion notes it is checked with.
 
-    With jobs > 1 the rules run in forked processes, which inherit the parsed documents instead of receiving
-    them pickled; parsing, which the project-wide steps need in this process, stays here.
+    `loccit check` and `loccit sources` both start here, so they agree on which files are shared.
     """
     docs: list[Document] = []
+    errors: list[Diagnostic] = []
     for path in project.files:
         doc, error = _parse(path, settings_for(path), stdin, digests)
         if error is not None:
-            yield error
+            errors.append(error)
         if doc is not None:
             docs.append(doc)
         if progress is not None:
@@ -196,6 +204,24 @@ def lint(
     if project.detect:
         shared_docs += [d for d in docs if is_bibliography_file(d) and d not in shared_docs]
     docs = [_in_project(doc, shared_docs, project, settings_for(doc.path)) for doc in docs]
+    return Prepared(docs, shared_docs, errors)
+
+
+def lint(
+    project: Project,
+    settings_for: SettingsFor,
+    stdin: bytes | None = None,
+    progress: Callable[[], None] | None = None,
+    jobs: int = 1,
+    digests: Digests | None = None,
+) -> Iterator[Diagnostic]:
+    """Check a project's files: each against the shared bibliography, then the rules that need every file.
+
+    With jobs > 1 the rules run in forked processes, which inherit the parsed documents instead of receiving
+    them pickled; parsing, which the project-wide steps need in this process, stays here.
+    """
+    docs, shared_docs, errors = prepare(project, settings_for, stdin, progress, digests)
+    yield from errors
     extra = _project_diagnostics(project, docs, shared_docs, settings_for, {d.path for d in docs})
     items = [(doc, settings_for(doc.path), extra.get(doc.path, ())) for doc in docs]
     if jobs > 1 and len(items) >= parallel.MIN_FILES and parallel.can_fork():

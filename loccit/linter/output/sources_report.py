@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from loccit.linter.citations.scan import fold, tidy
-from loccit.linter.engine import check as engine
 from loccit.linter.engine import project
-from loccit.linter.engine.files import read
 from loccit.linter.engine.run import Configs
 from loccit.linter.matching.resolve import Listed, MatchOptions, Resolution, resolve
 from loccit.linter.matching.similarity import author_agreement
@@ -45,25 +42,17 @@ class Unreadable(Exception):
     """An essay or bibliography file that cannot be read or decoded."""
 
 
-def _parse(path: str, configs: Configs) -> Document:
-    try:
-        doc, error = engine.parse_bytes(path, read(path), configs.settings(path))
-    except OSError as problem:
-        raise Unreadable(f"{path}: {problem.strerror or problem}") from problem
-    if doc is None:
-        raise Unreadable(f"{path}: {error.message if error else 'unreadable'}")
-    return doc
-
-
-def load(path: str, configs: Configs) -> Document:
-    """Parse an essay with the bibliography files its configuration shares (`bibliography = [...]`)."""
-    doc = _parse(path, configs)
-    shared = [
-        project.as_bibliography(_parse(other, configs))
-        for other in configs(path).bibliography
-        if os.path.abspath(other) != os.path.abspath(path)
-    ]
-    return dataclasses.replace(doc, shared=tuple(shared))
+def load(paths: tuple[str, ...], configs: Configs) -> list[Document]:
+    """The documents named, each with the bibliography files it is checked with, as `loccit check` groups them:
+    a configuration's `bibliography`, or the bibliography-only files of a directory named on the command line."""
+    docs: list[Document] = []
+    for unit in project.plan(paths, configs):
+        prepared = project.prepare(unit, configs.settings, configs.request.stdin)
+        if prepared.errors:
+            error = prepared.errors[0]
+            raise Unreadable(f"{error.path}: {error.message}")
+        docs.extend(prepared.docs)
+    return docs
 
 
 def closest(resolution: Resolution, listed: tuple[Listed, ...]) -> Closest | None:
