@@ -9,7 +9,7 @@ from loccit.linter.diagnostics import Diagnostic
 from loccit.linter.markdown.parse import normalise
 from loccit.rules.errors.inputs import UNREADABLE_FILE
 
-MARKDOWN_SUFFIXES = (".md", ".markdown")
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".qmd", ".rmd")  # compared in lower case: .Rmd too
 
 
 SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox"})

@@ -6,10 +6,12 @@ import bisect
 import re
 from collections.abc import Mapping, Sequence
 
-from loccit.linter.markdown import sections, suppressions
+from loccit.linter.bibfiles.metadata import read_metadata
+from loccit.linter.markdown import citekeys, sections, suppressions
 from loccit.linter.markdown.blocks import LABEL, Block, parse_blocks, strip_closing_hashes
+from loccit.linter.markdown.frontmatter import find_front_matter
 from loccit.linter.markdown.inline import Regions, inline_notes, skip_regions
-from loccit.linter.model import Definition, Document, Heading, LineIndex, Marker, NoteStyle, Span
+from loccit.linter.model import Definition, Document, Heading, LineIndex, Marker, Metadata, NoteStyle, Span
 
 _FOOTNOTE_MARKER = re.compile(r"\[\^(" + LABEL + r")\]")
 _NUMERIC_MARKER = re.compile(r"\[(\d{1,6})\](?![(\[:])|<sup>\s*\[?(\d{1,6})\]?\s*</sup>")
@@ -271,6 +273,8 @@ def parse_document(
         excluded=doc.notes_heading,
     )
     definitions, found = suppressions.strip_trailing(text, doc.definitions, listed)
+    metadata, floor = _metadata(doc)
+    cited = citekeys.scan(text, skipped, floor, doc.span)
     return Document(
         path,
         text,
@@ -286,7 +290,19 @@ def parse_document(
         comments=suppressions.find_comments(text, blocks, doc.span),
         run_in=tuple(doc.run_in),
         malformed=tuple(doc.malformed),
+        citations=tuple(cited.citations),
+        cross_references=tuple(cited.cross_references),
+        example_items=tuple(cited.example_items),
+        metadata=metadata,
     )
+
+
+def _metadata(doc: _Draft) -> tuple[Metadata | None, int]:
+    """The citation metadata of the front matter (None without front matter), and where the front matter ends."""
+    front = find_front_matter(doc.text)
+    if front is None:
+        return None, 0
+    return read_metadata(doc.text[front.start : front.end], doc.path, doc.lines, front.start), front.block_end
 
 
 def _has_footnote_marker(text: str, skipped: Regions) -> bool:
