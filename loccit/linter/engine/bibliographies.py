@@ -56,11 +56,21 @@ def metadata_file(path: str) -> Metadata | None:
         return None
 
 
+def _bookdown_index(directory: str) -> bool:
+    """Whether a folder holds a bookdown `index.Rmd` (`site: bookdown::bookdown_site`) without `_bookdown.yml`."""
+    text = (
+        _read_text(os.path.join(directory, "index.Rmd"))
+        if os.path.isfile(os.path.join(directory, "index.Rmd"))
+        else None
+    )
+    return text is not None and "bookdown" in text[:4000]
+
+
 def project_root(directory: str) -> str | None:
-    """The nearest folder from directory up holding `_quarto.yml` or `_bookdown.yml`."""
+    """The nearest folder from directory up holding `_quarto.yml` or `_bookdown.yml` (or a bookdown `index.Rmd`)."""
     current = os.path.abspath(directory)
     while True:
-        if any(os.path.isfile(os.path.join(current, name)) for name in _PROJECT_FILES):
+        if any(os.path.isfile(os.path.join(current, name)) for name in _PROJECT_FILES) or _bookdown_index(current):
             return current
         parent = os.path.dirname(current)
         if parent == current:
@@ -79,21 +89,23 @@ def _layers(doc: Document) -> list[Metadata]:
     root = project_root(directory)
     if root is None:
         return layers
+    if not os.path.isabs(doc.path):  # files are named as the document is: relative to the working directory
+        root, directory = os.path.relpath(root), os.path.relpath(directory)
     current = directory
-    while current.startswith(root):
+    while True:
         found = metadata_file(os.path.join(current, "_metadata.yml"))
         if found is not None:
             layers.append(found)
-        if current == root:
+        if os.path.abspath(current) == os.path.abspath(root):
             break
-        current = os.path.dirname(current)
+        current = os.path.normpath(os.path.join(current, os.pardir))
     for name in _PROJECT_FILES[:2]:
         found = metadata_file(os.path.join(root, name))
         if found is not None:
             layers.append(found)
-    if os.path.isfile(os.path.join(root, "_bookdown.yml")):
+    if os.path.isfile(os.path.join(root, "_bookdown.yml")) or _bookdown_index(root):
         index = os.path.join(root, "index.Rmd")
-        if os.path.abspath(doc.path) != index and (found := metadata_file(index)) is not None:
+        if os.path.abspath(doc.path) != os.path.abspath(index) and (found := metadata_file(index)) is not None:
             layers.append(found)
     return layers
 

@@ -53,7 +53,8 @@ def near_miss(doc: Document, key: str, min_score: float = 90.0) -> str | None:
 def cited_keys(doc: Document) -> frozenset[str]:
     """The keys the document cites, those its project's other documents cite, and its nocite keys."""
     found = doc.key_bibliography
-    keys = {citation.key for citation in doc.citations}
+    # `@duquette_share--income` cites duquette_share for pandoc, but its writer meant the longer key (B010 says so)
+    keys = {citation.key for citation in doc.citations} | {citation.written for citation in doc.citations}
     if found is not None:
         keys |= found.cited_elsewhere | found.nocite
     return frozenset(keys)

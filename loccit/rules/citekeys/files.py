@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from loccit.linter.diagnostics import Rule, Severity, Violation
 from loccit.linter.model import BibEntry, BibFile, Document
 
-_DOI = re.compile(r"10\.\d{4,9}/\S+")
+_DOI = re.compile(r"10\.\d{4,9}/\S+|10/[a-z0-9]+", re.I)  # shortDOIs (10/cff2) resolve too
 _DOI_URL = re.compile(r"(?:https?://)?(?:dx\.)?doi\.org/", re.I)
+_RUN_ON = re.compile(r"\n[ \t]*([A-Za-z][\w-]*)[ \t]*=")
 _PERCENT = re.compile(r"(?<!\\)%")
 # Fields that hold URLs, paths or identifiers, where a `%` is an escape of its own (`%20`).
 _VERBATIM_FIELDS = frozenset({"url", "doi", "file", "eprint", "pdf", "urldate", "howpublished", "note", "annote"})
@@ -68,6 +69,8 @@ _REQUIRED: dict[str, tuple[tuple[str, ...], ...]] = {
 
 def _missing(entry: BibEntry) -> list[str]:
     present = {name for name, value, _ in entry.fields if value.strip()}
+    # A field swallowed by the one before it (a missing comma) is there; B012 reports the comma.
+    present.update(name.lower() for _, value, _ in entry.fields for name in _RUN_ON.findall(value))
     return [" or ".join(group) for group in _REQUIRED.get(entry.kind, ()) if not present.intersection(group)]
 
 

@@ -67,6 +67,22 @@ def _doi(entry: BibEntry) -> str | None:
     return value or None
 
 
+def _alike(one: str | None, other: str | None) -> bool:
+    """Whether two titles name one work: a dataset's v10 and v12 may share a DOI and are two works."""
+    if not one or not other:
+        return False
+    from rapidfuzz import fuzz
+
+    def clean(title: str) -> str:
+        return " ".join("".join(c if c.isalnum() else " " for c in title.casefold()).split())
+
+    one, other = clean(one), clean(other)
+    numbers = [word for word in one.split() if any(c.isdigit() for c in word)]
+    if numbers != [word for word in other.split() if any(c.isdigit() for c in word)]:
+        return False  # "Dataset v10" and "Dataset v12", "Volume 1" and "Volume 2"
+    return fuzz.ratio(one, other) >= 90
+
+
 def duplicate_keys(doc: Document) -> Iterator[Violation]:
     """B006: a key listed twice (within a file or across files), and one DOI under two keys."""
     found = doc.key_bibliography
@@ -88,7 +104,7 @@ def duplicate_keys(doc: Document) -> Iterator[Violation]:
         if doi is None:
             continue
         same = by_doi.setdefault(doi, entry)
-        if same is not entry:
+        if same is not entry and _alike(same.field("title"), entry.field("title")):
             message = f'entry "{entry.key}" has the DOI of "{same.key}" ({doi}): one work under two keys'
             yield Violation(entry.span, message, path=entry.path)
 
