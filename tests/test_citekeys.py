@@ -231,3 +231,27 @@ def test_chapters_sharing_a_bib_report_its_problems_once(tmp_path: Path, monkeyp
     monkeypatch.chdir(tmp_path)
     _, output = _check("a.md", "b.md", "refs.bib")
     assert output.count("refs.bib:2:3: B012") == 1
+
+
+def test_large_bibliographies_are_cached_on_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from loccit.linter.engine import bibcache
+
+    monkeypatch.setenv("LOCCIT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(bibcache, "MIN_SIZE", 0)
+    monkeypatch.setattr(bibcache, "_READ", {})
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
+    first = bibcache.cached_bibliography("refs.bib")
+    assert len(list((tmp_path / "cache").glob("bib-*.pickle"))) == 1
+    monkeypatch.setattr(bibcache, "_READ", {})
+    monkeypatch.setattr(bibcache, "load_bibliography", lambda path: pytest.fail("parsed again"))
+    assert bibcache.cached_bibliography("refs.bib") == first
+    monkeypatch.undo()
+    monkeypatch.setenv("LOCCIT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(bibcache, "MIN_SIZE", 0)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "refs.bib").write_text(BIB.replace("1990", "1991") + "\n", encoding="utf-8")
+    assert bibcache.cached_bibliography("refs.bib").entries[0].field("year") == "1991"
+    assert len(list((tmp_path / "cache").glob("bib-*.pickle"))) == 1  # the older version's entry is gone
+    monkeypatch.setenv("LOCCIT_CACHE_DIR", "off")
+    assert bibcache.cache_dir() is None

@@ -109,7 +109,9 @@ class BibEntry(NamedTuple):
 
     key: str
     kind: str  # the entry type, lower case: article, book, ...
-    fields: tuple[tuple[str, str, Span], ...]  # name (lower case), value as written, where it is written
+    # name (lower case), value as written, and where: a Span's six numbers as a plain tuple, which a large
+    # bibliography's thousands of fields are much cheaper to keep and to read back from the cache as
+    fields: tuple[tuple[str, str, tuple[int, int, int, int, int, int]], ...]
     path: str
     span: Span  # the entry's key, or its first line
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from loccit.linter.bibfiles.spans import line_span
+from loccit.linter.bibfiles.spans import line_span, plain
 from loccit.linter.model import BibEntry, BibFile, BibProblem, LineIndex
 
 # A value running on into the next field's `name =`: the comma between them is missing.
@@ -34,7 +34,7 @@ def _entry(path: str, text: str, lines: LineIndex, block: Any, raw_values: bool)
         (
             field.key.lower(),
             _unwrap(str(field.value)) if raw_values else str(field.value),
-            line_span(lines, text, field.start_line if field.start_line is not None else line, field.key),
+            plain(line_span(lines, text, field.start_line if field.start_line is not None else line, field.key)),
         )
         for field in block.fields
     )

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from loccit.linter.bibfiles import yamlnodes
+from loccit.linter.bibfiles.spans import plain
 from loccit.linter.model import BibEntry, BibFile, BibProblem, LineIndex, Span
 
 
@@ -63,7 +64,7 @@ def parse_csl_json(path: str, text: str) -> BibFile:
         if not key:
             problems.append(BibProblem("syntax", 'an item has no "id"; pandoc cannot cite it', where))
             continue
-        fields = tuple((name.lower(), _flat(value), where) for name, value in item.items() if name != "id")
+        fields = tuple((name.lower(), _flat(value), plain(where)) for name, value in item.items() if name != "id")
         entries.append(BibEntry(key, _flat(item.get("type")).lower(), fields, path, where))
     return BibFile(path, tuple(entries), tuple(problems), "csl-json")
 
@@ -83,7 +84,7 @@ def csl_entries(node: Any, path: str, lines: LineIndex, base: int = 0) -> tuple[
             problems.append(BibProblem("syntax", 'an item has no "id"; pandoc cannot cite it', where))
             continue
         fields = tuple(
-            (name.lower(), yamlnodes.text_of(value), yamlnodes.span(key, lines, base))
+            (name.lower(), yamlnodes.text_of(value), plain(yamlnodes.span(key, lines, base)))
             for name, key, value in yamlnodes.items(item)
             if name != "id"
         )

@@ -16,3 +16,8 @@ def line_span(lines: LineIndex, text: str, line: int, needle: str = "") -> Span:
     if found < 0:
         found = start + len(text[start:end]) - len(text[start:end].lstrip())
     return lines.span(found, max(end, found))
+
+
+def plain(span: Span) -> tuple[int, int, int, int, int, int]:
+    """A span as a plain tuple, as bibliography fields keep it (`Span(*numbers)` makes it a span again)."""
+    return (span.start, span.end, span.line, span.column, span.end_line, span.end_column)

@@ -16,8 +16,9 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 
-from loccit.linter.bibfiles.load import BibliographyError, load_bibliography
+from loccit.linter.bibfiles.load import BibliographyError
 from loccit.linter.bibfiles.metadata import mentions_citations, read_metadata
+from loccit.linter.engine.bibcache import cached_bibliography
 from loccit.linter.engine.files import STDIN
 from loccit.linter.markdown.frontmatter import find_front_matter
 from loccit.linter.model import BibFile, Document, KeyBibliography, LineIndex, Metadata, Named
@@ -25,7 +26,7 @@ from loccit.linter.model import BibFile, Document, KeyBibliography, LineIndex, M
 DOCUMENT_SUFFIXES = (".md", ".markdown", ".qmd", ".rmd", ".txt")
 _PROJECT_FILES = ("_quarto.yml", "_quarto.yaml", "_bookdown.yml")
 # A cheap read of the keys a chapter cites: enough to know an entry is cited somewhere (never to report).
-_KEY = re.compile(r"(?<![\w\\])-?@(\{[^{}\s]+\}|\w[\w:.#$%&+?<>~/-]*)")
+_KEY = re.compile(r"@(\{[^{}\s]+\}|\w[\w:.#$%&+?<>~/-]*)")  # a literal first: the search skips ahead fast
 _TRAILING = ":.#$%&-+?<>~/"
 
 
@@ -127,7 +128,7 @@ def _load(sources: Iterable[Named]) -> tuple[list[BibFile], list[tuple[Named, st
             continue
         seen.add(path)
         try:
-            files.append(load_bibliography(path))
+            files.append(cached_bibliography(path))
         except BibliographyError as error:
             unreadable.append((named, str(error)))
     return files, unreadable
@@ -147,7 +148,7 @@ def key_bibliography(doc: Document, configured: Sequence[str] = ()) -> KeyBiblio
     for path in configured:
         shown = os.path.relpath(path)
         try:
-            files.append(load_bibliography(shown))
+            files.append(cached_bibliography(shown))
         except BibliographyError as error:  # the configuration checked it exists: it is its content
             unreadable.append((Named(shown, shown, LineIndex([0]).span(0, 0)), str(error)))
     nocite = frozenset(key for layer in layers for key in layer.nocite)
@@ -162,6 +163,9 @@ def _keys_in(path: str, mtime: int) -> tuple[frozenset[str], str]:
     text = _read_text(path) or ""
     keys = set()
     for match in _KEY.finditer(text):
+        before = text[match.start() - 1 : match.start()]
+        if before.isalnum() or before in ("_", "\\"):
+            continue  # an e-mail address, an escaped @
         key = match.group(1)
         keys.add(key[1:-1] if key.startswith("{") else key.rstrip(_TRAILING))
     front = find_front_matter(text)

@@ -5,11 +5,11 @@ syntax pandoc rejects (B012), fields missing for an entry's type (B013), malform
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from loccit.linter.diagnostics import Rule, Severity, Violation
-from loccit.linter.model import BibEntry, BibFile, Document
+from loccit.linter.model import BibEntry, BibFile, Document, Span
 
 _DOI = re.compile(r"10\.\d{4,9}/\S+|10/[a-z0-9]+", re.I)  # shortDOIs (10/cff2) resolve too
 _DOI_URL = re.compile(r"(?:https?://)?(?:dx\.)?doi\.org/", re.I)
@@ -21,6 +21,19 @@ _VERBATIM_FIELDS = frozenset({"url", "doi", "file", "eprint", "pdf", "urldate", 
 
 def _files(doc: Document) -> tuple[BibFile, ...]:
     return doc.key_bibliography.files if doc.key_bibliography is not None else ()
+
+
+# The chapters of a book share one parsed file: what a rule finds in it is worked out once per run.
+_FOUND: dict[tuple[str, int], tuple[BibFile, list[Violation]]] = {}
+
+
+def per_file(rule: str, found: BibFile, compute: Callable[[BibFile], Iterable[Violation]]) -> list[Violation]:
+    """compute(found), once for each parsed file and rule (the file is immutable; its findings are too)."""
+    key = (rule, id(found))
+    hit = _FOUND.get(key)
+    if hit is None or hit[0] is not found:
+        hit = _FOUND[key] = (found, list(compute(found)))
+    return hit[1]
 
 
 def unreadable_bibliographies(doc: Document, opts: object) -> Iterator[Violation]:
@@ -37,8 +50,7 @@ def unreadable_bibliographies(doc: Document, opts: object) -> Iterator[Violation
 def syntax_problems(doc: Document, opts: object) -> Iterator[Violation]:
     """B012: entries pandoc cannot read or reads otherwise than written."""
     for found in _files(doc):
-        for problem in found.problems:
-            yield Violation(problem.span, problem.message, path=found.path)
+        yield from (Violation(problem.span, problem.message, path=found.path) for problem in found.problems)
 
 
 @dataclass(frozen=True)
@@ -70,57 +82,70 @@ _REQUIRED: dict[str, tuple[tuple[str, ...], ...]] = {
 def _missing(entry: BibEntry) -> list[str]:
     present = {name for name, value, _ in entry.fields if value.strip()}
     # A field swallowed by the one before it (a missing comma) is there; B012 reports the comma.
-    present.update(name.lower() for _, value, _ in entry.fields for name in _RUN_ON.findall(value))
+    present.update(name.lower() for _, value, _ in entry.fields if "\n" in value for name in _RUN_ON.findall(value))
     return [" or ".join(group) for group in _REQUIRED.get(entry.kind, ()) if not present.intersection(group)]
 
 
 def missing_fields(doc: Document, opts: RequiredFieldsOptions) -> Iterator[Violation]:
     """B013: a BibTeX entry without a field its type needs to be printed."""
     for found in _files(doc):
-        if found.format != "bibtex":
-            continue
-        for entry in found.entries:
-            missing = _missing(entry)
-            if missing:
-                fields = ", ".join(f'"{name}"' for name in missing)
-                message = f'@{entry.kind} entry "{entry.key}" has no {fields}; pandoc prints the reference without it'
-                yield Violation(entry.span, message, path=found.path)
+        if found.format == "bibtex":
+            yield from per_file("B013", found, _missing_fields)
+
+
+def _missing_fields(found: BibFile) -> Iterator[Violation]:
+    """Each entry of a BibTeX file that lacks a field its type needs."""
+    for entry in found.entries:
+        missing = _missing(entry)
+        if missing:
+            fields = ", ".join(f'"{name}"' for name in missing)
+            message = f'@{entry.kind} entry "{entry.key}" has no {fields}; pandoc prints the reference without it'
+            yield Violation(entry.span, message, path=found.path)
 
 
 def malformed_dois(doc: Document, opts: object) -> Iterator[Violation]:
     """B014: a DOI written as a URL or with a `doi:` prefix, or one that is not a DOI at all."""
     for found in _files(doc):
-        for entry in found.entries:
-            for name, value, span in entry.fields:
-                if name != "doi" or not value.strip():
-                    continue
-                value = value.strip()
-                if _DOI_URL.match(value):
-                    bare = _DOI_URL.sub("", value, count=1)
-                    detail = f'is written as a URL; give the DOI alone, "{bare}" (styles add the resolver)'
-                elif value.lower().startswith("doi:"):
-                    detail = f'has a "doi:" prefix; give the DOI alone, "{value[4:].strip()}"'
-                elif not _DOI.fullmatch(value.replace("\\_", "_")):
-                    detail = 'is not a DOI (one starts "10." and a registrant code, then "/")'
-                else:
-                    continue
-                yield Violation(span, f'DOI "{value}" of entry "{entry.key}" {detail}', path=found.path)
+        yield from per_file("B014", found, _malformed_dois)
+
+
+def _malformed_dois(found: BibFile) -> Iterator[Violation]:
+    """Each DOI field of a file that is a URL, has a prefix or is no DOI."""
+    for entry in found.entries:
+        for name, value, span in entry.fields:
+            if name != "doi" or not value.strip():
+                continue
+            value = value.strip()
+            if _DOI_URL.match(value):
+                bare = _DOI_URL.sub("", value, count=1)
+                detail = f'is written as a URL; give the DOI alone, "{bare}" (styles add the resolver)'
+            elif value.lower().startswith("doi:"):
+                detail = f'has a "doi:" prefix; give the DOI alone, "{value[4:].strip()}"'
+            elif not _DOI.fullmatch(value.replace("\\_", "_")):
+                detail = 'is not a DOI (one starts "10." and a registrant code, then "/")'
+            else:
+                continue
+            yield Violation(Span(*span), f'DOI "{value}" of entry "{entry.key}" {detail}', path=found.path)
 
 
 def unescaped_percents(doc: Document, opts: object) -> Iterator[Violation]:
     """B015: a `%` in a BibTeX text field, which LaTeX reads as the start of a comment."""
     for found in _files(doc):
-        if found.format != "bibtex":
-            continue
-        for entry in found.entries:
-            for name, value, span in entry.fields:
-                if name in _VERBATIM_FIELDS or "%" not in value or not _PERCENT.search(value):
-                    continue
-                message = (
-                    f'unescaped "%" in field "{name}" of entry "{entry.key}": LaTeX and BibLaTeX styles drop the '
-                    'rest of the line as a comment; write "\\%"'
-                )
-                yield Violation(span, message, path=found.path)
+        if found.format == "bibtex":
+            yield from per_file("B015", found, _unescaped_percents)
+
+
+def _unescaped_percents(found: BibFile) -> Iterator[Violation]:
+    """Each text field of a BibTeX file with a bare `%`."""
+    for entry in found.entries:
+        for name, value, span in entry.fields:
+            if name in _VERBATIM_FIELDS or "%" not in value or not _PERCENT.search(value):
+                continue
+            message = (
+                f'unescaped "%" in field "{name}" of entry "{entry.key}": LaTeX and BibLaTeX styles drop the '
+                'rest of the line as a comment; write "\\%"'
+            )
+            yield Violation(Span(*span), message, path=found.path)
 
 
 UNREADABLE_BIBLIOGRAPHY = Rule(
