@@ -40,7 +40,7 @@ def entry(index: int, rng: random.Random) -> str:
 
 
 def chapter(number: int, keys: list[str], rng: random.Random) -> str:
-    lines = [f"---\ntitle: \"Chapter {number}\"\n---\n", f"# Chapter {number} {{#sec-ch{number}}}\n"]
+    lines = [f'---\ntitle: "Chapter {number}"\n---\n', f"# Chapter {number} {{#sec-ch{number}}}\n"]
     for paragraph, start in enumerate(range(0, len(keys), 4)):
         words = [rng.choice(WORDS) for _ in range(120)]
         for offset, key in enumerate(keys[start : start + 4]):
