@@ -21,6 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import book  # noqa: E402
 import generate  # noqa: E402
 import tools  # noqa: E402
 
@@ -225,6 +226,35 @@ def memory_growth(suite: list[tools.Tool], out: Path, cwd: Path) -> str:
     return f"- loccit peak memory (largest process): {peaks[0]:.0f} MB on 100 essays, {peaks[1]:.0f} MB on 500"
 
 
+def _loccit_seconds(suite: list[tools.Tool], args: list[str], cwd: Path, runs: int) -> float:
+    """loccit's median wall time over runs (after one run that warms the file and bibliography caches)."""
+    measure([*suite[0].command, *args], cwd)
+    return statistics.median(measure([*suite[0].command, *args], cwd)[0] for _ in range(runs))
+
+
+def books(suite: list[tools.Tool], out: Path, one_essay: Workload, quick: bool) -> str:
+    """A Quarto book of 50 chapters citing a 5,000-entry `.bib` (and one of 25 and 2,500): checking it is linear,
+    and a one-chapter re-check, what pre-commit does, stays under twice the one-essay time."""
+    runs = 3 if quick else 7
+    big, half = out / "book-50", out / "book-25"
+    for folder, chapters in ((big, 50), (half, 25)):
+        shutil.rmtree(folder, ignore_errors=True)
+        book.generate(folder, chapters, chapters * 100)
+    essay = _loccit_seconds(suite, list(one_essay.args), out, runs)
+    chapter = _loccit_seconds(suite, ["ch01.qmd"], big, runs)
+    whole = _loccit_seconds(suite, ["."], big, runs)
+    part = _loccit_seconds(suite, ["."], half, runs)
+    size = sum(p.stat().st_size for p in big.iterdir()) / 1e6
+    return "\n".join(
+        [
+            f"- book of 50 chapters and a 5,000-entry .bib ({size:.1f} MB): {whole:.3f} s; "
+            f"25 chapters and 2,500 entries: {part:.3f} s ({whole / part:.2f}× for twice the book; linear is 2×)",
+            f"- one chapter re-checked (pre-commit): {chapter:.3f} s, {chapter / essay:.2f}× the one-essay time "
+            f"({essay:.3f} s) (target < 2×): {'met' if chapter < 2 * essay else 'NOT met'}",
+        ]
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument(
@@ -251,7 +281,11 @@ def main() -> None:
             f"peak memory is that of a tool's largest process, and starts from this script's {floor:.0f} MB. "
             f"Load average (1, 5, 15 min) {load_before} before, {tools.load()} after.",
             table(suite, workloads, results),
-            verdicts(workloads, results, essay) + "\n" + memory_growth(suite, out, cwd),
+            verdicts(workloads, results, essay)
+            + "\n"
+            + memory_growth(suite, out, cwd)
+            + "\n"
+            + books(suite, out, workloads[0], args.quick),
         ]
     )
     (out / "results.md").write_text(report + "\n", encoding="utf-8")

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# The tests never write loccit's bibliography cache into the home folder (test_citekeys points it elsewhere).
+os.environ["LOCCIT_CACHE_DIR"] = "off"
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"

@@ -75,3 +75,29 @@ def test_project_hook_checks_every_chapter_once(tmp_path: Path, hook_home: Path)
     )
     assert result.returncode == 1, result.stdout + result.stderr
     assert "chapters/ch2.md:1:5: N001 note [^1] has no definition" in result.stdout
+
+
+def test_hook_checks_a_bibliography_file_committed_alone(tmp_path: Path, hook_home: Path) -> None:
+    """A commit that changes only the .bib runs the hook on it; its findings are at the file's own lines."""
+    repo = tmp_path / "paper"
+    repo.mkdir()
+    _git(repo, "init", "-q")
+    (repo / "paper.qmd").write_text("---\nbibliography: refs.bib\n---\n\nA claim [@ostrom1990].\n", encoding="utf-8")
+    (repo / "refs.bib").write_text(
+        "@book{ostrom1990,\n  author = {Ostrom, Elinor}\n  title = {Governing the Commons},\n  year = {1990},\n}\n",
+        encoding="utf-8",
+    )
+    (repo / "analysis.Rmd").write_text("Text [@nobody].\n", encoding="utf-8")
+    _git(repo, "add", ".")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(hook_home), "GIT_AUTHOR_NAME": "t", "GIT_COMMITTER_NAME": "t"}
+    result = subprocess.run(
+        ["pre-commit", "try-repo", str(ROOT), "loccit", "--files", "refs.bib", "analysis.Rmd"],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert 'refs.bib:2:3: B012 field "author" of entry "ostrom1990" runs on into "title = …"' in result.stdout
+    assert "paper.qmd" not in result.stdout

@@ -59,7 +59,8 @@ def _assert_span(doc: Document, span: Span) -> None:
 
 
 def _squash(text: str) -> str:
-    return " ".join(text.split()).casefold()
+    # Messages show titles without their Markdown emphasis (`*Title*` is quoted as "Title"), so compare without it.
+    return " ".join(text.replace("*", "").replace("_", "").split()).casefold()
 
 
 def _in_note(doc: Document, label: str, span: Span) -> bool:

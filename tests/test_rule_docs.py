@@ -22,7 +22,9 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 
-FENCE = re.compile(r"^```[^\n]*\n(.*?)^```$", re.M | re.S)
+FENCE = re.compile(r"^```([^\n]*)\n(.*?)^```$", re.M | re.S)
+# A page's bibliography file is a block fenced as its format; it is written beside the essay under this name.
+BIBLIOGRAPHY_FENCES = {"bibtex": "refs.bib", "json": "refs.json", "yaml": "refs.yaml"}
 # A page whose example cannot be a code block describes the file in words; these bytes are that file.
 DESCRIBED = {"E001": ("A word saved in Latin-1: café.\n".encode("latin-1"), "A word saved as UTF-8: café.\n".encode())}
 
@@ -76,22 +78,26 @@ def test_options_section_documents_the_real_options(rule) -> None:  # type: igno
     assert fields <= mentioned, f"{rule.code} page does not document options {fields - mentioned}"
 
 
-def _essay(code: str, section: str) -> bytes:
-    """The fenced code blocks of a page's section, joined into one essay."""
+def _essay(code: str, section: str) -> tuple[bytes, dict[str, str]]:
+    """The fenced code blocks of a page's section joined into one essay, and its bibliography files by name."""
     page = ruledocs.page(code)
     assert page is not None
-    blocks = FENCE.findall(ruledocs.sections(page)[section])
+    fenced = FENCE.findall(ruledocs.sections(page)[section])
+    files = {BIBLIOGRAPHY_FENCES[info]: body for info, body in fenced if info in BIBLIOGRAPHY_FENCES}
+    blocks = [body for info, body in fenced if info not in BIBLIOGRAPHY_FENCES]
     if code in DESCRIBED:
         assert not blocks, f"{code} page now shows its {section} as code; drop it from DESCRIBED"
-        return DESCRIBED[code][section == "Use instead"]
+        return DESCRIBED[code][section == "Use instead"], {}
     assert blocks, f"{code} page has no code block under ## {section}"
-    return "\n".join(blocks).encode("utf-8")
+    return "\n".join(blocks).encode("utf-8"), files
 
 
-def _found(path: Path, essay: bytes) -> list[str]:
-    """The codes `loccit check --select ALL` reports for an essay written to path."""
+def _found(path: Path, essay: tuple[bytes, dict[str, str]]) -> list[str]:
+    """The codes `loccit check --select ALL` reports for an essay written to path, its files beside it."""
     path.parent.mkdir()
-    path.write_bytes(essay)
+    path.write_bytes(essay[0])
+    for name, text in essay[1].items():
+        (path.parent / name).write_text(text, encoding="utf-8")
     code, out, err = run("check", "--isolated", "--select", "ALL", "--output-format", "json", str(path))
     assert code in (0, 1), err
     return [finding["code"] for finding in json.loads(out)]

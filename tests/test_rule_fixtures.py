@@ -18,14 +18,17 @@ from loccit.rules import RULES
 FIXTURES = ROOT / "fixtures" / "rules"
 DOCS = ROOT / "docs" / "rules"
 SUMMARY = re.compile(r"(Found \d+ findings? \(.*\) in \d+ files?|No findings in \d+ files?)\.\n\Z")
-CONCISE = re.compile(r"^[^:\n]+:(\d+):\d+: ([A-Z]\d{3}) ", re.M)
+CONCISE = re.compile(r"^([^:\n]+):(\d+):\d+: ([A-Z]\d{3}) ", re.M)
 # A trap is text under ## Passing that a careless rule would flag; the comment on the line before says why.
 TRAP = re.compile(r"^<!-- trap: \S.* -->\n(?=\S)", re.M)
 MIN_FINDINGS, MIN_TRAPS = 3, 2
 ONCE_PER_FILE = {"B009": "reports a document once", "E001": "reports a file's first bad byte"}
+# A fixture's bibliography files (fixtures/rules/B012.bib, …) have their own `## Passing` and `## Failing` lines
+# (text between BibTeX entries is a comment; JSON and YAML files are shown in their own fixtures instead).
+COMPANIONS = ("bib", "json", "yaml")
 
 
-def _findings(code: str, monkeypatch: pytest.MonkeyPatch) -> tuple[str, list[int]]:
+def _findings(code: str, monkeypatch: pytest.MonkeyPatch) -> tuple[str, list[tuple[str, int]]]:
     """Run `loccit check` on the fixture from the repository root, as a user would; the summary line is dropped."""
     monkeypatch.chdir(ROOT)
     path = f"fixtures/rules/{code}.md"
@@ -36,13 +39,20 @@ def _findings(code: str, monkeypatch: pytest.MonkeyPatch) -> tuple[str, list[int
     output = result.stdout[: summary.start()]
     found = CONCISE.findall(output)
     assert result.exit_code == (1 if found else 0), f"{code}: exit {result.exit_code}\n{result.stderr}"
-    assert {c for _, c in found} <= {code}, f"{code}: findings of other rules in\n{output}"
-    return output, [int(line) for line, _ in found]
+    assert {c for _, _, c in found} <= {code}, f"{code}: findings of other rules in\n{output}"
+    return output, [(path, int(line)) for path, line, _ in found]
 
 
-def _section_lines(code: str) -> tuple[int, int]:
-    lines = (FIXTURES / f"{code}.md").read_bytes().decode("utf-8", "replace").splitlines()
+def _section_lines(path: Path) -> tuple[int, int]:
+    lines = path.read_bytes().decode("utf-8", "replace").splitlines()
     return lines.index("## Passing") + 1, lines.index("## Failing") + 1
+
+
+def _files(code: str) -> list[Path]:
+    """The fixture and the bibliography files beside it that carry its name."""
+    companions = [FIXTURES / f"{code}.{ext}" for ext in COMPANIONS]
+    marked = [path for path in companions if path.exists() and "\n## Passing\n" in path.read_text(encoding="utf-8")]
+    return [FIXTURES / f"{code}.md", *marked]
 
 
 @pytest.mark.parametrize("code", [rule.code for rule in RULES])
@@ -52,19 +62,23 @@ def test_fixture_matches_golden(code: str, update_golden: bool, monkeypatch: pyt
     if update_golden:
         golden.write_text(output, encoding="utf-8")
     assert output == golden.read_text(encoding="utf-8")
-    passing, failing = _section_lines(code)
     assert lines, f"{code} fixture has no finding"
-    assert all(line > failing for line in lines), f"{code} reports under ## Passing (lines {passing}-{failing})"
+    for path, line in lines:
+        passing, failing = _section_lines(ROOT / path)
+        assert line > failing, f"{code} reports under ## Passing in {path} (lines {passing}-{failing})"
 
 
 @pytest.mark.parametrize("code", [rule.code for rule in RULES])
 def test_fixture_has_findings_and_traps(code: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """At least three findings under ## Failing (one for a rule that reports once per file) and two traps."""
     _, lines = _findings(code, monkeypatch)
-    passing, failing = _section_lines(code)
-    text = (FIXTURES / f"{code}.md").read_bytes().decode("utf-8", "replace")
-    traps = TRAP.findall("\n".join(text.splitlines()[passing : failing - 1]) + "\n")
-    found, wanted = len([line for line in lines if line > failing]), 1 if code in ONCE_PER_FILE else MIN_FINDINGS
+    traps = []
+    for path in _files(code):
+        passing, failing = _section_lines(path)
+        text = path.read_bytes().decode("utf-8", "replace")
+        traps += TRAP.findall("\n".join(text.splitlines()[passing : failing - 1]) + "\n")
+    found = len([1 for path, line in lines if line > _section_lines(ROOT / path)[1]])
+    wanted = 1 if code in ONCE_PER_FILE else MIN_FINDINGS
     assert found >= wanted, f"{code} fixture has {found} findings under ## Failing, fewer than {wanted}"
     assert len(traps) >= MIN_TRAPS, f"{code} fixture marks {len(traps)} traps under ## Passing"
 
@@ -83,6 +97,9 @@ def test_declared_fix_is_offered_and_applied(rule, tmp_path: Path) -> None:  # t
     original = (FIXTURES / f"{rule.code}.md").read_bytes()
     copy = tmp_path / f"{rule.code}.md"
     copy.write_bytes(original)
+    for companion in FIXTURES.glob(f"{rule.code}.*"):
+        if companion.suffix.lstrip(".") in COMPANIONS:
+            (tmp_path / companion.name).write_bytes(companion.read_bytes())
     fixes = [fix for fix in _offered_fixes(rule.code, copy) if fix is not None]
     page = ruledocs.sections((DOCS / f"{rule.code}.md").read_text(encoding="utf-8"))
     if not rule.fixable:
@@ -115,6 +132,7 @@ def test_every_page_belongs_to_a_rule() -> None:
     codes = {rule.code for rule in RULES}
     assert {page.stem for page in DOCS.glob("*.md")} <= codes
     assert {path.stem for path in FIXTURES.glob("*.md")} <= codes
+    assert {path.stem for ext in COMPANIONS for path in FIXTURES.glob(f"*.{ext}")} <= codes
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)

@@ -49,6 +49,7 @@ class Violation(NamedTuple):
     span: Span
     message: str
     fix: Fix | None = None
+    path: str | None = None  # another file than the document's: a bibliography file it uses, a project file
 
 
 @dataclass(frozen=True, slots=True, order=True)

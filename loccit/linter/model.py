@@ -87,6 +87,85 @@ class Section(NamedTuple):
     has_subsections: bool
 
 
+class Citekey(NamedTuple):
+    """A pandoc citation of one key: `@key`, `-@key` or `@{key}`, bracketed or in the text."""
+
+    key: str
+    span: Span  # from the `-` or `@` to the end of the key as pandoc reads it
+    bracketed: bool
+    written: str  # the key as the writer may have meant it: up to the first space or closing mark
+
+
+class Named(NamedTuple):
+    """A value written in a metadata or configuration file (a bibliography path), where it is written."""
+
+    value: str
+    path: str
+    span: Span
+
+
+class BibEntry(NamedTuple):
+    """One entry of a bibliography file (BibTeX, CSL-JSON, CSL-YAML) or of a document's `references:`."""
+
+    key: str
+    kind: str  # the entry type, lower case: article, book, ...
+    # name (lower case), value as written, and where: a Span's six numbers as a plain tuple, which a large
+    # bibliography's thousands of fields are much cheaper to keep and to read back from the cache as
+    fields: tuple[tuple[str, str, tuple[int, int, int, int, int, int]], ...]
+    path: str
+    span: Span  # the entry's key, or its first line
+
+    def field(self, name: str) -> str | None:
+        """The value of a field, or None."""
+        for key, value, _ in self.fields:
+            if key == name:
+                return value
+        return None
+
+
+class BibProblem(NamedTuple):
+    """Something wrong in a bibliography file's syntax, at its own line: kind is "syntax" or "unreadable"."""
+
+    kind: str
+    message: str
+    span: Span
+
+
+class BibFile(NamedTuple):
+    """A parsed bibliography file: its entries in file order (duplicates included) and its problems."""
+
+    path: str
+    entries: tuple[BibEntry, ...]
+    problems: tuple[BibProblem, ...]
+    format: str  # "bibtex", "csl-json" or "csl-yaml"
+
+
+class Metadata(NamedTuple):
+    """What pandoc reads about citations from YAML metadata (front matter, `_quarto.yml`, a metadata file)."""
+
+    bibliography: tuple[Named, ...] | None = None  # None: the key is absent (a list may be given empty)
+    references: tuple[BibEntry, ...] | None = None
+    nocite: tuple[str, ...] = ()  # the keys `nocite:` names; "*" for every entry
+    metadata_files: tuple[Named, ...] = ()
+    problem: Named | None = None  # the metadata is not YAML pandoc can read: the message, where
+
+
+class KeyBibliography(NamedTuple):
+    """The bibliography a document citing with keys is rendered with: its files, inline references, nocite keys,
+    the files that could not be read (with where they are named), and the keys other chapters cite."""
+
+    files: tuple[BibFile, ...] = ()
+    references: tuple[BibEntry, ...] = ()
+    unreadable: tuple[tuple[Named, str], ...] = ()
+    nocite: frozenset[str] = frozenset()
+    cited_elsewhere: frozenset[str] = frozenset()
+
+    @property
+    def entries(self) -> tuple[BibEntry, ...]:
+        """Every entry: the inline references, then each file's in order."""
+        return self.references + tuple(e for f in self.files for e in f.entries)
+
+
 @dataclass
 class LineIndex:
     """Converts offsets in the normalised text into 1-based lines and code-point columns."""
@@ -152,6 +231,15 @@ class Document:
     # How the text was read ("markdown" or "plain text", pasted from a web page or a word processor), and why.
     reading: str = "markdown"
     reading_reason: str = ""
+    # Pandoc citations (`[@key]`, `@key`) outside code, math, comments, links and spans; Quarto cross-references
+    # (`@fig-x`) are kept apart, and `@key.` opening a paragraph, which pandoc reads as an example list item.
+    citations: tuple[Citekey, ...] = ()
+    cross_references: tuple[Citekey, ...] = ()
+    example_items: tuple[Citekey, ...] = ()
+    # The document's YAML front matter as pandoc reads it for citations (None without front matter).
+    metadata: Metadata | None = None
+    # The bibliography files and references the document's keys resolve against, given by the engine.
+    key_bibliography: KeyBibliography | None = None
     _cache: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False)
 
     def span(self, start: int, end: int) -> Span:

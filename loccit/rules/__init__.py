@@ -12,6 +12,14 @@ from loccit.rules.bibliography.agreement import AUTHOR_MISMATCH, PUBLICATION_MIS
 from loccit.rules.bibliography.entries import DUPLICATE_SOURCE, EMPTY_SECTION, SOURCE_ORDER
 from loccit.rules.bibliography.missing import MISSING_SOURCE, NO_BIBLIOGRAPHY
 from loccit.rules.bibliography.uncited import UNCITED_SOURCE
+from loccit.rules.citekeys.files import (
+    BIBLIOGRAPHY_SYNTAX,
+    MALFORMED_DOI,
+    MISSING_ENTRY_FIELD,
+    UNESCAPED_PERCENT,
+    UNREADABLE_BIBLIOGRAPHY,
+)
+from loccit.rules.citekeys.keys import EXAMPLE_LIST_CITATION, TRUNCATED_CITEKEY
 from loccit.rules.errors.inputs import UNREADABLE_FILE, UNUSED_SUPPRESSION
 from loccit.rules.form.heading import UNSPACED_HEADING
 from loccit.rules.form.publication import PUBLICATION_PARENTHETICAL
@@ -50,6 +58,12 @@ RULES: tuple[Rule, ...] = (
     SOURCE_ORDER,
     EMPTY_SECTION,
     NO_BIBLIOGRAPHY,
+    TRUNCATED_CITEKEY,
+    EXAMPLE_LIST_CITATION,
+    BIBLIOGRAPHY_SYNTAX,
+    MISSING_ENTRY_FIELD,
+    MALFORMED_DOI,
+    UNESCAPED_PERCENT,
     PAGE_LABEL_STYLE,
     PAGE_LABEL_NUMBER,
     PAGE_RANGE_STYLE,
@@ -64,6 +78,7 @@ RULES: tuple[Rule, ...] = (
     UNSPACED_HEADING,
     UNREADABLE_FILE,
     UNUSED_SUPPRESSION,
+    UNREADABLE_BIBLIOGRAPHY,
 )
 
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}

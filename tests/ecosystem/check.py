@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
+import shutil
 import sys
+import tempfile
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -37,19 +40,53 @@ def documents(corpus: Path = CORPUS) -> list[str]:
     return found
 
 
+_ROW = re.compile(r"^\| `([^`]+)` \| ([^ |]+) \| `([^`]+)` \|", re.M)
+
+
+def _rebuild(corpus: Path, folder: str, into: Path) -> dict[str, str]:
+    """Lay a folder's files out as in their repositories (`OWNER__REPO/PATH`, from SOURCES.md), so a document finds
+    the bibliography files and project files it names; return each laid-out path to the corpus name."""
+    names: dict[str, str] = {}
+    for name, repo, path in _ROW.findall((corpus / folder / "SOURCES.md").read_text(encoding="utf-8")):
+        source = corpus / folder / name
+        if not source.is_file():
+            continue
+        target = into / folder / repo.replace("/", "__") / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+        names[target.relative_to(into).as_posix()] = f"{folder}/{name}"
+    return names
+
+
 def findings(corpus: Path = CORPUS) -> list[str]:
-    """loccit's findings on the corpus with default settings, one `path:line:col: CODE message` each."""
+    """loccit's findings on the corpus with default settings, one `path:line:col: CODE message` each.
+
+    real2 holds pandoc, Quarto and R Markdown documents with their bibliography and project files, flattened into
+    one folder; they are checked laid out as in their repositories, and reported under their corpus names.
+    """
     from click.testing import CliRunner
 
     from loccit.linter.cli.main import main
 
     cwd = os.getcwd()
-    os.chdir(corpus)
-    try:
-        result = CliRunner().invoke(main, ["check", "--isolated", "--output-format", "concise", *documents(corpus)])
-    finally:
-        os.chdir(cwd)
-    return [line for line in result.output.splitlines() if ": " in line and not line.startswith("Found ")]
+    with tempfile.TemporaryDirectory() as scratch:
+        root = Path(scratch)
+        (root / "real").symlink_to(corpus / "real", target_is_directory=True)
+        names = _rebuild(corpus, "real2", root)
+        by_name = {flat: laid for laid, flat in names.items()}
+        paths = [by_name.get(document, document) for document in documents(corpus)]
+        os.chdir(root)
+        try:
+            result = CliRunner().invoke(main, ["check", "--isolated", "--output-format", "concise", *paths])
+        finally:
+            os.chdir(cwd)
+    lines = [line for line in result.output.splitlines() if ": " in line and not line.startswith("Found ")]
+    return [_renamed(line, names) for line in lines]
+
+
+def _renamed(line: str, names: dict[str, str]) -> str:
+    path, rest = line.split(":", 1)
+    return f"{names.get(path, path)}:{rest}"
 
 
 def read_verdicts(path: Path = VERDICTS) -> dict[str, tuple[str, str]]:

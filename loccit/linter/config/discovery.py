@@ -25,7 +25,7 @@ __all__ = ["CONFIG_FILES", "Config", "ConfigError", "Overrides", "discover", "lo
 # Nearest directory wins; within one directory, the first of these that configures loccit.
 CONFIG_FILES = (".loccit.toml", "loccit.toml", "pyproject.toml")
 DEFAULT = "default"
-DEFAULT_INCLUDE = ("*.md", "*.markdown")
+DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.qmd", "*.rmd")  # Markdown, Quarto and R Markdown; case is ignored
 COMMAND_LINE = "command line"
 
 

@@ -5,15 +5,16 @@ from __future__ import annotations
 import dataclasses
 import functools
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from loccit.linter import cache as memo
+from loccit.linter.bibfiles.load import BibliographyError, is_bibliography_path, parse_bibliography
 from loccit.linter.config.settings import Settings
 from loccit.linter.diagnostics import Diagnostic, Rule, Severity, Violation
 from loccit.linter.engine import suppress
 from loccit.linter.engine.files import MARKDOWN_SUFFIXES, STDIN, decode, read
 from loccit.linter.markdown.parse import normalise, parse_document
-from loccit.linter.model import Document, NoteStyle
+from loccit.linter.model import Document, KeyBibliography, LineIndex, Named, NoteStyle
 from loccit.rules import BY_CODE
 from loccit.rules.errors.inputs import UNUSED_SUPPRESSION
 
@@ -46,12 +47,14 @@ def run_rules(doc: Document, settings: Settings) -> list[Diagnostic]:
     return diagnostics
 
 
-def suppressed(doc: Document, diagnostics: Iterable[Diagnostic], settings: Settings) -> list[Diagnostic]:
+def suppressed(doc: Document, diagnostics: Sequence[Diagnostic], settings: Settings) -> list[Diagnostic]:
     """The diagnostics left after the document's suppression comments, plus E002 for idle suppressions."""
     directives = suppress.find(doc)
     if not directives:
         return sorted(diagnostics)
-    kept = suppress.apply(doc, diagnostics, directives)
+    # A finding in another file (a bibliography file the document uses) is not the document's to suppress.
+    elsewhere = [d for d in diagnostics if d.path != doc.path]
+    kept = suppress.apply(doc, [d for d in diagnostics if d.path == doc.path], directives) + elsewhere
     rule = UNUSED_SUPPRESSION
     if rule.code in settings.codes:
         idle = suppress.unused(doc, directives, set(BY_CODE) | settings.codes, settings.codes)
@@ -76,7 +79,7 @@ def configured(finding: Diagnostic | None, settings: Settings) -> Diagnostic | N
 def diagnostic(path: str, rule: Rule, severity: Severity, violation: Violation) -> Diagnostic:
     span = violation.span
     return Diagnostic(
-        path,
+        violation.path or path,
         span.line,
         span.column,
         span.end_line,
@@ -94,7 +97,21 @@ def parse_bytes(path: str, data: bytes, settings: Settings) -> tuple[Document | 
     text, error = decode(path, data)
     if text is None:
         return None, configured(error, settings)
+    if is_bibliography_path(path):
+        return bibliography_document(path, text), None
     return parse_text(path, text, settings), None
+
+
+def bibliography_document(path: str, text: str) -> Document:
+    """A bibliography file checked on its own (pre-commit names a `.bib` that changed): its text stays out of the
+    Markdown rules' sight, and its entries and problems are the document's key bibliography."""
+    empty = LineIndex.of("")
+    try:
+        found = KeyBibliography(files=(parse_bibliography(path, text),))
+    except BibliographyError as error:
+        named = Named(os.path.basename(path), path, empty.span(0, 0))
+        found = KeyBibliography(unreadable=((named, str(error)),))
+    return Document(path, "", empty, NoteStyle.FOOTNOTE, key_bibliography=found)
 
 
 def parse_text(path: str, text: str, settings: Settings) -> Document:

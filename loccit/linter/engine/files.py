@@ -6,11 +6,12 @@ import fnmatch
 import os
 from collections.abc import Callable, Sequence
 
+from loccit.linter.config.discovery import DEFAULT_INCLUDE
 from loccit.linter.diagnostics import Diagnostic
 from loccit.linter.markdown.parse import normalise
 from loccit.rules.errors.inputs import UNREADABLE_FILE
 
-MARKDOWN_SUFFIXES = (".md", ".markdown")
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".qmd", ".rmd")  # compared in lower case: .Rmd too
 
 
 SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox"})
@@ -39,7 +40,7 @@ def expand_paths(
         if path == STDIN or os.path.isfile(path):
             named = [path]
         elif os.path.isdir(path):
-            named = _walk(path, include(path) if include is not None else ("*.md", "*.markdown"))
+            named = _walk(path, include(path) if include is not None else DEFAULT_INCLUDE)
         else:
             raise InputError(f"{path}: no such file or directory")
         for file in named:

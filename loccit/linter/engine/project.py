@@ -9,20 +9,22 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from loccit.linter.bibfiles.load import is_bibliography_path
 from loccit.linter.config.discovery import DEFAULT_INCLUDE, Config, excluded, included, matches
 from loccit.linter.config.settings import Settings
 from loccit.linter.diagnostics import Diagnostic, Rule
 from loccit.linter.engine import check as engine
 from loccit.linter.engine import parallel
+from loccit.linter.engine.bibliographies import with_key_bibliography
 from loccit.linter.engine.check import RuleError
 from loccit.linter.engine.files import STDIN, digest, expand_paths, read, unreadable
 from loccit.linter.markdown import sections
 from loccit.linter.markdown.blocks import parse_blocks
+from loccit.linter.markdown.frontmatter import find_front_matter
 from loccit.linter.model import Document, Heading
 
 SettingsFor = Callable[[str], Settings]
 Digests = dict[str, str]  # each checked file's path, as reported, to the digest of the bytes it was checked from
-_FRONT_MATTER_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$\n?", re.M)
 _ANY = re.compile(r".*", re.S)
 
 
@@ -80,10 +82,8 @@ def is_bibliography_file(doc: Document) -> bool:
 
 def _front_matter_end(text: str) -> int:
     """Where a YAML front matter block (`---` … `---` or `...`) ends, or 0."""
-    if not text.startswith("---\n"):
-        return 0
-    close = _FRONT_MATTER_CLOSE.search(text, 4)
-    return close.end() if close else 0
+    front = find_front_matter(text)
+    return front.block_end if front else 0
 
 
 def as_bibliography(doc: Document) -> Document:
@@ -159,7 +159,12 @@ def _in_project(doc: Document, shared: list[Document], project: Project, setting
     """The document as the project checks it: with the shared bibliography files and its companion notes."""
     if doc not in shared and (project.bibliography or not doc.entries):
         doc = dataclasses.replace(doc, shared=tuple(shared))
-    return engine.with_companions(doc, settings)
+    return with_key_bibliography(engine.with_companions(doc, settings), _bibliography_files(project))
+
+
+def _bibliography_files(project: Project) -> tuple[str, ...]:
+    """The configured bibliography files that are BibTeX, CSL-JSON or CSL-YAML rather than Markdown."""
+    return tuple(path for path in project.bibliography if is_bibliography_path(path))
 
 
 def _check_item(item: tuple[Document, Settings, Sequence[Diagnostic]]) -> list[Diagnostic]:
@@ -196,7 +201,8 @@ def prepare(
         if progress is not None:
             progress()
     by_path = {os.path.abspath(d.path): d for d in docs if d.path != STDIN}
-    shared = [by_path.get(p) or _parse(p, settings_for(p), None)[0] for p in project.bibliography]
+    markdown = [p for p in project.bibliography if not is_bibliography_path(p)]
+    shared = [by_path.get(p) or _parse(p, settings_for(p), None)[0] for p in markdown]
     read_as = {id(d): as_bibliography(d) for d in shared if d is not None}
     shared_docs = list(read_as.values())
     # A configured bibliography file that is also checked is checked as the bibliography it was read as.
@@ -271,7 +277,7 @@ def _check_alone(item: tuple[str, Settings, bytes | None, bool]) -> Alone:
     found = [error] if error is not None else []
     if doc is None:
         return found, digests or {}
-    doc = engine.with_companions(doc, settings)
+    doc = with_key_bibliography(engine.with_companions(doc, settings))
     return found + engine.check_document(doc, settings), digests or {}
 
 

@@ -80,7 +80,9 @@ def check(
 ) -> list[Diagnostic]:
     """Check the files, project by project, and return every finding sorted (digests: see project.lint_all)."""
     units = project.plan(request.paths, configs)
-    return sorted(project.lint_all(units, configs.settings, request.stdin, progress, request.jobs, digests))
+    found = project.lint_all(units, configs.settings, request.stdin, progress, request.jobs, digests)
+    # Chapters sharing a bibliography file each report its problems: the same finding is shown once.
+    return sorted({(d, d.message): d for d in found}.values())
 
 
 def check_and_fix(

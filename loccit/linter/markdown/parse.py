@@ -6,10 +6,23 @@ import bisect
 import re
 from collections.abc import Mapping, Sequence
 
-from loccit.linter.markdown import plain_notes, plaintext, sections, suppressions
+from loccit.linter.bibfiles.metadata import read_metadata
+from loccit.linter.markdown import citekeys, plain_notes, plaintext, sections, suppressions
 from loccit.linter.markdown.blocks import LABEL, Block, parse_blocks, strip_closing_hashes
+from loccit.linter.markdown.frontmatter import find_front_matter
 from loccit.linter.markdown.inline import Regions, inline_notes, skip_regions
-from loccit.linter.model import Comment, Definition, Document, Heading, LineIndex, Marker, NoteStyle, Section, Span
+from loccit.linter.model import (
+    Comment,
+    Definition,
+    Document,
+    Heading,
+    LineIndex,
+    Marker,
+    Metadata,
+    NoteStyle,
+    Section,
+    Span,
+)
 
 _FOOTNOTE_MARKER = re.compile(r"\[\^(" + LABEL + r")\]")
 _NUMERIC_MARKER = re.compile(r"\[(\d{1,6})\](?![(\[:])|<sup>\s*\[?(\d{1,6})\]?\s*</sup>")
@@ -284,10 +297,21 @@ def parse_document(
         doc.span,
         excluded=doc.notes_heading,
     )
-    return _frozen(doc, listed, suppressions.find_comments(text, blocks, doc.span), plaintext.MARKDOWN, reason)
+    metadata, floor = _metadata(doc)
+    cited = citekeys.scan(text, skipped, floor, doc.span)
+    comments = suppressions.find_comments(text, blocks, doc.span)
+    return _frozen(doc, listed, comments, plaintext.MARKDOWN, reason, cited, metadata)
 
 
-def _frozen(doc: _Draft, listed: list[Section], comments: tuple[Comment, ...], reading: str, reason: str) -> Document:
+def _frozen(
+    doc: _Draft,
+    listed: list[Section],
+    comments: tuple[Comment, ...],
+    reading: str,
+    reason: str,
+    cited: citekeys.Found | None = None,
+    metadata: Metadata | None = None,
+) -> Document:
     definitions, found = suppressions.strip_trailing(doc.text, doc.definitions, listed)
     return Document(
         doc.path,
@@ -306,6 +330,10 @@ def _frozen(doc: _Draft, listed: list[Section], comments: tuple[Comment, ...], r
         malformed=tuple(doc.malformed),
         reading=reading,
         reading_reason=reason,
+        citations=tuple(cited.citations) if cited else (),
+        cross_references=tuple(cited.cross_references) if cited else (),
+        example_items=tuple(cited.example_items) if cited else (),
+        metadata=metadata,
     )
 
 
@@ -336,6 +364,14 @@ def _plain_document(
         masked, doc.headings, layout.blocks, bib_matcher, doc.span, excluded=doc.notes_heading
     )
     return _frozen(doc, listed, (), plaintext.PLAIN, reason)
+
+
+def _metadata(doc: _Draft) -> tuple[Metadata | None, int]:
+    """The citation metadata of the front matter (None without front matter), and where the front matter ends."""
+    front = find_front_matter(doc.text)
+    if front is None:
+        return None, 0
+    return read_metadata(doc.text[front.start : front.end], doc.path, doc.lines, front.start), front.block_end
 
 
 def _has_footnote_marker(text: str, skipped: Regions) -> bool:

@@ -13,6 +13,7 @@ from loccit.linter.matching.resolve import Listed, listed_works
 from loccit.linter.matching.similarity import title_score
 from loccit.linter.matching.system import CitationSystem, citation_system
 from loccit.linter.model import Document, Heading
+from loccit.rules.citekeys.keys import duplicate_keys
 
 _ARTICLES = ("the ", "a ", "an ")
 
@@ -84,8 +85,11 @@ def check_duplicate_source(doc: Document, opts: DuplicateSourceOptions) -> Itera
 
     Two entries are the same work when their lead authors agree, their titles are alike (`min_score`)
     and they share a year, or (undated) a container; the second is reported. Different letters to one
-    person, different issues of one periodical, or one title on two sites are different works.
+    person, different issues of one periodical, or one title on two sites are different works. In bibliography
+    files (`.bib`, CSL-JSON, CSL-YAML), a key listed twice, within a file or across files, is reported at its
+    second copy, and so is an entry with the DOI of an earlier one.
     """
+    yield from duplicate_keys(doc)
     for later, earlier in duplicates(doc, opts.same_work_min_score):
         yield Violation(
             later.entry.span,

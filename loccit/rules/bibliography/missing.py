@@ -14,6 +14,7 @@ from loccit.linter.matching.resolve import MatchOptions, Resolution, listed_work
 from loccit.linter.matching.system import CitationSystem, citation_system
 from loccit.linter.model import Document
 from loccit.rules.bibliography.common import has_bibliography, note_span
+from loccit.rules.citekeys.keys import missing_keys, no_bibliography
 
 
 def _uses_shared(resolutions: tuple[Resolution, ...]) -> bool:
@@ -109,6 +110,7 @@ def check_missing_source(doc: Document, opts: MatchOptions) -> Iterator[Violatio
     a work read with low confidence (see `_confident`), and not when the citation's own words name a
     listed work ("printed in" a listed book, a second citation the parser ran on).
     """
+    yield from missing_keys(doc)
     if not has_bibliography(doc):
         return
     resolutions = resolve(doc, opts).resolutions
@@ -141,7 +143,8 @@ def check_no_bibliography(doc: Document, opts: object) -> Iterator[Violation]:
     another file (of the 46 real documents checked, most do), so the rule stays off unless enabled and
     ignores documents whose notes are all full citations.
     """
-    if doc.source_sections:
+    yield from no_bibliography(doc)
+    if doc.source_sections or doc.key_bibliography is not None:
         return
     resolutions = resolve(doc).resolutions
     orphans = [r for r in resolutions if r.how == "no match" and r.citation.work.kind.value == "short"]

@@ -18,6 +18,7 @@ from loccit.linter.matching.resolve import (
 from loccit.linter.model import Document
 from loccit.rules.bibliography.common import entry_name
 from loccit.rules.bibliography.entries import duplicates
+from loccit.rules.citekeys.keys import uncited_entries
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ def check_uncited_source(doc: Document, opts: UncitedSourceOptions) -> Iterator[
     `min_cited_fraction` of them are cited. Sections headed "Further reading" or "Works consulted" (see
     `ignore_sections`) may list uncited works.
     """
+    yield from uncited_entries(doc, opts.min_cited_fraction)
     matching = resolve(doc, opts)
     if matching.resolutions and doc.entries:
         yield from _uncited(doc, matching.cited, opts, [doc])

@@ -1,0 +1,58 @@
+"""YAML metadata as pandoc and Quarto read it for citations: `bibliography`, `references`, `nocite` and
+`metadata-files`, from front matter, `_quarto.yml`, `_metadata.yml` or a metadata file."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from loccit.linter.bibfiles import yamlnodes
+from loccit.linter.bibfiles.csl import csl_entries
+from loccit.linter.model import LineIndex, Metadata, Named
+
+# Only metadata naming one of these is read with PyYAML: most front matter is a title and a date.
+_CITATION_KEYS = re.compile(r"^(?:bibliography|references|nocite|metadata-files)[ \t]*:", re.M)
+_NOCITE_KEY = re.compile(r"@(\*|\{[^{}\s]+\}|[\w][\w:.#$%&+?<>~/-]*[\w])|@([\w*])")
+
+
+def mentions_citations(text: str) -> bool:
+    """Whether YAML text may name a bibliography, references or nocite keys (a cheap look before parsing)."""
+    return _CITATION_KEYS.search(text) is not None
+
+
+def _nocite(node: Any) -> tuple[str, ...]:
+    keys = []
+    for match in _NOCITE_KEY.finditer(yamlnodes.text_of(node)):
+        key = match.group(1) or match.group(2)
+        keys.append(key[1:-1] if key.startswith("{") else key)
+    return tuple(keys)
+
+
+def read_metadata(yaml_text: str, path: str, lines: LineIndex, base: int = 0) -> Metadata:
+    """The citation metadata of YAML text found at offset base of a file (whose line index is lines)."""
+    if not mentions_citations(yaml_text):
+        return Metadata()
+    try:
+        root = yamlnodes.compose(yaml_text)
+    except yamlnodes.YamlError as error:
+        where = lines.span(base + error.offset, base + error.offset)
+        return Metadata(problem=Named(f"the YAML cannot be read: {error}", path, where))
+    bibliography = yamlnodes.get(root, "bibliography")
+    references = yamlnodes.get(root, "references")
+    found_references = None
+    if references is not None:
+        found_references = tuple(csl_entries(references, path, lines, base)[0])
+    return Metadata(
+        bibliography=None if bibliography is None else _named(bibliography, path, lines, base),
+        references=found_references,
+        nocite=_nocite(yamlnodes.get(root, "nocite")),
+        metadata_files=_named(yamlnodes.get(root, "metadata-files"), path, lines, base),
+    )
+
+
+def _named(node: Any, path: str, lines: LineIndex, base: int) -> tuple[Named, ...]:
+    return tuple(
+        Named(str(item.value).strip(), path, yamlnodes.span(item, lines, base))
+        for item in yamlnodes.scalars(node)
+        if str(item.value).strip()
+    )

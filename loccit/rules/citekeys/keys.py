@@ -1,0 +1,161 @@
+"""Citation keys against the bibliography: missing keys (B001), uncited entries (B002), duplicate keys (B006),
+citations with no bibliography (B009), keys pandoc reads shorter (B010), citations lost to example lists (B011)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from loccit.linter.diagnostics import Rule, Severity, Violation
+from loccit.linter.matching.citekeys import cited_keys, describe, key_index, near_miss, other_case, usable
+from loccit.linter.model import BibEntry, Document
+
+_DOI_PREFIX = ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:")
+
+
+def missing_keys(doc: Document) -> Iterator[Violation]:
+    """B001: a cited key that no entry has, once per key, with a hint (case, near miss)."""
+    found = usable(doc)
+    if found is None:
+        return
+    index = key_index(doc)
+    reported: set[str] = set()
+    for citation in doc.citations:
+        key = citation.key
+        if key in index or key in reported or citation.written in index:
+            continue
+        reported.add(key)
+        hint = ""
+        if (case := other_case(doc, key)) is not None:
+            hint = f'; the bibliography has "{case}" (keys are case-sensitive)'
+        elif (close := near_miss(doc, key)) is not None:
+            hint = f'; did you mean "{close}"?'
+        yield Violation(citation.span, f'citation key "{key}" is in no bibliography ({describe(found)}){hint}')
+
+
+def _cited_fraction(entries: list[BibEntry], cited: frozenset[str], folded: set[str]) -> float:
+    keys = {entry.key for entry in entries}
+    return sum(key in cited or key.casefold() in folded for key in keys) / len(keys) if keys else 0.0
+
+
+def uncited_entries(doc: Document, min_cited_fraction: float) -> Iterator[Violation]:
+    """B002: an entry no citation, chapter or `nocite` names, in a file most of whose entries are cited."""
+    found = usable(doc)
+    if found is None or "*" in found.nocite or not doc.citations:
+        return
+    cited = cited_keys(doc)
+    folded = {key.casefold() for key in cited}
+    groups = [(doc.path, list(found.references))] + [(f.path, list(f.entries)) for f in found.files]
+    for path, entries in groups:
+        if not entries or _cited_fraction(entries, cited, folded) < min_cited_fraction:
+            continue  # a shared library, most of it cited by documents not checked here
+        seen: set[str] = set()
+        for entry in entries:
+            if entry.key in seen or entry.key in cited or entry.key.casefold() in folded:
+                continue
+            seen.add(entry.key)
+            yield Violation(entry.span, f'entry "{entry.key}" is not cited in the text or named in nocite', path=path)
+
+
+def _doi(entry: BibEntry) -> str | None:
+    value = entry.field("doi")
+    if not value:
+        return None
+    value = value.strip().lower()
+    for prefix in _DOI_PREFIX:
+        if value.startswith(prefix):
+            value = value[len(prefix) :]
+    return value or None
+
+
+def _alike(one: str | None, other: str | None) -> bool:
+    """Whether two titles name one work: a dataset's v10 and v12 may share a DOI and are two works."""
+    if not one or not other:
+        return False
+    from rapidfuzz import fuzz
+
+    def clean(title: str) -> str:
+        return " ".join("".join(c if c.isalnum() else " " for c in title.casefold()).split())
+
+    one, other = clean(one), clean(other)
+    numbers = [word for word in one.split() if any(c.isdigit() for c in word)]
+    if numbers != [word for word in other.split() if any(c.isdigit() for c in word)]:
+        return False  # "Dataset v10" and "Dataset v12", "Volume 1" and "Volume 2"
+    return fuzz.ratio(one, other) >= 90
+
+
+def duplicate_keys(doc: Document) -> Iterator[Violation]:
+    """B006: a key listed twice (within a file or across files), and one DOI under two keys."""
+    found = doc.key_bibliography
+    if found is None:
+        return
+    first: dict[str, BibEntry] = {}
+    by_doi: dict[str, BibEntry] = {}
+    for entry in found.entries:
+        earlier = first.setdefault(entry.key, entry)
+        if earlier is not entry:
+            where = "" if earlier.path == entry.path else f"{earlier.path}, "
+            message = (
+                f'key "{entry.key}" is listed again (first at {where}line {earlier.span.line}); '
+                "pandoc uses one copy, biber the other"
+            )
+            yield Violation(entry.span, message, path=entry.path)
+            continue
+        doi = _doi(entry)
+        if doi is None:
+            continue
+        same = by_doi.setdefault(doi, entry)
+        if same is not entry and _alike(same.field("title"), entry.field("title")):
+            message = f'entry "{entry.key}" has the DOI of "{same.key}" ({doi}): one work under two keys'
+            yield Violation(entry.span, message, path=entry.path)
+
+
+def no_bibliography(doc: Document) -> Iterator[Violation]:
+    """B009: bracketed citations in a document that names no bibliography."""
+    if doc.key_bibliography is not None or doc.source_sections:
+        return
+    bracketed = [c for c in doc.citations if c.bracketed]
+    if bracketed:
+        more = len(doc.citations) - 1
+        which = f"@{bracketed[0].key}" + (f" and {more} more citations" if more else "")
+        yield Violation(bracketed[0].span, f"{which}, but no bibliography is named (front matter, project, settings)")
+
+
+def truncated_keys(doc: Document, opts: object) -> Iterator[Violation]:
+    """B010: a key written so that pandoc reads a shorter one (`@duquette_share--income`)."""
+    index = key_index(doc)
+    for citation in doc.citations:
+        if citation.written != citation.key and citation.written in index:
+            message = (
+                f'pandoc reads the key "{citation.key}" here, not "{citation.written}": write @{{{citation.written}}}'
+            )
+            yield Violation(citation.span, message)
+
+
+def example_citations(doc: Document, opts: object) -> Iterator[Violation]:
+    """B011: a paragraph opening with `@key.` or `@key)`, which pandoc reads as an example list item."""
+    if doc.key_bibliography is None or not doc.example_items:
+        return
+    folded = {key.casefold() for key in key_index(doc)}
+    for item in doc.example_items:
+        if item.key.casefold() in folded:
+            message = (
+                f'"@{item.key}" opens a paragraph followed by "." or ")": pandoc reads an example list item '
+                "and the citation is lost; reword or start with [@" + item.key + "]"
+            )
+            yield Violation(item.span, message)
+
+
+TRUNCATED_CITEKEY = Rule(
+    "B010",
+    "truncated-citekey",
+    "Pandoc reads a shorter key than the one written",
+    truncated_keys,
+    Severity.ERROR,
+)
+EXAMPLE_LIST_CITATION = Rule(
+    "B011",
+    "example-list-citation",
+    "A paragraph opening with @key. is an example list item, not a citation",
+    example_citations,
+    Severity.WARNING,
+)
