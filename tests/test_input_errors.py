@@ -109,3 +109,64 @@ def test_checking_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     result = CliRunner().invoke(main, ["check", "--format", output, "."])
     assert result.exit_code == 1
     assert _snapshot(tmp_path) == before
+
+
+def _deny(monkeypatch: pytest.MonkeyPatch, denied: str) -> None:
+    """Make one path unreadable even for root: click's access check, opening it, and listing it all fail."""
+    import os
+
+    real_access, real_scandir = os.access, os.scandir
+
+    def access(path: object, mode: int, *args: object, **kwargs: object) -> bool:
+        return False if os.path.abspath(str(path)) == denied else real_access(path, mode, *args, **kwargs)  # type: ignore[arg-type]
+
+    def scandir(path: object = ".") -> object:
+        if os.path.abspath(str(path)) == denied:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)  # type: ignore[arg-type]
+
+    real_read = project.read
+
+    def read(path: str, *args: object, **kwargs: object) -> bytes:
+        if os.path.abspath(path) == denied:
+            raise PermissionError(13, "Permission denied", path)
+        return real_read(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "access", access)
+    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.setattr(project, "read", read)
+
+
+def test_unreadable_file_named_on_the_command_line_is_e001_not_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good, _, bad = _essays(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    _deny(monkeypatch, good)
+    result = _run(["good.md", "bad.md"])
+    assert result.exit_code == 1, result.output
+    assert "good.md:1:1: E001 cannot read file: Permission denied" in result.output
+    assert "bad.md:1:6: N001" in result.output
+
+
+def test_unreadable_subdirectory_is_reported_not_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _essays(tmp_path)
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "chapter.md").write_text("Text.[^7]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    _deny(monkeypatch, str(tmp_path / "locked"))
+    result = _run(["."])
+    assert result.exit_code == 1, result.output
+    assert "locked:1:1: E001 cannot read directory: Permission denied" in result.output
+    assert "bad.md:1:6: N001" in result.output
+    assert "chapter.md" not in result.output
+
+
+def test_excluded_unreadable_subdirectory_is_not_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _essays(tmp_path)
+    (tmp_path / "pyproject.toml").write_text('[tool.loccit]\nexclude = ["locked/"]\n', encoding="utf-8")
+    (tmp_path / "locked").mkdir()
+    monkeypatch.chdir(tmp_path)
+    _deny(monkeypatch, str(tmp_path / "locked"))
+    result = _run(["."])
+    assert "locked" not in result.output

@@ -64,7 +64,7 @@ def _report(diagnostics: list[Diagnostic], files: int, fmt: str | None, out: Tex
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))  # an unreadable file is an E001 finding
 @click.option(
     "--output-format",
     "--format",

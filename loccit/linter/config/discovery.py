@@ -197,6 +197,8 @@ def matches(root: str, patterns: tuple[str, ...], path: str) -> bool:
     if not patterns or path == "-":
         return False
     relative = os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/")
+    if os.path.isdir(path):  # a directory a walk could not list, reported unless excluded ("drafts/")
+        relative += "/"
     return bool(_spec(patterns).match_file(relative))
 
 

@@ -67,9 +67,15 @@ def digest(data: bytes) -> str:
 
 
 def _walk(root: str) -> list[str]:
+    """The Markdown files under root; a directory that cannot be listed is listed itself, to be reported (E001)."""
     ignored = _gitignore(root)
     files = []
-    for directory, dirs, names in os.walk(root):
+
+    def unlisted(error: OSError) -> None:
+        if error.filename is not None:
+            files.append(os.path.normpath(error.filename))
+
+    for directory, dirs, names in os.walk(root, onerror=unlisted):
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not ignored(os.path.join(directory, d), True))
         for name in sorted(names):
             path = os.path.join(directory, name)
@@ -125,8 +131,9 @@ def read(path: str, stdin: bytes | None = None) -> bytes:
 
 
 def unreadable(path: str, error: OSError) -> Diagnostic:
-    """The E001 finding for a file that cannot be opened."""
-    return _finding(path, 1, 1, f"cannot read file: {error.strerror or error}")
+    """The E001 finding for a file (or a directory of a walk) that cannot be opened."""
+    kind = "directory" if os.path.isdir(path) else "file"
+    return _finding(path, 1, 1, f"cannot read {kind}: {error.strerror or error}")
 
 
 def _finding(path: str, line: int, column: int, message: str) -> Diagnostic:
