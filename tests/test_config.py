@@ -117,6 +117,29 @@ def pyproject(repo: Path, body: str) -> None:
             'you mean "N004"? (expected a rule code)',
         ),
         ("rules = 3", "pyproject.toml: tool.loccit.rules: must be a table, not an integer"),
+        ('exclude = ["!"]', 'pyproject.toml: tool.loccit.exclude: invalid gitignore-style pattern "!"'),
+        ('exclude = ["[z-a]"]', 'pyproject.toml: tool.loccit.exclude: invalid gitignore-style pattern "[z-a]"'),
+        (
+            'per-file-ignores = { "[z-a]" = ["N"] }',
+            'pyproject.toml: tool.loccit.per-file-ignores: invalid gitignore-style pattern "[z-a]"',
+        ),
+        ("min-score = nan", "pyproject.toml: tool.loccit.min-score: must be a number from 0 to 100, not nan"),
+        (
+            "[tool.loccit.rules.B001]\nmin_score = nan",
+            "pyproject.toml: tool.loccit.rules.B001.min_score: must be a number from 0 to 100, not nan",
+        ),
+        (
+            "[tool.loccit.rules.B001]\nauthor_min_score = -1e308",
+            "pyproject.toml: tool.loccit.rules.B001.author_min_score: must be a number from 0 to 100, not -1e+308",
+        ),
+        (
+            "[tool.loccit.rules.B002]\nmin_cited_fraction = -0.5",
+            "pyproject.toml: tool.loccit.rules.B002.min_cited_fraction: must be a number from 0 to 1, not -0.5",
+        ),
+        (
+            "[tool.loccit.rules.B006]\nsame_work_min_score = inf",
+            "pyproject.toml: tool.loccit.rules.B006.same_work_min_score: must be a number from 0 to 100, not inf",
+        ),
     ],
 )
 def test_each_configuration_error_is_one_line_and_exit_two(repo: Path, body: str, message: str) -> None:
@@ -130,6 +153,19 @@ def test_invalid_toml_names_the_file(repo: Path) -> None:
     (repo / "loccit.toml").write_text("select = [\n", encoding="utf-8")
     code, _, err = run("check", "essay.md")
     assert code == 2 and err.startswith("loccit: error: loccit.toml: invalid TOML: ")
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"[tool.loccit]\n# caf\xe9\n", "pyproject.toml: invalid TOML: not valid UTF-8 (byte 0xe9 at offset 19)"),
+        (b"[tool.loccit]\nselect = " + b"[" * 5000 + b"]" * 5000, "pyproject.toml: invalid TOML: nested too deeply"),
+    ],
+)
+def test_unparsable_configuration_is_one_line_and_exit_two(repo: Path, data: bytes, message: str) -> None:
+    (repo / "pyproject.toml").write_bytes(data)
+    code, out, err = run("check", "essay.md")
+    assert (code, out, err) == (2, "", f"loccit: error: {message}\n")
 
 
 def test_loccit_toml_keys_have_no_prefix(repo: Path) -> None:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import jsonschema
@@ -145,3 +148,29 @@ def test_unwritable_output_file_is_a_usage_error(tmp_path: Path, monkeypatch: py
     result = CliRunner().invoke(main, ["check", "--isolated", "--format", "sarif", "-o", str(target), FIXTURE])
     assert result.exit_code == 2
     assert result.stderr == f"loccit: error: {target}: cannot write: No such file or directory\n"
+
+
+UNDECODABLE = "caf\udce9.md"  # os.fsdecode(b"caf\xe9.md"): a file name that is not UTF-8
+
+
+@pytest.mark.parametrize("fmt", list(reporters.REPORTERS))
+def test_a_file_name_that_is_not_utf8_is_written_as_utf8(fmt: str) -> None:
+    d = Diagnostic(UNDECODABLE, 1, 1, 1, 2, "E001", "unreadable-file", Severity.ERROR, "cannot read file")
+    out = io.StringIO()
+    reporters.render(fmt, [d], out)
+    written = out.getvalue().encode("utf-8")  # strict: a lone surrogate would raise here
+    assert b"caf\\xe9.md" in written.replace(b"\\\\", b"\\") or b"caf%E9.md" in written
+    if fmt in ("json", "sarif", "gitlab", "rdjson"):
+        json.loads(written)
+    if fmt == "json-lines":
+        json.loads(written.splitlines()[0])
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a file name of any bytes needs a POSIX file system")
+@pytest.mark.parametrize("fmt", ["sarif", "gitlab", "json"])
+def test_cli_with_a_file_name_that_is_not_utf8(tmp_path: Path, fmt: str) -> None:
+    (tmp_path / os.fsdecode(b"caf\xe9.md")).write_text("Text.[^2]\n", encoding="utf-8")
+    command = [sys.executable, "-m", "loccit", "check", "--isolated", "--format", fmt, "."]
+    done = subprocess.run(command, capture_output=True, cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (1, b"")
+    json.loads(done.stdout.decode("utf-8"))

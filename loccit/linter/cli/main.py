@@ -226,10 +226,16 @@ def sources(paths: tuple[str, ...], output_format: str, notes: str) -> None:
     except (InputError, ConfigError, report.Unreadable) as error:
         _fail(str(error))
         return
-    if output_format == "json":
-        report.write_json(reports, sys.stdout)
-        return
-    for index, built in enumerate(reports):
-        if index:
-            sys.stdout.write("\n")
-        report.write_text(built, sys.stdout)
+    if sys.stdout is None:
+        _fail("standard output is closed")
+    try:
+        if output_format == "json":
+            report.write_json(reports, sys.stdout)
+        for index, built in enumerate(reports if output_format == "text" else ()):
+            sys.stdout.write("\n" if index else "")
+            report.write_text(built, sys.stdout)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise  # output piped into `head`: click ends the run quietly
+    except OSError as error:
+        _fail(f"cannot write to standard output: {error.strerror or error}")

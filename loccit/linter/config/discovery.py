@@ -78,7 +78,7 @@ def _readers(root: str, rules: Sequence[Rule]) -> dict[str, Any]:
         "ignore": lambda w, k, v: keys.codes(w, k, v, rules),
         "extend-select": lambda w, k, v: keys.codes(w, k, v, rules),
         "per-file-ignores": lambda w, k, v: keys.per_file(w, k, v, rules),
-        "exclude": lambda w, k, v: keys.strings(w, k, v, "gitignore-style patterns"),
+        "exclude": keys.patterns,
         "severity": lambda w, k, v: keys.severity(w, k, v, rules),
         "notes": lambda w, k, v: keys.choice(w, k, v, keys.NOTE_STYLES),
         "bibliography-headings": keys.headings,
@@ -116,6 +116,12 @@ def _read_toml(path: str, shown: str) -> dict[str, Any]:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{shown}: invalid TOML: {error}") from error
+    except UnicodeDecodeError as error:
+        byte = error.object[error.start]
+        problem = f"not valid UTF-8 (byte 0x{byte:02x} at offset {error.start})"
+        raise ConfigError(f"{shown}: invalid TOML: {problem}") from error
+    except RecursionError as error:  # tomllib parses nested arrays and tables recursively
+        raise ConfigError(f"{shown}: invalid TOML: nested too deeply") from error
     except OSError as error:
         raise ConfigError(f"{shown}: cannot read configuration: {error.strerror or error}") from error
 

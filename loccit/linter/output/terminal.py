@@ -11,6 +11,7 @@ import click
 
 from loccit.linter.diagnostics import Diagnostic, Fix, Severity
 from loccit.linter.output.context import PLAIN, Context
+from loccit.linter.output.escapes import visible
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -39,7 +40,7 @@ def _fix_text(fix: Fix, line: str | None) -> str:
             old = json.dumps(line[span.column - 1 : span.end_column - 1], ensure_ascii=False)
         where = old or f"{span.line}:{span.column}-{span.end_line}:{span.end_column}"
         what = f"delete {where}" if not fix.text else f"replace {where} with {replacement}"
-    return f"fix ({safety}): {what}"
+    return visible(f"fix ({safety}): {what}")  # json.dumps escapes C0 controls, not DEL, C1 or bidi overrides
 
 
 def _snippet(d: Diagnostic, line: str | None, paint: Callable[..., str]) -> list[str]:
@@ -47,10 +48,13 @@ def _snippet(d: Diagnostic, line: str | None, paint: Callable[..., str]) -> list
         return []
     number = str(d.line)
     gutter = " " * len(number)
-    shown = line.replace("\t", " ")  # one column per character keeps the caret under its text
-    end = d.end_column if d.end_line == d.line else len(shown) + 1
-    width = max(1, min(end, len(shown) + 1) - d.column)
-    caret = " " * (d.column - 1) + "^" * width
+    line = line.replace("\t", " ")  # one column per character keeps the caret under its text
+    end = d.end_column if d.end_line == d.line else len(line) + 1
+    end = max(d.column + 1, min(end, len(line) + 1))
+    # Control characters are shown as escapes (`\x1b`): the caret is placed under the text as shown.
+    before, inside = visible(line[: d.column - 1]), visible(line[d.column - 1 : end - 1])
+    shown = before + inside + visible(line[end - 1 :])
+    caret = " " * len(before) + "^" * max(1, len(inside))
     bar = paint(f"{gutter} |", fg="blue", bold=True)
     return [
         bar,
@@ -69,7 +73,8 @@ def full(diagnostics: Sequence[Diagnostic], stream: TextIO, context: Context = P
     for d in diagnostics:
         line = sources.line(d.path, d.line)
         head = paint(f"{d.severity.value}[{d.code}]", fg=_COLOURS[d.severity], bold=True)
-        out = [f"{head}: {paint(d.message, bold=True)}", f"{' ' * len(str(d.line))}--> {d.path}:{d.line}:{d.column}"]
+        where = f"{' ' * len(str(d.line))}--> {visible(d.path)}:{d.line}:{d.column}"
+        out = [f"{head}: {paint(visible(d.message), bold=True)}", where]
         out.extend(_snippet(d, line, paint))
         if d.fix is not None:
             fix_line = sources.line(d.path, d.fix.span.line)
