@@ -40,7 +40,7 @@ def pyproject(repo: Path, body: str) -> None:
             'selct = ["N"]',
             'pyproject.toml: tool.loccit.selct: unknown key; did you mean "select"? (allowed: select, ignore, '
             "extend-select, per-file-ignores, exclude, severity, notes, bibliography-headings, notes-headings, "
-            "page-style, min-score, bibliography, rules)",
+            "page-style, min-score, max-file-size, bibliography, rules)",
         ),
         (
             'select = "N001"',
@@ -117,6 +117,15 @@ def pyproject(repo: Path, body: str) -> None:
             'you mean "N004"? (expected a rule code)',
         ),
         ("rules = 3", "pyproject.toml: tool.loccit.rules: must be a table, not an integer"),
+        (
+            "max-file-size = -1",
+            'pyproject.toml: tool.loccit.max-file-size: must be a size in bytes, or a string such as "20 MB", not -1',
+        ),
+        (
+            'max-file-size = "big"',
+            "pyproject.toml: tool.loccit.max-file-size: must be a size in bytes, or a string such as "
+            '"20 MB", not "big"',
+        ),
         ('exclude = ["!"]', 'pyproject.toml: tool.loccit.exclude: invalid gitignore-style pattern "!"'),
         ('exclude = ["[z-a]"]', 'pyproject.toml: tool.loccit.exclude: invalid gitignore-style pattern "[z-a]"'),
         (
@@ -371,3 +380,11 @@ def test_e002_follows_the_settings(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["check", "--output-format", "json", str(essay)])
     found = [(d["code"], d["rule"], d["severity"]) for d in json.loads(result.output)]
     assert found == [("E002", "unused-suppression", "error")]
+
+
+@pytest.mark.parametrize(("value", "size"), [("0", 0), ("1500", 1500), ('"20 MB"', 20_000_000), ('"2.5kB"', 2500)])
+def test_max_file_size_takes_bytes_or_a_size_with_its_unit(repo: Path, value: str, size: int) -> None:
+    from loccit.linter.config.discovery import discover
+
+    pyproject(repo, f"max-file-size = {value}\n")
+    assert discover(str(repo / "essay.md")).max_file_size == size

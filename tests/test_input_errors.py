@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -53,10 +56,10 @@ def test_unreadable_file_is_a_finding(tmp_path: Path, monkeypatch: pytest.Monkey
     good, _, bad = _essays(tmp_path)
     real_read = project.read
 
-    def read(path: str, stdin: bytes | None = None) -> bytes:
+    def read(path: str, stdin: bytes | None = None, limit: int = 0) -> bytes:
         if path == good:
             raise PermissionError(13, "Permission denied")
-        return real_read(path, stdin)
+        return real_read(path, stdin, limit)
 
     monkeypatch.setattr(project, "read", read)
     result = _run([good, bad])
@@ -113,7 +116,6 @@ def test_checking_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
 def _deny(monkeypatch: pytest.MonkeyPatch, denied: str) -> None:
     """Make one path unreadable even for root: click's access check, opening it, and listing it all fail."""
-    import os
 
     real_access, real_scandir = os.access, os.scandir
 
@@ -170,3 +172,49 @@ def test_excluded_unreadable_subdirectory_is_not_reported(tmp_path: Path, monkey
     _deny(monkeypatch, str(tmp_path / "locked"))
     result = _run(["."])
     assert "locked" not in result.output
+
+
+def _loccit(args: list[str], cwd: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    """The real command in its own process, with a timeout: a FIFO or /dev/zero must not hang it."""
+    command = [sys.executable, "-m", "loccit", "check", "--format", "concise", *args]
+    return subprocess.run(command, cwd=cwd, capture_output=True, timeout=60, input=stdin, check=False)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or not os.path.exists("/dev/zero"), reason="needs FIFOs and /dev/zero")
+def test_fifos_and_devices_are_skipped_in_walks_and_e001_when_named(tmp_path: Path) -> None:
+    _essays(tmp_path)
+    os.mkfifo(tmp_path / "pipe.md")
+    (tmp_path / "zero.md").symlink_to("/dev/zero")
+    walked = _loccit(["."], tmp_path)
+    assert (walked.returncode, walked.stderr) == (1, b"")
+    assert b"pipe.md" not in walked.stdout and b"zero.md" not in walked.stdout
+    assert b"bad.md:1:6: N001" in walked.stdout
+    named = _loccit(["pipe.md", "zero.md", "bad.md"], tmp_path)
+    assert (named.returncode, named.stderr) == (1, b"")
+    assert named.stdout.decode().splitlines()[:3] == [
+        "bad.md:1:6: N001 note [^2] has no definition; add one or remove the marker",
+        "pipe.md:1:1: E001 not a regular file (a named pipe); not checked",
+        "zero.md:1:1: E001 not a regular file (a character device); not checked",
+    ]
+    full = _loccit(["--format", "full", "pipe.md"], tmp_path)
+    assert full.returncode == 1 and b"E001" in full.stdout
+
+
+def test_a_file_larger_than_max_file_size_is_e001_and_not_read(tmp_path: Path) -> None:
+    _essays(tmp_path)
+    (tmp_path / "pyproject.toml").write_text("[tool.loccit]\nmax-file-size = 1000\n", encoding="utf-8")
+    (tmp_path / "big.md").write_text("Text.[^9]\n" * 200, encoding="utf-8")
+    result = _loccit(["big.md", "bad.md"], tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.decode().splitlines()[:2] == [
+        "bad.md:1:6: N001 note [^2] has no definition; add one or remove the marker",
+        "big.md:1:1: E001 file is 2 kB, more than max-file-size (1 kB); not checked",
+    ]
+    piped = _loccit(["-"], tmp_path, stdin=b"Text.[^9]\n" * 200)
+    assert b"-:1:1: E001 file is 2 kB, more than max-file-size (1 kB); not checked" in piped.stdout
+
+
+def test_max_file_size_defaults_to_20_mb(tmp_path: Path) -> None:
+    from loccit.linter.config.discovery import Config, settings
+
+    assert settings(Config()).max_file_size == 20_000_000

@@ -21,6 +21,7 @@ from loccit.linter.output import formats as reporters
 from loccit.linter.output import terminal, text
 from loccit.linter.output.context import Context
 from loccit.linter.output.source_lines import Sources
+from loccit.rules.errors.inputs import UNREADABLE_FILE
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -53,7 +54,8 @@ def main() -> None:
 
 def _report(diagnostics: list[Diagnostic], files: int, fmt: str | None, out: TextIO, opts: dict[str, object]) -> None:
     stdin_text = opts["stdin"]
-    sources = Sources({STDIN: stdin_text.decode("utf-8", "replace")} if isinstance(stdin_text, bytes) else {})
+    texts = {STDIN: stdin_text.decode("utf-8", "replace")} if isinstance(stdin_text, bytes) else {}
+    sources = Sources(texts, unread={d.path for d in diagnostics if d.code == UNREADABLE_FILE.code})
     if opts["statistics"]:
         text.statistics(diagnostics, out, as_json=fmt in ("json", "json-lines"))
     else:

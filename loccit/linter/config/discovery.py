@@ -45,6 +45,7 @@ class Config:
     notes_headings: tuple[str, ...] = ()
     page_style: str | None = None
     min_score: float | None = None
+    max_file_size: int = Settings.max_file_size
     bibliography: tuple[str, ...] = ()
     rules: Mapping[str, Mapping[str, object]] = field(default_factory=dict)
     origin: Mapping[str, str] = field(default_factory=dict)
@@ -85,6 +86,7 @@ def _readers(root: str, rules: Sequence[Rule]) -> dict[str, Any]:
         "notes-headings": keys.headings,
         "page-style": lambda w, k, v: keys.choice(w, k, v, keys.PAGE_STYLES),
         "min-score": lambda w, k, v: keys.number(w, k, v, 0, 100),
+        "max-file-size": keys.size,
         "bibliography": lambda w, k, v: keys.paths(w, k, v, root),
         "rules": lambda w, k, v: keys.rule_tables(w, k, v, rules),
     }
@@ -269,4 +271,5 @@ def _settings(config: Config, extra_ignores: tuple[str, ...]) -> Settings:
         style=None if config.notes == "auto" else NoteStyle(config.notes),
         bibliography_headings=sections.BIBLIOGRAPHY_HEADINGS + config.bibliography_headings,
         notes_headings=sections.NOTES_HEADINGS + config.notes_headings,
+        max_file_size=config.max_file_size,
     )

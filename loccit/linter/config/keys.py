@@ -115,6 +115,21 @@ def number(where: Where, key: str, value: object, low: float, high: float) -> fl
     return float(value)
 
 
+_SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*(bytes|B|kB|KB|MB|GB)?", re.I)
+_UNITS = {"": 1, "b": 1, "bytes": 1, "kb": 10**3, "mb": 10**6, "gb": 10**9}
+
+
+def size(where: Where, key: str, value: object) -> int:
+    """A size in bytes: an integer, or a string such as "20 MB" or "500 kB" (decimal units); 0 means no limit."""
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    match = _SIZE.fullmatch(value.strip()) if isinstance(value, str) else None
+    if match is None:
+        shown = f'"{value}"' if isinstance(value, str) else value if isinstance(value, int) else type_name(value)
+        where.fail(key, f'must be a size in bytes, or a string such as "20 MB", not {shown}')
+    return int(float(match.group(1)) * _UNITS[(match.group(2) or "").lower()])
+
+
 def _option_number(where: Where, key: str, value: float) -> float:
     """A rule option's number: within its range when its name has one (NUMBER_RANGES), else at least finite."""
     name = key.rsplit(".", 1)[-1]

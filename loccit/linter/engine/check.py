@@ -128,20 +128,20 @@ def with_companions(doc: Document, settings: Settings) -> Document:
 def _marked_beside(directory: str, settings: Settings) -> bool:
     """Whether a Markdown file of the directory has note markers (its notes may live in a notes file)."""
     try:
-        return _marked_files(os.path.abspath(directory), settings.style)
+        return _marked_files(os.path.abspath(directory), settings.style, settings.max_file_size)
     except OSError:
         return False
 
 
 @functools.lru_cache(maxsize=64)
-def _marked_files(directory: str, style: NoteStyle | None) -> bool:
+def _marked_files(directory: str, style: NoteStyle | None, limit: int) -> bool:
     settings = Settings(rules=(), style=style)
     for name in sorted(os.listdir(directory)):
         path = os.path.join(directory, name)
         if not name.lower().endswith(MARKDOWN_SUFFIXES) or not os.path.isfile(path):
             continue
         try:
-            doc, _ = parse_bytes(path, read(path), settings)
+            doc, _ = parse_bytes(path, read(path, limit=limit), settings)
         except OSError:
             continue
         if doc is not None and doc.markers:
@@ -155,7 +155,7 @@ def _labelled(doc: Document) -> bool:
 
 
 @functools.lru_cache(maxsize=64)
-def _notes_files(directory: str, style: NoteStyle | None) -> frozenset[str]:
+def _notes_files(directory: str, style: NoteStyle | None, limit: int) -> frozenset[str]:
     labels: set[str] = set()
     settings = Settings(rules=(), style=style)
     for name in sorted(os.listdir(directory)):
@@ -163,7 +163,7 @@ def _notes_files(directory: str, style: NoteStyle | None) -> frozenset[str]:
         if not name.lower().endswith(MARKDOWN_SUFFIXES) or not os.path.isfile(path):
             continue
         try:
-            doc, _ = parse_bytes(path, read(path), settings)
+            doc, _ = parse_bytes(path, read(path, limit=limit), settings)
         except OSError:
             continue
         if doc is not None and _labelled(doc) and not doc.markers:
@@ -174,6 +174,6 @@ def _notes_files(directory: str, style: NoteStyle | None) -> frozenset[str]:
 def companion_labels(directory: str, settings: Settings) -> frozenset[str]:
     """Labels defined in the notes-only files (definitions, no markers) of a directory."""
     try:
-        return _notes_files(os.path.abspath(directory), settings.style)
+        return _notes_files(os.path.abspath(directory), settings.style, settings.max_file_size)
     except OSError:
         return frozenset()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Sequence
 
 from loccit.linter.diagnostics import Diagnostic
@@ -16,10 +17,23 @@ SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv"
 
 
 STDIN = "-"
+# Opened without waiting for a writer (a FIFO) and, on Windows, as bytes.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+_KINDS = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
 
 class InputError(Exception):
     """A path that cannot be linted at all (missing, unreadable directory)."""
+
+
+class NotChecked(OSError):
+    """A file loccit will not read: not a regular file (a FIFO, a device), or larger than max-file-size."""
 
 
 def expand_paths(paths: Sequence[str], seen: set[object] | None = None) -> list[str]:
@@ -32,10 +46,10 @@ def expand_paths(paths: Sequence[str], seen: set[object] | None = None) -> list[
     seen = set() if seen is None else seen
     found: list[str] = []
     for path in paths:
-        if path == STDIN or os.path.isfile(path):
-            named = [path]
-        elif os.path.isdir(path):
+        if os.path.isdir(path) and path != STDIN:
             named = _walk(path)
+        elif path == STDIN or os.path.exists(path):  # a FIFO or a device named is read as one, to say so (E001)
+            named = [path]
         else:
             raise InputError(f"{path}: no such file or directory")
         for file in named:
@@ -79,9 +93,17 @@ def _walk(root: str) -> list[str]:
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not ignored(os.path.join(directory, d), True))
         for name in sorted(names):
             path = os.path.join(directory, name)
-            if name.lower().endswith(MARKDOWN_SUFFIXES) and not ignored(path, False):
+            if name.lower().endswith(MARKDOWN_SUFFIXES) and not ignored(path, False) and not _special(path):
                 files.append(os.path.normpath(path))  # "./ch1.md" prints as "ch1.md"
     return files
+
+
+def _special(path: str) -> bool:
+    """Whether a path is (or links to) something other than a regular file: a FIFO, /dev/zero, a socket."""
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False  # a broken link: reported when read
 
 
 def _gitignore(root: str):  # type: ignore[no-untyped-def]
@@ -122,16 +144,42 @@ def _input_error(path: str, data: bytes, offset: int, message: str) -> Diagnosti
     return _finding(path, line, column, message)
 
 
-def read(path: str, stdin: bytes | None = None) -> bytes:
-    """Read a file (or standard input for "-") as bytes."""
+def read(path: str, stdin: bytes | None = None, limit: int = 0) -> bytes:
+    """Read a regular file (or standard input for "-") as bytes, at most `limit` bytes (0: no limit).
+
+    A FIFO, a device or a file larger than the limit raises NotChecked, without waiting or reading it all.
+    """
     if path == STDIN:
-        return stdin or b""
-    with open(path, "rb") as handle:
-        return handle.read()
+        data = stdin or b""
+        _check_size(len(data), limit)
+        return data
+    with os.fdopen(os.open(path, _OPEN_FLAGS), "rb") as handle:
+        mode = os.fstat(handle.fileno()).st_mode
+        if not stat.S_ISREG(mode):
+            kind = next((name for test, name in _KINDS if test(mode)), "a special file")
+            raise NotChecked(f"not a regular file ({kind}); not checked")
+        _check_size(os.fstat(handle.fileno()).st_size, limit)
+        data = handle.read(limit + 1) if limit else handle.read()
+    _check_size(len(data), limit)  # it grew since
+    return data
+
+
+def _check_size(size: int, limit: int) -> None:
+    if limit and size > limit:
+        raise NotChecked(f"file is {_size(size)}, more than max-file-size ({_size(limit)}); not checked")
+
+
+def _size(size: int) -> str:
+    for unit, scale in (("GB", 10**9), ("MB", 10**6), ("kB", 10**3)):
+        if size >= scale:
+            return f"{size / scale:.3g} {unit}"
+    return f"{size} bytes"
 
 
 def unreadable(path: str, error: OSError) -> Diagnostic:
-    """The E001 finding for a file (or a directory of a walk) that cannot be opened."""
+    """The E001 finding for a file (or a directory of a walk) that cannot be opened, or is not read."""
+    if isinstance(error, NotChecked):
+        return _finding(path, 1, 1, str(error))
     kind = "directory" if os.path.isdir(path) else "file"
     return _finding(path, 1, 1, f"cannot read {kind}: {error.strerror or error}")
 

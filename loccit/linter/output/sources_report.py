@@ -46,7 +46,8 @@ class Unreadable(Exception):
 
 def _parse(path: str, configs: Configs) -> Document:
     try:
-        doc, error = engine.parse_bytes(path, read(path), configs.settings(path))
+        settings = configs.settings(path)
+        doc, error = engine.parse_bytes(path, read(path, limit=settings.max_file_size), settings)
     except OSError as problem:
         raise Unreadable(f"{path}: {problem.strerror or problem}") from problem
     if doc is None:
