@@ -174,3 +174,79 @@ def test_cli_with_a_file_name_that_is_not_utf8(tmp_path: Path, fmt: str) -> None
     done = subprocess.run(command, capture_output=True, cwd=tmp_path)
     assert (done.returncode, done.stderr) == (1, b"")
     json.loads(done.stdout.decode("utf-8"))
+
+
+ESC = "\x1b"
+HOSTILE = f"A\x07b.[^9{ESC}c] More.\n"  # a bell, then a label that would reset the terminal
+
+
+def _hostile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.chdir(tmp_path)
+    name = f"essay{ESC}]0;title\x07.md"  # a file name that would retitle the terminal window
+    (tmp_path / name).write_text(HOSTILE, encoding="utf-8")
+    return name
+
+
+@pytest.mark.parametrize("fmt", ["full", "concise", "github", "junit"])
+def test_control_characters_never_reach_the_output_raw(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    _hostile(tmp_path, monkeypatch)
+    result = CliRunner().invoke(main, ["check", "--isolated", "--format", fmt, "."])
+    assert result.exit_code == 1
+    assert ESC not in result.stdout and "\x07" not in result.stdout
+    assert "[^9\\x1bc]" in result.stdout and "essay\\x1b]0;title\\x07.md" in result.stdout
+    if fmt == "junit":
+        from xml.etree import ElementTree
+
+        ElementTree.fromstring(result.stdout.encode("utf-8"))
+
+
+def test_full_format_keeps_the_caret_under_text_shown_with_escapes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _hostile(tmp_path, monkeypatch)
+    lines = CliRunner().invoke(main, ["check", "--isolated", "--format", "full", "."]).stdout.splitlines()
+    source = next(line for line in lines if line.startswith("1 | "))
+    caret = lines[lines.index(source) + 1]
+    start = caret.index("^")
+    assert source[start : start + len(caret.split()[1])] == "[^9\\x1bc]"
+
+
+def test_junit_is_valid_xml_when_a_message_holds_a_control_character() -> None:
+    from xml.etree import ElementTree
+
+    d = Diagnostic(f"a{ESC}.md", 1, 1, 1, 2, "N001", "undefined-note", Severity.ERROR, f"note [^{ESC}\x00] …")
+    out = io.StringIO()
+    reporters.render("junit", [d], out)
+    failure = ElementTree.fromstring(out.getvalue().encode("utf-8")).find(".//failure")
+    assert failure is not None and failure.get("message") == "note [^\\x1b\\x00] …"
+
+
+def test_show_settings_shows_a_hostile_file_name_with_escapes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    name = _hostile(tmp_path, monkeypatch)
+    result = CliRunner().invoke(main, ["check", "--isolated", "--show-settings", name])
+    assert result.exit_code == 0 and ESC not in result.stdout
+    assert "# settings for essay\\x1b]0;title\\x07.md" in result.stdout
+
+
+def test_configuration_errors_show_control_characters_with_escapes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _hostile(tmp_path, monkeypatch)
+    (tmp_path / "loccit.toml").write_text('"\\u001b[2J" = 1\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "."])
+    assert result.exit_code == 2 and ESC not in result.stderr
+    assert result.stderr.startswith("loccit: error: loccit.toml: \\x1b[2J: unknown key")
+
+
+def test_sources_shows_control_characters_with_escapes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "essay.md").write_text(
+        f"A.[^1]\n\n[^1]: Jones, *Other*, 4.\n\n## Bibliography\n\n- Jones, B. *Other{ESC}[5m Book*. Paris, 2001.\n",
+        encoding="utf-8",
+    )
+    for fmt in ("text", "json"):
+        result = CliRunner().invoke(main, ["sources", "--format", fmt, "essay.md"])
+        assert result.exit_code == 0 and ESC not in result.stdout
+    assert "Other\\x1b[5m Book" in CliRunner().invoke(main, ["sources", "essay.md"]).stdout

@@ -6,7 +6,7 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
-from typing import TextIO
+from typing import TextIO, cast
 
 import click
 
@@ -20,6 +20,7 @@ from loccit.linter.engine.files import STDIN, InputError
 from loccit.linter.output import formats as reporters
 from loccit.linter.output import terminal, text
 from loccit.linter.output.context import Context
+from loccit.linter.output.escapes import VisibleLines, visible
 from loccit.linter.output.source_lines import Sources
 from loccit.rules.errors.inputs import UNREADABLE_FILE
 
@@ -42,7 +43,7 @@ def _summary(diagnostics: Sequence[Diagnostic], files: int) -> str:
 
 
 def _fail(message: str) -> None:
-    click.echo(f"loccit: error: {message}", err=True)
+    click.echo(f"loccit: error: {visible(message)}", err=True)  # a path or a value may hold ESC
     sys.exit(EXIT_ERROR)
 
 
@@ -133,7 +134,7 @@ def check(
         files, configs = run.prepare(request)
         if show_settings:
             shown = files[0] if files else next((p for p in request.paths if os.path.isfile(p)), STDIN)
-            run.show_settings(shown, configs, sys.stdout)
+            run.show_settings(shown, configs, cast(TextIO, VisibleLines(sys.stdout)))
             sys.exit(EXIT_CLEAN)
         progress = terminal.Progress(sys.stderr, len(files))
         count = iter(range(1, len(files) + 1))
@@ -143,7 +144,7 @@ def check(
             progress.close()
             diagnostics = outcome.diagnostics
             for problem in outcome.problems:
-                click.echo(f"loccit: {problem}", err=True)
+                click.echo(f"loccit: {visible(problem)}", err=True)
             click.echo(f"Fixed {outcome.fixed} finding{'s' if outcome.fixed != 1 else ''}.", err=True)
         else:
             diagnostics = run.check(request, files, configs, advance)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import re
+from typing import TextIO
 
 # C0 controls but tab (ESC, BEL, CR, LF …), DEL and C1 controls, the bidirectional embeddings, overrides and
 # isolates that reorder a terminal line, and lone surrogates (the bytes of a file name that is not UTF-8).
@@ -30,3 +32,19 @@ def utf8(text: str) -> str:
 def json_text(dumped: str) -> str:
     """JSON dumped with ensure_ascii=False made valid UTF-8: lone surrogates, only ever inside strings, escaped."""
     return _SURROGATE.sub(lambda match: _escape(match).replace("\\", "\\\\"), dumped)
+
+
+class VisibleLines(io.TextIOBase):
+    """A text stream that writes through to another with each line's control characters shown as escapes."""
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__()
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        """Write the text, its newlines kept and every other control character escaped."""
+        return self._stream.write("\n".join(visible(line) for line in text.split("\n")))
+
+    def writable(self) -> bool:
+        """A stream to write to."""
+        return True
