@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from conftest import CORPUS
 
 from loccit.linter.cli.main import main
+from loccit.linter.config.discovery import Overrides
 from loccit.linter.config.settings import Settings, select_rules
 from loccit.linter.diagnostics import Rule, Violation
 from loccit.linter.engine import project, run
@@ -143,7 +144,9 @@ def test_real_dissertation_chapters_see_the_separate_bibliography(tmp_path: Path
         return iter(())
 
     chapter = REAL / "hepplerj__Dissertation__ch1.dissertation.Heppler.md"
-    files, configs = run.prepare(run.Request((str(chapter),), config_file=str(tmp_path / "loccit.toml")))
+    outside = Overrides(allow_outside_root=True)  # the bibliography lies in the corpus, outside tmp_path
+    request = run.Request((str(chapter),), outside, config_file=str(tmp_path / "loccit.toml"))
+    files, configs = run.prepare(request)
     settings = Settings(rules=(Rule("B997", "count", "test", count),))
     for unit in project.plan(files, configs):
         list(project.lint(unit, lambda p: settings))
@@ -213,3 +216,42 @@ def test_directory_with_a_bibliography_file_parses_each_essay_once(
     assert result.exit_code == 0, result.output
     essays = [path for path in parsed if "ch" in os.path.basename(path)]
     assert sorted(essays) == sorted(str(tmp_path / f"ch{index}.md") for index in range(4))
+
+
+def _outside_project(tmp_path: Path, listed: str) -> Path:
+    """A project under tmp_path/book whose configuration names a bibliography file, and a file outside it."""
+    (tmp_path / "secret.md").write_text("# Bibliography\n\n- Secret, Ann. *Private Papers*. 2001.\n", "utf-8")
+    book = tmp_path / "book"
+    book.mkdir()
+    (book / "link.md").symlink_to(tmp_path / "secret.md")
+    listed = listed.replace("{abs}", str(tmp_path / "secret.md"))
+    (book / "pyproject.toml").write_text(f"[tool.loccit]\nbibliography = [{json.dumps(listed)}]\n", "utf-8")
+    (book / "ch1.md").write_text("A.[^1]\n\n[^1]: Secret, *Private Papers*, 3.\n", "utf-8")
+    return book
+
+
+@pytest.mark.parametrize("listed", ["../secret.md", "{abs}", "link.md"])
+@pytest.mark.parametrize("command", ["check", "sources"])
+def test_bibliography_outside_the_project_root_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, listed: str, command: str
+) -> None:
+    book = _outside_project(tmp_path, listed)
+    monkeypatch.chdir(book)
+    result = CliRunner().invoke(main, [command, "ch1.md"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    shown = listed.replace("{abs}", str(tmp_path / "secret.md"))
+    assert result.stderr == (
+        f'loccit: error: pyproject.toml: tool.loccit.bibliography: file "{shown}" '
+        f"is outside the project root ({book}); pass --allow-outside-root to use it\n"
+    )
+    allowed = CliRunner().invoke(main, [command, "--allow-outside-root", "ch1.md"])
+    assert allowed.exit_code == 0, allowed.output
+
+
+def test_bibliography_in_a_subdirectory_of_the_root_is_allowed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "refs").mkdir()
+    (tmp_path / "refs" / "bib.md").write_text("# Bibliography\n\n- Smith, Ann. *Tolls*. 1990.\n", "utf-8")
+    (tmp_path / "pyproject.toml").write_text('[tool.loccit]\nbibliography = ["refs/../refs/bib.md"]\n', "utf-8")
+    (tmp_path / "ch1.md").write_text("A.[^1]\n\n[^1]: Smith, *Tolls*, 3.\n", "utf-8")
+    assert CliRunner().invoke(main, ["check", "ch1.md"]).exit_code == 0

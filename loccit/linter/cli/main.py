@@ -47,6 +47,13 @@ def _fail(message: str) -> None:
     sys.exit(EXIT_ERROR)
 
 
+ALLOW_OUTSIDE_ROOT = click.option(
+    "--allow-outside-root",
+    is_flag=True,
+    help="Let a configuration's bibliography name files outside its directory (/…, ../…, links out).",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="loccit")
 def main() -> None:
@@ -106,6 +113,7 @@ def _report(diagnostics: list[Diagnostic], files: int, fmt: str | None, out: Tex
     default=None,
     help="Check files in this many processes [default: the number of CPUs]; output is the same for every N.",
 )
+@ALLOW_OUTSIDE_ROOT
 def check(
     paths: tuple[str, ...],
     output_format: str | None,
@@ -123,9 +131,10 @@ def check(
     fix: bool,
     unsafe_fixes: bool,
     jobs: int | None,
+    allow_outside_root: bool,
 ) -> None:
     """Check essays (files, directories, or - for standard input) for citation problems."""
-    overrides = Overrides(_codes(select), _codes(ignore), _codes(extend_select), notes, page_style)
+    overrides = Overrides(_codes(select), _codes(ignore), _codes(extend_select), notes, page_style, allow_outside_root)
     if fix and STDIN in paths:
         _fail("--fix rewrites files; it cannot fix standard input")
     stdin = sys.stdin.buffer.read() if STDIN in paths else None
@@ -219,12 +228,14 @@ def rule(code: str | None, show_all: bool) -> None:
     show_default=True,
     help="Note style: [^1] footnotes, or [1] markers with a Notes section.",
 )
-def sources(paths: tuple[str, ...], output_format: str, notes: str) -> None:
+@ALLOW_OUTSIDE_ROOT
+def sources(paths: tuple[str, ...], output_format: str, notes: str, allow_outside_root: bool) -> None:
     """Show which notes cite each bibliography entry, and which cited works match no entry."""
     from loccit.linter.output import sources_report as report
 
     try:
-        files, configs = run.prepare(run.Request(paths, Overrides(notes=None if notes == "auto" else notes)))
+        overrides = Overrides(notes=None if notes == "auto" else notes, allow_outside_root=allow_outside_root)
+        files, configs = run.prepare(run.Request(paths, overrides))
         reports = [report.build(report.load(path, configs)) for path in files]
     except (InputError, ConfigError, report.Unreadable) as error:
         _fail(str(error))

@@ -47,6 +47,7 @@ class Config:
     min_score: float | None = None
     max_file_size: int = Settings.max_file_size
     bibliography: tuple[str, ...] = ()
+    listed_bibliography: tuple[str, ...] = ()  # the bibliography paths as written, for messages
     rules: Mapping[str, Mapping[str, object]] = field(default_factory=dict)
     origin: Mapping[str, str] = field(default_factory=dict)
 
@@ -64,6 +65,7 @@ class Overrides:
     extend_select: tuple[str, ...] = ()
     notes: str | None = None
     page_style: str | None = None
+    allow_outside_root: bool = False  # bibliography files may lie outside the configuration's directory
 
 
 def _registry() -> tuple[Rule, ...]:
@@ -105,6 +107,8 @@ def validate(table: Mapping[str, Any], where: Where, root: str, shown: str) -> C
             where.fail(key, f"unknown key{hint} (allowed: {', '.join(KEYS)})")
         values[key.replace("-", "_")] = readers[key](where, key, value)
     origin = {name: shown for name in values}
+    if "bibliography" in values:
+        values["listed_bibliography"] = tuple(table["bibliography"])
     return Config(path=shown, root=root, origin=origin, **values)
 
 
@@ -180,8 +184,30 @@ def discover(path: str, forced: str | None = None, isolated: bool = False) -> Co
     return _nearest(start)
 
 
+def _outside_root(config: Config) -> str | None:
+    """The first bibliography file, as listed, that lies outside the configuration's directory (links resolved)."""
+    root = os.path.realpath(config.root)
+    for listed, path in zip(config.listed_bibliography, config.bibliography, strict=True):
+        real = os.path.realpath(path)
+        try:
+            inside = os.path.commonpath([root, real]) == root
+        except ValueError:  # another drive
+            inside = False
+        if not inside:
+            return listed
+    return None
+
+
 def apply(config: Config, overrides: Overrides) -> Config:
-    """The configuration with command-line values in place of its own."""
+    """The configuration with command-line values in place of its own (ConfigError for a bibliography file
+    outside the project root, unless the command line allows it)."""
+    outside = None if overrides.allow_outside_root else _outside_root(config)
+    if outside is not None:
+        prefix = "tool.loccit." if os.path.basename(config.path or "") == "pyproject.toml" else ""
+        raise ConfigError(
+            f'{config.path}: {prefix}bibliography: file "{outside}" is outside the project root ({config.root}); '
+            "pass --allow-outside-root to use it"
+        )
     changes: dict[str, Any] = {}
     for name in ("select", "ignore", "extend_select", "notes", "page_style"):
         value = getattr(overrides, name)
