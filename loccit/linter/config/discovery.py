@@ -298,4 +298,6 @@ def _settings(config: Config, extra_ignores: tuple[str, ...]) -> Settings:
         bibliography_headings=sections.BIBLIOGRAPHY_HEADINGS + config.bibliography_headings,
         notes_headings=sections.NOTES_HEADINGS + config.notes_headings,
         max_file_size=config.max_file_size,
+        root=config.root,
+        exclude=config.exclude,
     )

@@ -21,6 +21,8 @@ class Settings:
     bibliography_headings: tuple[str, ...] = BIBLIOGRAPHY_HEADINGS
     notes_headings: tuple[str, ...] = NOTES_HEADINGS
     max_file_size: int = 20_000_000  # bytes; a larger file is not read (E001); 0: no limit
+    root: str = "."  # the configuration's directory, which `exclude` patterns are relative to
+    exclude: tuple[str, ...] = ()  # files never checked, nor read as companions of a checked file
 
     def severity(self, rule: Rule) -> Severity:
         """The configured severity of a rule."""

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from loccit.linter.citations.names import surname_key
 from loccit.linter.citations.works import Kind
 from loccit.linter.matching.evidence import without_entries
-from loccit.linter.matching.resolve import listed_works, note_citations
+from loccit.linter.matching.resolve import Listed, listed_derived, note_citations
 from loccit.linter.model import Document
 
 
@@ -81,12 +81,16 @@ def _find(doc: Document) -> SystemFound:
     return _decide(_count_citekeys(doc.text), _count_author_date(doc, body), full, short)
 
 
+def _lead_surnames(listed: tuple[Listed, ...]) -> frozenset[str]:
+    return frozenset(name.key for item in listed for name in item.authors[:1])
+
+
 def _count_author_date(doc: Document, body: str) -> int:
     """Author-date references in the text; with a reference list, only those naming one of its authors.
 
     A note's "(London, 1993)" has the shape of "(Latour, 1993)": the entries tell a place from an author.
     """
-    surnames = {name.key for listed in listed_works(doc) for name in listed.authors[:1]}
+    surnames = listed_derived(doc, "lead surnames", _lead_surnames)
     count = 0
     for found in _AUTHOR_DATE.finditer(body):
         surname = found.group("a") or found.group("b") or found.group("c")

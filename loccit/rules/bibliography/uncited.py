@@ -9,6 +9,7 @@ from loccit.linter.diagnostics import Rule, Severity, Violation
 from loccit.linter.matching.evidence import Folded, named, outside_bibliography
 from loccit.linter.matching.resolve import (
     MatchOptions,
+    bibliography_index,
     listed_works,
     note_citations,
     resolve,
@@ -82,10 +83,11 @@ def check_uncited_source_project(
         return
     for bibliography in bibliographies:
         listed = listed_works(bibliography, own=True)
+        index = bibliography_index(bibliography, opts)  # built once, not once per chapter
         cited = {
             id(resolution.listed.entry)
             for _, found in citations
-            for resolution in resolve_citations(found, listed, opts)
+            for resolution in resolve_citations(found, listed, opts, index)
             if resolution.listed is not None
         }
         if len(cited) < opts.min_cited_fraction * len(listed):
