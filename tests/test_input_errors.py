@@ -33,6 +33,22 @@ def test_unreadable_file_is_one_finding_at_first_bad_byte(data: bytes, position:
     assert (finding.code, (finding.line, finding.column), finding.end_column) == ("E001", position, position[1] + 1)
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_utf16_file_is_one_finding_at_offset_zero(encoding: str) -> None:
+    data = "A claim.[^1]\n\n[^1]: Note.\n".encode(encoding)
+    if encoding.endswith(("-le", "-be")):
+        data = "\ufeff".encode(encoding) + data  # as Windows editors save it, with its byte-order mark
+    (finding,) = lint_text("essay.md", data, Settings(rules=RULES))
+    assert (finding.code, finding.line, finding.column) == ("E001", 1, 1)
+    assert "UTF-16" in finding.message or "UTF-32" in finding.message or "offset 0" in finding.message
+
+
+def test_first_bad_byte_wins_over_a_later_nul() -> None:
+    (finding,) = lint_text("essay.md", b"ab\xffcd\x00", Settings(rules=RULES))
+    assert (finding.line, finding.column) == (1, 3)
+    assert finding.message.startswith("file is not valid UTF-8 (byte 0xff at offset 2)")
+
+
 def _run(args: list[str]) -> Result:
     return CliRunner().invoke(main, ["check", "--format", "concise", *args])
 

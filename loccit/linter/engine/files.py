@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Sequence
 
@@ -17,6 +18,13 @@ SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv"
 
 
 STDIN = "-"
+# Byte-order marks of the wide Unicode encodings, the longer first (UTF-32 LE begins as UTF-16 LE does).
+_WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
 # Opened without waiting for a writer (a FIFO) and, on Windows, as bytes.
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 _KINDS = (
@@ -81,21 +89,63 @@ def digest(data: bytes) -> str:
 
 
 def _walk(root: str) -> list[str]:
-    """The Markdown files under root; a directory that cannot be listed is listed itself, to be reported (E001)."""
-    ignored = _gitignore(root)
-    files = []
+    """The Markdown files under root; a directory that cannot be listed is listed itself, to be reported (E001).
+
+    Each directory's .gitignore applies below it, a deeper one first (its `!keep.md` re-includes), as git does.
+    """
+    files: list[str] = []
+    inherited: dict[str, tuple[_Ignore, ...]] = {}
 
     def unlisted(error: OSError) -> None:
         if error.filename is not None:
             files.append(os.path.normpath(error.filename))
 
     for directory, dirs, names in os.walk(root, onerror=unlisted):
-        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not ignored(os.path.join(directory, d), True))
+        rules = inherited.pop(directory, ()) + _gitignore(directory, names)
+        kept = [d for d in dirs if d not in SKIPPED_DIRS and not _ignored(rules, os.path.join(directory, d), True)]
+        dirs[:] = sorted(kept)
+        inherited.update((os.path.join(directory, d), rules) for d in dirs)
         for name in sorted(names):
             path = os.path.join(directory, name)
-            if name.lower().endswith(MARKDOWN_SUFFIXES) and not ignored(path, False) and not _special(path):
+            if name.lower().endswith(MARKDOWN_SUFFIXES) and not _ignored(rules, path, False) and not _special(path):
                 files.append(os.path.normpath(path))  # "./ch1.md" prints as "ch1.md"
     return files
+
+
+_Ignore = tuple[str, tuple[object, ...]]  # a .gitignore's directory and its patterns (pathspec's)
+
+
+def _gitignore(directory: str, names: list[str]) -> tuple[_Ignore, ...]:
+    """The patterns of a directory's .gitignore (pathspec, loaded lazily); a line git would not accept is skipped."""
+    if ".gitignore" not in names:
+        return ()
+    import pathspec
+
+    patterns: list[object] = []
+    try:
+        with open(os.path.join(directory, ".gitignore"), encoding="utf-8", errors="replace") as handle:
+            lines = handle.read().splitlines()
+    except OSError:
+        return ()
+    for line in lines:
+        try:
+            patterns.extend(p for p in pathspec.GitIgnoreSpec.from_lines([line]).patterns if p.include is not None)
+        except (ValueError, re.error):
+            continue
+    return ((directory, tuple(patterns)),) if patterns else ()
+
+
+def _ignored(rules: tuple[_Ignore, ...], path: str, is_dir: bool) -> bool:
+    """Whether the deepest .gitignore with a pattern for the path ignores it (its last matching pattern decides)."""
+    for base, patterns in reversed(rules):
+        relative = os.path.relpath(path, base).replace(os.sep, "/") + ("/" if is_dir else "")
+        verdict = None
+        for pattern in patterns:
+            if pattern.match_file(relative):  # type: ignore[attr-defined]
+                verdict = pattern.include  # type: ignore[attr-defined]
+        if verdict is not None:
+            return bool(verdict)
+    return False
 
 
 def _special(path: str) -> bool:
@@ -106,34 +156,22 @@ def _special(path: str) -> bool:
         return False  # a broken link: reported when read
 
 
-def _gitignore(root: str):  # type: ignore[no-untyped-def]
-    """A predicate for paths under root that the root's .gitignore excludes (pathspec, loaded lazily)."""
-    ignore_file = os.path.join(root, ".gitignore")
-    if not os.path.isfile(ignore_file):
-        return lambda path, is_dir: False
-    import pathspec
-
-    with open(ignore_file, encoding="utf-8", errors="replace") as handle:
-        spec = pathspec.GitIgnoreSpec.from_lines(handle)
-
-    def ignored(path: str, is_dir: bool) -> bool:
-        relative = os.path.relpath(path, root).replace(os.sep, "/")
-        return bool(spec.match_file(relative + "/" if is_dir else relative))
-
-    return ignored
-
-
 def decode(path: str, data: bytes) -> tuple[str | None, Diagnostic | None]:
     """Decode UTF-8 text; a binary or undecodable file becomes one E001 diagnostic at the first bad byte."""
+    for mark, encoding in _WIDE_BOMS:  # before any NUL: UTF-16 text holds one in every ASCII character
+        if data.startswith(mark):
+            return None, _input_error(path, data, 0, f"file is {encoding} (byte-order mark); re-save it as UTF-8")
     nul = data.find(b"\x00")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if nul < 0 or error.start < nul:
+            byte = data[error.start]
+            message = f"file is not valid UTF-8 (byte 0x{byte:02x} at offset {error.start}); re-save it as UTF-8"
+            return None, _input_error(path, data, error.start, message)
     if nul >= 0:
         return None, _input_error(path, data, nul, "file looks binary (NUL byte); not checked")
-    try:
-        return data.decode("utf-8"), None
-    except UnicodeDecodeError as error:
-        byte = data[error.start]
-        message = f"file is not valid UTF-8 (byte 0x{byte:02x} at offset {error.start}); re-save it as UTF-8"
-        return None, _input_error(path, data, error.start, message)
+    return text, None
 
 
 def _input_error(path: str, data: bytes, offset: int, message: str) -> Diagnostic:
