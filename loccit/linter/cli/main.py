@@ -42,6 +42,20 @@ def _summary(diagnostics: Sequence[Diagnostic], files: int) -> str:
     return f"Found {found} finding{'s' if found != 1 else ''} ({parts}) in {paths} file{'s' if paths != 1 else ''}."
 
 
+def _jobs(asked: int | None) -> int:
+    """The number of processes to use: as asked, but never more than a few per CPU (said on standard error)."""
+    if asked is None:
+        return parallel.default_jobs()
+    most = parallel.max_jobs()
+    if asked > most:
+        click.echo(
+            f"loccit: warning: --jobs {asked} is more than {most} ({parallel.JOBS_PER_CPU} per CPU); using {most}",
+            err=True,
+        )
+        return most
+    return asked
+
+
 def _fail(message: str) -> None:
     click.echo(f"loccit: error: {visible(message)}", err=True)  # a path or a value may hold ESC
     sys.exit(EXIT_ERROR)
@@ -138,7 +152,7 @@ def check(
     if fix and STDIN in paths:
         _fail("--fix rewrites files; it cannot fix standard input")
     stdin = sys.stdin.buffer.read() if STDIN in paths else None
-    request = run.Request(paths or (".",), overrides, config_file, isolated, stdin, jobs or parallel.default_jobs())
+    request = run.Request(paths or (".",), overrides, config_file, isolated, stdin, _jobs(jobs))
     try:
         files, configs = run.prepare(request)
         if show_settings:
@@ -159,6 +173,8 @@ def check(
             diagnostics = run.check(request, files, configs, advance)
             progress.close()
     except (InputError, ConfigError) as error:
+        _fail(str(error))
+    except parallel.WorkersFailed as error:
         _fail(str(error))
     except engine.RuleError as error:
         _fail(f"internal error: {error} (please report this)")
