@@ -121,17 +121,40 @@ def test_full_in_colour_has_escapes_and_same_text(monkeypatch: pytest.MonkeyPatc
     assert " |  ^ undefined-note" in plain.getvalue()
 
 
-def test_progress_only_on_a_terminal_with_many_files() -> None:
-    quiet, shown = io.StringIO(), _Terminal()
-    for stream, total in ((quiet, 50), (_Terminal(), 3)):
-        progress = terminal.Progress(stream, total)
-        progress(1)
-        progress.close()
-        assert stream.getvalue() == ""
-    progress = terminal.Progress(shown, 50)
+def test_progress_only_on_a_terminal_for_runs_that_last(monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    monkeypatch.delenv("PRE_COMMIT", raising=False)
+    quick = _Terminal()
+    progress = terminal.Progress(quick, 50)  # closed long before its first second
     progress(50)
     progress.close()
-    assert "checking 50/50 files" in shown.getvalue()
+    assert quick.getvalue() == ""
+    for stream, under_hook in ((io.StringIO(), False), (_Terminal(), True)):
+        if under_hook:
+            monkeypatch.setenv("PRE_COMMIT", "1")
+        progress = terminal.Progress(stream, 50, delay=0)
+        time.sleep(0.1)
+        progress.close()
+        assert stream.getvalue() == ""
+    monkeypatch.delenv("PRE_COMMIT")
+    shown = _Terminal()
+    progress = terminal.Progress(shown, 50, delay=0.05)
+    progress(12)
+    time.sleep(0.3)
+    progress.close()
+    assert "\rchecking 12/50 files (0 s)" in shown.getvalue() and shown.getvalue().endswith("\r\x1b[K")
+
+
+def test_progress_shows_for_one_long_essay(monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    monkeypatch.delenv("PRE_COMMIT", raising=False)
+    shown = _Terminal()
+    progress = terminal.Progress(shown, 1, "thesis.md", delay=0.05)
+    time.sleep(0.4)  # a single essay that takes a while: no file is done yet
+    progress.close()
+    assert "\rchecking thesis.md (0 s)" in shown.getvalue()
 
 
 def test_output_file_gets_concise_and_stdout_stays_empty(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

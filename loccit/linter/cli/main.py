@@ -159,7 +159,7 @@ def check(
             shown = files[0] if files else next((p for p in request.paths if os.path.isfile(p)), STDIN)
             run.show_settings(shown, configs, cast(TextIO, VisibleLines(sys.stdout)))
             sys.exit(EXIT_CLEAN)
-        progress = terminal.Progress(sys.stderr, len(files))
+        progress = terminal.Progress(sys.stderr, len(files), files[0] if len(files) == 1 else None)
         count = iter(range(1, len(files) + 1))
         advance = lambda: progress(next(count, len(files)))  # noqa: E731
         if fix:  # each file stands alone: one that cannot be fixed is named with the reason, the others fixed
