@@ -143,6 +143,12 @@ def _marker(rng: random.Random, label: str) -> str:
 
 def essay(size: int, seed: int) -> str:
     """A footnoted essay of about `size` bytes (UTF-8), with a few of the defects loccit reports."""
+    text, listed = _essay(size, seed)
+    return text + "\n## Bibliography\n\n" + "".join(_entry(work) for work in listed)
+
+
+def _essay(size: int, seed: int) -> tuple[str, list[_Work]]:
+    """An essay's text and notes, and the works its bibliography lists."""
     rng = random.Random(seed)
     parts = [f"# {rng.choice(TITLES)}: {rng.choice(SUBJECTS).title()}\n\n"]
     notes: list[str] = []
@@ -172,8 +178,7 @@ def essay(size: int, seed: int) -> str:
     listed = sorted(works.values(), key=lambda w: (w.surname, w.given, w.title))
     if listed and rng.random() < 0.3:
         listed.pop(rng.randrange(len(listed)))  # a cited work left out of the bibliography (B001)
-    bibliography = [_entry(work) for work in listed]
-    return "".join(parts) + "".join(notes) + "\n## Bibliography\n\n" + "".join(bibliography)
+    return "".join(parts) + "".join(notes), listed
 
 
 def corpus(directory: Path, count: int, sizes: tuple[int, int], seed: int = 1) -> list[Path]:
@@ -188,6 +193,26 @@ def corpus(directory: Path, count: int, sizes: tuple[int, int], seed: int = 1) -
     return paths
 
 
+def book(directory: Path, chapters: int, sizes: tuple[int, int], seed: int = 1) -> list[Path]:
+    """A thesis: `chapters` chapters without bibliographies, one bibliography.md listing every chapter's works,
+    and the pyproject.toml that shares it; return the chapters' paths and then the bibliography's."""
+    directory.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    paths, works = [], {}
+    for index in range(chapters):
+        path = directory / f"chapter-{index:04d}.md"
+        text, listed = _essay(rng.randint(*sizes), seed * 100_003 + index)
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+        works.update(((work.surname, work.title), work) for work in listed)
+    listed = sorted(works.values(), key=lambda w: (w.surname, w.given, w.title))
+    bibliography = directory / "bibliography.md"
+    bibliography.write_text("# Bibliography\n\n" + "".join(_entry(work) for work in listed), encoding="utf-8")
+    config = '[tool.loccit]\nbibliography = ["bibliography.md"]\n'
+    (directory / "pyproject.toml").write_text(config, encoding="utf-8")
+    return [*paths, bibliography]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("directory", type=Path)
@@ -195,8 +220,10 @@ def main() -> None:
     parser.add_argument("--min-size", type=int, default=5_000)
     parser.add_argument("--max-size", type=int, default=1_000_000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--book", action="store_true", help="chapters sharing one bibliography file")
     args = parser.parse_args()
-    for path in corpus(args.directory, args.count, (args.min_size, args.max_size), args.seed):
+    write = book if args.book else corpus
+    for path in write(args.directory, args.count, (args.min_size, args.max_size), args.seed):
         print(path)
 
 

@@ -2,6 +2,7 @@
 
 python3 bench/run.py            # installs the peers into a temporary folder, prints the table
 python3 bench/run.py --quick    # fewer repetitions, for a first look
+python3 bench/run.py --shared-only   # only chapters sharing one bibliography file (no peers installed)
 """
 
 from __future__ import annotations
@@ -72,12 +73,13 @@ def measure(command: list[str], cwd: Path, timeout: float = TIMEOUT) -> tuple[fl
         time.sleep(0.002)
 
 
-def _generate(folder: Path, count: int, sizes: tuple[int, int], seed: int) -> list[Path]:
+def _generate(folder: Path, count: int, sizes: tuple[int, int], seed: int, book: bool = False) -> list[Path]:
     # In a child process: a big essay built here would stay in this process's memory, and every tool
     # started from it would report that memory as its own peak.
     shutil.rmtree(folder, ignore_errors=True)
     generator = str(Path(generate.__file__))
     args = [f"--count={count}", f"--min-size={sizes[0]}", f"--max-size={sizes[1]}", f"--seed={seed}"]
+    args += ["--book"] if book else []
     out = subprocess.run([sys.executable, generator, str(folder), *args], check=True, capture_output=True, text=True)
     return [Path(line) for line in out.stdout.splitlines()]
 
@@ -255,6 +257,31 @@ def books(suite: list[tools.Tool], out: Path, one_essay: Workload, quick: bool) 
     )
 
 
+BOOK_CHAPTERS = (250, 500, 1000)
+CHAPTER_SIZES = (2_000, 6_000)  # bytes: short chapters, so that the shared bibliography weighs in
+
+
+def shared_bibliography(command: list[str], out: Path, cwd: Path, runs: int) -> str:
+    """loccit on chapters sharing one bibliography file (a thesis): the time should grow with the number of
+    chapters, not with its square as when each chapter indexed the whole bibliography again."""
+    times = []
+    for chapters in BOOK_CHAPTERS:
+        folder = out / f"book-{chapters}"
+        paths = _generate(folder, chapters, CHAPTER_SIZES, seed=3, book=True)
+        times.append(statistics.median(measure([*command, str(folder)], cwd)[0] for _ in range(runs)))
+        print(f"  shared bibliography, {chapters} chapters: {times[-1]:.3f} s", file=sys.stderr)
+    entries = paths[-1].read_text(encoding="utf-8").count("\n- ")
+    growth, linear = times[-1] / times[0], BOOK_CHAPTERS[-1] / BOOK_CHAPTERS[0]
+    shown = " / ".join(f"{t:.2f}" for t in times)
+    counts = " / ".join(f"{n:,}" for n in BOOK_CHAPTERS)
+    return (
+        f"- shared bibliography ({entries:,} entries at {BOOK_CHAPTERS[-1]:,} chapters): {counts} chapters "
+        f"in {shown} s; "
+        f"{growth:.1f}× the time for {linear:.0f}× the chapters (target ≤ {linear * 1.25:.0f}×, linear): "
+        f"{'met' if growth <= linear * 1.25 else 'NOT met'}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument(
@@ -265,7 +292,14 @@ def main() -> None:
     )
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "out", help="generated essays and results")
     parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    parser.add_argument(
+        "--shared-only", action="store_true", help="only the shared-bibliography workload, with this checkout's loccit"
+    )
     args = parser.parse_args()
+    if args.shared_only:
+        command = [sys.executable, "-m", "loccit", "check"]
+        print(shared_bibliography(command, args.out.resolve(), REPO, 1 if args.quick else 3))
+        return
     suite = tools.install(args.tools.resolve(), REPO)
     out = args.out.resolve()
     workloads = corpora(out, args.quick)
@@ -284,6 +318,8 @@ def main() -> None:
             verdicts(workloads, results, essay)
             + "\n"
             + memory_growth(suite, out, cwd)
+            + "\n"
+            + shared_bibliography(list(suite[0].command), out, cwd, 1 if args.quick else 3)
             + "\n"
             + books(suite, out, workloads[0], args.quick),
         ]

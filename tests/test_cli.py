@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -126,6 +127,22 @@ def test_directory_walk_skips_gitignored_and_non_markdown(tmp_path: Path) -> Non
     code, out, _ = run("check", str(tmp_path))
     assert code == 1
     assert [line.split(":")[0] for line in out.splitlines()[:-1]] == [str(tmp_path / "essay.markdown")]
+
+
+def test_nested_gitignore_files_are_honoured(tmp_path: Path) -> None:
+    write(tmp_path, ".gitignore", "*.tmp.md\n[z-a]\n")  # an invalid pattern is ignored, as git ignores it
+    write(tmp_path, "top.tmp.md", "Text.[^1]\n")
+    for folder in ("book/drafts", "other"):
+        (tmp_path / folder).mkdir(parents=True)
+    write(tmp_path, "book/.gitignore", "drafts/\nsecret.md\n!keep.tmp.md\n")
+    for name in ("book/drafts/old.md", "book/secret.md", "book/other.tmp.md", "book/keep.tmp.md", "book/ch1.md"):
+        write(tmp_path, name, "Text.[^1]\n")
+    write(tmp_path, "other/secret.md", "Text.[^1]\n")  # book/.gitignore does not reach here
+    code, out, err = run("check", "--isolated", str(tmp_path))
+    assert (code, err) == (1, "")
+    checked = [os.path.relpath(line.split(":")[0], tmp_path) for line in out.splitlines()[:-1]]
+    expected = [("book", "ch1.md"), ("book", "keep.tmp.md"), ("other", "secret.md")]
+    assert checked == [os.path.join(*parts) for parts in expected]
 
 
 def test_directory_without_markdown(tmp_path: Path) -> None:

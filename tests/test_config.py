@@ -40,7 +40,7 @@ def pyproject(repo: Path, body: str) -> None:
             'selct = ["N"]',
             'pyproject.toml: tool.loccit.selct: unknown key; did you mean "select"? (allowed: select, ignore, '
             "extend-select, per-file-ignores, exclude, include, severity, notes, bibliography-headings, "
-            "notes-headings, page-style, min-score, bibliography, rules)",
+            "notes-headings, page-style, min-score, max-file-size, bibliography, rules)",
         ),
         (
             'select = "N001"',
@@ -117,6 +117,38 @@ def pyproject(repo: Path, body: str) -> None:
             'you mean "N004"? (expected a rule code)',
         ),
         ("rules = 3", "pyproject.toml: tool.loccit.rules: must be a table, not an integer"),
+        (
+            "max-file-size = -1",
+            'pyproject.toml: tool.loccit.max-file-size: must be a size in bytes, or a string such as "20 MB", not -1',
+        ),
+        (
+            'max-file-size = "big"',
+            "pyproject.toml: tool.loccit.max-file-size: must be a size in bytes, or a string such as "
+            '"20 MB", not "big"',
+        ),
+        ('exclude = ["!"]', 'pyproject.toml: tool.loccit.exclude: invalid gitignore-style pattern "!"'),
+        ('exclude = ["[z-a]"]', 'pyproject.toml: tool.loccit.exclude: invalid gitignore-style pattern "[z-a]"'),
+        (
+            'per-file-ignores = { "[z-a]" = ["N"] }',
+            'pyproject.toml: tool.loccit.per-file-ignores: invalid gitignore-style pattern "[z-a]"',
+        ),
+        ("min-score = nan", "pyproject.toml: tool.loccit.min-score: must be a number from 0 to 100, not nan"),
+        (
+            "[tool.loccit.rules.B001]\nmin_score = nan",
+            "pyproject.toml: tool.loccit.rules.B001.min_score: must be a number from 0 to 100, not nan",
+        ),
+        (
+            "[tool.loccit.rules.B001]\nauthor_min_score = -1e308",
+            "pyproject.toml: tool.loccit.rules.B001.author_min_score: must be a number from 0 to 100, not -1e+308",
+        ),
+        (
+            "[tool.loccit.rules.B002]\nmin_cited_fraction = -0.5",
+            "pyproject.toml: tool.loccit.rules.B002.min_cited_fraction: must be a number from 0 to 1, not -0.5",
+        ),
+        (
+            "[tool.loccit.rules.B006]\nsame_work_min_score = inf",
+            "pyproject.toml: tool.loccit.rules.B006.same_work_min_score: must be a number from 0 to 100, not inf",
+        ),
     ],
 )
 def test_each_configuration_error_is_one_line_and_exit_two(repo: Path, body: str, message: str) -> None:
@@ -130,6 +162,19 @@ def test_invalid_toml_names_the_file(repo: Path) -> None:
     (repo / "loccit.toml").write_text("select = [\n", encoding="utf-8")
     code, _, err = run("check", "essay.md")
     assert code == 2 and err.startswith("loccit: error: loccit.toml: invalid TOML: ")
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"[tool.loccit]\n# caf\xe9\n", "pyproject.toml: invalid TOML: not valid UTF-8 (byte 0xe9 at offset 19)"),
+        (b"[tool.loccit]\nselect = " + b"[" * 5000 + b"]" * 5000, "pyproject.toml: invalid TOML: nested too deeply"),
+    ],
+)
+def test_unparsable_configuration_is_one_line_and_exit_two(repo: Path, data: bytes, message: str) -> None:
+    (repo / "pyproject.toml").write_bytes(data)
+    code, out, err = run("check", "essay.md")
+    assert (code, out, err) == (2, "", f"loccit: error: {message}\n")
 
 
 def test_loccit_toml_keys_have_no_prefix(repo: Path) -> None:
@@ -335,3 +380,11 @@ def test_e002_follows_the_settings(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["check", "--output-format", "json", str(essay)])
     found = [(d["code"], d["rule"], d["severity"]) for d in json.loads(result.output)]
     assert found == [("E002", "unused-suppression", "error")]
+
+
+@pytest.mark.parametrize(("value", "size"), [("0", 0), ("1500", 1500), ('"20 MB"', 20_000_000), ('"2.5kB"', 2500)])
+def test_max_file_size_takes_bytes_or_a_size_with_its_unit(repo: Path, value: str, size: int) -> None:
+    from loccit.linter.config.discovery import discover
+
+    pyproject(repo, f"max-file-size = {value}\n")
+    assert discover(str(repo / "essay.md")).max_file_size == size

@@ -201,3 +201,34 @@ def test_a_structural_fix_is_made_in_a_pass_of_its_own_and_the_others_after_it(t
     assert essay.read_text(encoding="utf-8").startswith("A claim[^1].\n"), result.output
     assert "\n## Bibliography\n" in essay.read_text(encoding="utf-8")
     assert "F004" not in result.output and "N006" not in result.output
+
+
+def test_two_fix_processes_at_once_never_corrupt_a_file(tmp_path: Path) -> None:
+    """Two `--fix` runs over the same files, many rounds: every file ends as one run alone leaves it."""
+    import subprocess
+    import sys
+
+    essay = "Word [^1]glued and more [^2]text.\r\n\r\n<!-- loccit-disable N999 -->\r\n[^1]: One.\r\n[^2]: Two.\r\n"
+    originals = {f"e{index:02d}.md": essay.replace("Word", f"Word{index}" * (index + 1)) for index in range(16)}
+    command = [sys.executable, "-m", "loccit", "check", "--isolated", "--fix", "--jobs", "1", "."]
+
+    def reset(folder: Path) -> None:
+        for name, text in originals.items():
+            (folder / name).write_bytes(text.encode("utf-8"))
+
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    reset(alone)
+    subprocess.run(command, cwd=alone, capture_output=True, check=False)
+    expected = {name: (alone / name).read_bytes() for name in originals}
+    assert all(expected[name] != text.encode("utf-8") for name, text in originals.items())  # it fixed them
+    racing = tmp_path / "racing"
+    racing.mkdir()
+    for _ in range(8):
+        reset(racing)
+        runs = [subprocess.Popen(command, cwd=racing, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for _ in "ab"]
+        for run_ in runs:
+            _, err = run_.communicate(timeout=60)
+            assert b"Traceback" not in err, err
+        assert {name: (racing / name).read_bytes() for name in originals} == expected
+        assert sorted(path.name for path in racing.iterdir()) == sorted(originals)  # no temporary file left

@@ -98,3 +98,63 @@ def _fail_on_seven(value: int) -> int:
     if value == 7:
         raise engine.RuleError("N999", str(value), ValueError("seven"))
     return value
+
+
+def test_jobs_are_capped_at_a_few_per_cpu(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for index in range(12):
+        (tmp_path / f"e{index:02d}.md").write_text("Word [^1]glued.\n\n[^1]: N.\n", encoding="utf-8")
+    monkeypatch.setattr(parallel, "default_jobs", lambda: 2)
+    used: list[int] = []
+    real = parallel.map_forked
+
+    def recording(function: object, items: object, jobs: int) -> object:
+        used.append(jobs)
+        return real(function, items, jobs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(parallel, "map_forked", recording)
+    result = CliRunner().invoke(main, ["check", "--isolated", "--jobs", "5000", "--format", "concise", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.stderr == "loccit: warning: --jobs 5000 is more than 8 (4 per CPU); using 8\n"
+    assert used and max(used) <= 8
+    assert "in 12 files" in result.stdout
+
+
+FAILING_FORK = """
+import errno, multiprocessing, os, sys
+real, started = os.fork, []
+def fork():
+    if len(started) >= 2:
+        raise OSError(errno.EAGAIN, "Resource temporarily unavailable")
+    pid = real()
+    started.append(pid)
+    return pid
+os.fork = fork
+def running(pid):
+    try:
+        return os.waitpid(pid, os.WNOHANG) == (0, 0)  # still running; a finished one is reaped here
+    except ChildProcessError:
+        return False  # already stopped and reaped
+from loccit.linter.cli.main import main
+try:
+    main(["check", "--isolated", "-j", "6", *sys.argv[1:]])
+except SystemExit as stop:
+    alive = len(multiprocessing.active_children()) + sum(map(running, started))
+    print(f"exit {stop.code}, {len(started)} workers started, {alive} alive", file=sys.stderr)
+"""
+
+
+@pytest.mark.skipif(not parallel.can_fork(), reason="workers are forked on Linux only")
+@pytest.mark.parametrize("fix", [False, True])
+def test_workers_that_cannot_start_give_one_line_and_none_is_left(tmp_path: Path, fix: bool) -> None:
+    import subprocess
+    import sys
+
+    for index in range(24):
+        (tmp_path / f"e{index:02d}.md").write_text("Word [^1]glued.\n\n[^1]: N.\n", encoding="utf-8")
+    args = [sys.executable, "-c", FAILING_FORK, *(["--fix"] if fix else []), str(tmp_path)]
+    done = subprocess.run(args, capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert done.stderr == (
+        "loccit: error: cannot start 6 worker processes: Resource temporarily unavailable; try a smaller --jobs\n"
+        "exit 2, 2 workers started, 0 alive\n"
+    )
+    assert all("[^1]glued" in path.read_text(encoding="utf-8") for path in tmp_path.glob("*.md"))

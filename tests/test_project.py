@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from conftest import CORPUS
 
 from loccit.linter.cli.main import main
+from loccit.linter.config.discovery import Overrides
 from loccit.linter.config.settings import Settings, select_rules
 from loccit.linter.diagnostics import Rule, Violation
 from loccit.linter.engine import project, run
@@ -143,7 +144,9 @@ def test_real_dissertation_chapters_see_the_separate_bibliography(tmp_path: Path
         return iter(())
 
     chapter = REAL / "hepplerj__Dissertation__ch1.dissertation.Heppler.md"
-    files, configs = run.prepare(run.Request((str(chapter),), config_file=str(tmp_path / "loccit.toml")))
+    outside = Overrides(allow_outside_root=True)  # the bibliography lies in the corpus, outside tmp_path
+    request = run.Request((str(chapter),), outside, config_file=str(tmp_path / "loccit.toml"))
+    files, configs = run.prepare(request)
     settings = Settings(rules=(Rule("B997", "count", "test", count),))
     for unit in project.plan(files, configs):
         list(project.lint(unit, lambda p: settings))
@@ -213,3 +216,116 @@ def test_directory_with_a_bibliography_file_parses_each_essay_once(
     assert result.exit_code == 0, result.output
     essays = [path for path in parsed if "ch" in os.path.basename(path)]
     assert sorted(essays) == sorted(str(tmp_path / f"ch{index}.md") for index in range(4))
+
+
+def _outside_project(tmp_path: Path, listed: str) -> Path:
+    """A project under tmp_path/book whose configuration names a bibliography file, and a file outside it."""
+    (tmp_path / "secret.md").write_text("# Bibliography\n\n- Secret, Ann. *Private Papers*. 2001.\n", "utf-8")
+    book = tmp_path / "book"
+    book.mkdir()
+    (book / "link.md").symlink_to(tmp_path / "secret.md")
+    listed = listed.replace("{abs}", str(tmp_path / "secret.md"))
+    (book / "pyproject.toml").write_text(f"[tool.loccit]\nbibliography = [{json.dumps(listed)}]\n", "utf-8")
+    (book / "ch1.md").write_text("A.[^1]\n\n[^1]: Secret, *Private Papers*, 3.\n", "utf-8")
+    return book
+
+
+@pytest.mark.parametrize("listed", ["../secret.md", "{abs}", "link.md"])
+@pytest.mark.parametrize("command", ["check", "sources"])
+def test_bibliography_outside_the_project_root_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, listed: str, command: str
+) -> None:
+    book = _outside_project(tmp_path, listed)
+    monkeypatch.chdir(book)
+    result = CliRunner().invoke(main, [command, "ch1.md"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    shown = listed.replace("{abs}", str(tmp_path / "secret.md"))
+    assert result.stderr == (
+        f'loccit: error: pyproject.toml: tool.loccit.bibliography: file "{shown}" '
+        f"is outside the project root ({book}); pass --allow-outside-root to use it\n"
+    )
+    allowed = CliRunner().invoke(main, [command, "--allow-outside-root", "ch1.md"])
+    assert allowed.exit_code == 0, allowed.output
+
+
+def test_bibliography_in_a_subdirectory_of_the_root_is_allowed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "refs").mkdir()
+    (tmp_path / "refs" / "bib.md").write_text("# Bibliography\n\n- Smith, Ann. *Tolls*. 1990.\n", "utf-8")
+    (tmp_path / "pyproject.toml").write_text('[tool.loccit]\nbibliography = ["refs/../refs/bib.md"]\n', "utf-8")
+    (tmp_path / "ch1.md").write_text("A.[^1]\n\n[^1]: Smith, *Tolls*, 3.\n", "utf-8")
+    assert CliRunner().invoke(main, ["check", "ch1.md"]).exit_code == 0
+
+
+def _book(root: Path, chapters: int) -> None:
+    """Chapters without bibliographies sharing one configured bibliography file of a few works per chapter."""
+    entries, config = [], '[tool.loccit]\nbibliography = ["bibliography.md"]\n'
+    (root / "pyproject.toml").write_text(config, encoding="utf-8")
+    for index in range(chapters):
+        name = f"Author{chr(97 + index % 26)}{index}"
+        entries.append(f"- {name}, Ann. *Tolls and Tides {index}*. Leith, {1900 + index}.\n")
+        (root / f"ch{index:02d}.md").write_text(f"Claim.[^1]\n\n[^1]: {name}, *Tolls and Tides {index}*, 4.\n")
+    (root / "bibliography.md").write_text("# Bibliography\n\n" + "".join(entries), encoding="utf-8")
+
+
+@pytest.mark.parametrize("chapters", [4, 16])
+def test_chapters_sharing_a_bibliography_parse_and_index_it_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chapters: int
+) -> None:
+    from loccit.linter.matching import resolve
+
+    _book(tmp_path, chapters)
+    monkeypatch.chdir(tmp_path)
+    built: list[int] = []
+    parsed: list[str] = []
+    real_index, real_entry = resolve.Index, resolve.parse_entry
+
+    def index(listed: object, opts: object) -> object:
+        built.append(len(listed))  # type: ignore[arg-type]
+        return real_index(listed, opts)  # type: ignore[arg-type]
+
+    def entry(text: str) -> object:
+        parsed.append(text)
+        return real_entry(text)
+
+    monkeypatch.setattr(resolve, "Index", index)
+    monkeypatch.setattr(resolve, "parse_entry", entry)
+    result = CliRunner().invoke(main, ["check", "-j", "1", "--output-format", "concise", "."])
+    assert (result.exit_code, result.output) == (0, f"No findings in {chapters + 1} files.\n")
+    assert built == [chapters]  # one index of the shared entries, for every chapter and for B002
+    assert len(parsed) == chapters  # each entry parsed once, not once per chapter
+
+
+def test_companion_notes_scan_skips_excluded_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "chapter.md").write_text("# Chapter\n\nText.[^1]\n", encoding="utf-8")
+    (tmp_path / "old-notes.md").write_text("[^1]: Ada Koss, *Letters* (York, 1987), 7.\n", encoding="utf-8")
+    found = CliRunner().invoke(main, ["check", "--output-format", "concise", "chapter.md"])
+    assert found.exit_code == 0, found.output  # the notes file beside it defines [^1]
+    (tmp_path / "pyproject.toml").write_text('[tool.loccit]\nexclude = ["old-notes.md"]\n', encoding="utf-8")
+    found = CliRunner().invoke(main, ["check", "--output-format", "concise", "chapter.md"])
+    assert found.exit_code == 1 and "chapter.md:3:6: N001" in found.output
+
+
+def test_companion_notes_scan_parses_only_files_that_can_hold_notes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from loccit.linter.engine import check as engine_check
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "chapter.md").write_text("# Chapter\n\nText.[^1]\n", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("[^1]: Ada Koss, *Letters* (York, 1987), 7.\n", encoding="utf-8")
+    for index in range(3):
+        (tmp_path / f"plain-{index}.md").write_text("# Plain\n\nNo notes at all. " * 200, encoding="utf-8")
+    parsed: list[str] = []
+    real = engine_check.parse_document
+
+    def counting(path: str, *args: object, **kwargs: object) -> object:
+        parsed.append(os.path.basename(path))
+        return real(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine_check, "parse_document", counting)
+    engine_check._notes_files.cache_clear()
+    result = CliRunner().invoke(main, ["check", "--isolated", "--output-format", "concise", "chapter.md"])
+    assert result.exit_code == 0, result.output
+    assert sorted(parsed) == ["chapter.md", "chapter.md", "notes.md"]

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import jsonschema
@@ -118,17 +121,40 @@ def test_full_in_colour_has_escapes_and_same_text(monkeypatch: pytest.MonkeyPatc
     assert " |  ^ undefined-note" in plain.getvalue()
 
 
-def test_progress_only_on_a_terminal_with_many_files() -> None:
-    quiet, shown = io.StringIO(), _Terminal()
-    for stream, total in ((quiet, 50), (_Terminal(), 3)):
-        progress = terminal.Progress(stream, total)
-        progress(1)
-        progress.close()
-        assert stream.getvalue() == ""
-    progress = terminal.Progress(shown, 50)
+def test_progress_only_on_a_terminal_for_runs_that_last(monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    monkeypatch.delenv("PRE_COMMIT", raising=False)
+    quick = _Terminal()
+    progress = terminal.Progress(quick, 50)  # closed long before its first second
     progress(50)
     progress.close()
-    assert "checking 50/50 files" in shown.getvalue()
+    assert quick.getvalue() == ""
+    for stream, under_hook in ((io.StringIO(), False), (_Terminal(), True)):
+        if under_hook:
+            monkeypatch.setenv("PRE_COMMIT", "1")
+        progress = terminal.Progress(stream, 50, delay=0)
+        time.sleep(0.1)
+        progress.close()
+        assert stream.getvalue() == ""
+    monkeypatch.delenv("PRE_COMMIT")
+    shown = _Terminal()
+    progress = terminal.Progress(shown, 50, delay=0.05)
+    progress(12)
+    time.sleep(0.3)
+    progress.close()
+    assert "\rchecking 12/50 files (0 s)" in shown.getvalue() and shown.getvalue().endswith("\r\x1b[K")
+
+
+def test_progress_shows_for_one_long_essay(monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    monkeypatch.delenv("PRE_COMMIT", raising=False)
+    shown = _Terminal()
+    progress = terminal.Progress(shown, 1, "thesis.md", delay=0.05)
+    time.sleep(0.4)  # a single essay that takes a while: no file is done yet
+    progress.close()
+    assert "\rchecking thesis.md (0 s)" in shown.getvalue()
 
 
 def test_output_file_gets_concise_and_stdout_stays_empty(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -145,3 +171,105 @@ def test_unwritable_output_file_is_a_usage_error(tmp_path: Path, monkeypatch: py
     result = CliRunner().invoke(main, ["check", "--isolated", "--format", "sarif", "-o", str(target), FIXTURE])
     assert result.exit_code == 2
     assert result.stderr == f"loccit: error: {target}: cannot write: No such file or directory\n"
+
+
+UNDECODABLE = "caf\udce9.md"  # os.fsdecode(b"caf\xe9.md"): a file name that is not UTF-8
+
+
+@pytest.mark.parametrize("fmt", list(reporters.REPORTERS))
+def test_a_file_name_that_is_not_utf8_is_written_as_utf8(fmt: str) -> None:
+    d = Diagnostic(UNDECODABLE, 1, 1, 1, 2, "E001", "unreadable-file", Severity.ERROR, "cannot read file")
+    out = io.StringIO()
+    reporters.render(fmt, [d], out)
+    written = out.getvalue().encode("utf-8")  # strict: a lone surrogate would raise here
+    assert b"caf\\xe9.md" in written.replace(b"\\\\", b"\\") or b"caf%E9.md" in written
+    if fmt in ("json", "sarif", "gitlab", "rdjson"):
+        json.loads(written)
+    if fmt == "json-lines":
+        json.loads(written.splitlines()[0])
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a file name of any bytes needs a POSIX file system")
+@pytest.mark.parametrize("fmt", ["sarif", "gitlab", "json"])
+def test_cli_with_a_file_name_that_is_not_utf8(tmp_path: Path, fmt: str) -> None:
+    (tmp_path / os.fsdecode(b"caf\xe9.md")).write_text("Text.[^2]\n", encoding="utf-8")
+    command = [sys.executable, "-m", "loccit", "check", "--isolated", "--format", fmt, "."]
+    done = subprocess.run(command, capture_output=True, cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (1, b"")
+    json.loads(done.stdout.decode("utf-8"))
+
+
+ESC = "\x1b"
+HOSTILE = f"A\x07b.[^9{ESC}c] More.\n"  # a bell, then a label that would reset the terminal
+
+
+def _hostile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.chdir(tmp_path)
+    name = f"essay{ESC}]0;title\x07.md"  # a file name that would retitle the terminal window
+    (tmp_path / name).write_text(HOSTILE, encoding="utf-8")
+    return name
+
+
+@pytest.mark.parametrize("fmt", ["full", "concise", "github", "junit"])
+def test_control_characters_never_reach_the_output_raw(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    _hostile(tmp_path, monkeypatch)
+    result = CliRunner().invoke(main, ["check", "--isolated", "--format", fmt, "."])
+    assert result.exit_code == 1
+    assert ESC not in result.stdout and "\x07" not in result.stdout
+    assert "[^9\\x1bc]" in result.stdout and "essay\\x1b]0;title\\x07.md" in result.stdout
+    if fmt == "junit":
+        from xml.etree import ElementTree
+
+        ElementTree.fromstring(result.stdout.encode("utf-8"))
+
+
+def test_full_format_keeps_the_caret_under_text_shown_with_escapes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _hostile(tmp_path, monkeypatch)
+    lines = CliRunner().invoke(main, ["check", "--isolated", "--format", "full", "."]).stdout.splitlines()
+    source = next(line for line in lines if line.startswith("1 | "))
+    caret = lines[lines.index(source) + 1]
+    start = caret.index("^")
+    assert source[start : start + len(caret.split()[1])] == "[^9\\x1bc]"
+
+
+def test_junit_is_valid_xml_when_a_message_holds_a_control_character() -> None:
+    from xml.etree import ElementTree
+
+    d = Diagnostic(f"a{ESC}.md", 1, 1, 1, 2, "N001", "undefined-note", Severity.ERROR, f"note [^{ESC}\x00] …")
+    out = io.StringIO()
+    reporters.render("junit", [d], out)
+    failure = ElementTree.fromstring(out.getvalue().encode("utf-8")).find(".//failure")
+    assert failure is not None and failure.get("message") == "note [^\\x1b\\x00] …"
+
+
+def test_show_settings_shows_a_hostile_file_name_with_escapes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    name = _hostile(tmp_path, monkeypatch)
+    result = CliRunner().invoke(main, ["check", "--isolated", "--show-settings", name])
+    assert result.exit_code == 0 and ESC not in result.stdout
+    assert "# settings for essay\\x1b]0;title\\x07.md" in result.stdout
+
+
+def test_configuration_errors_show_control_characters_with_escapes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _hostile(tmp_path, monkeypatch)
+    (tmp_path / "loccit.toml").write_text('"\\u001b[2J" = 1\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "."])
+    assert result.exit_code == 2 and ESC not in result.stderr
+    assert result.stderr.startswith("loccit: error: loccit.toml: \\x1b[2J: unknown key")
+
+
+def test_sources_shows_control_characters_with_escapes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "essay.md").write_text(
+        f"A.[^1]\n\n[^1]: Jones, *Other*, 4.\n\n## Bibliography\n\n- Jones, B. *Other{ESC}[5m Book*. Paris, 2001.\n",
+        encoding="utf-8",
+    )
+    for fmt in ("text", "json"):
+        result = CliRunner().invoke(main, ["sources", "--format", fmt, "essay.md"])
+        assert result.exit_code == 0 and ESC not in result.stdout
+    assert "Other\\x1b[5m Book" in CliRunner().invoke(main, ["sources", "essay.md"]).stdout

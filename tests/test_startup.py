@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import ROOT
 
 # Loaded only when used: the process pool, fuzzy matching, .gitignore walking, BibTeX, configuration files,
@@ -115,3 +116,20 @@ def test_a_closed_pipe_ends_the_run_quietly(tmp_path: Path) -> None:
             assert b"cannot write" not in found.stderr, found.stderr
     finally:
         os.close(write)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_sources_that_cannot_write_says_so_in_one_line(tmp_path: Path, fmt: str) -> None:
+    essay = tmp_path / "essay.md"
+    essay.write_text("Claim.[^1]\n\n[^1]: Smith, *Tolls*, 4.\n", "utf-8")
+    command = [sys.executable, "-m", "loccit", "sources", "--format", fmt, str(essay)]
+    env = {"PYTHONPATH": str(ROOT)}
+    closed = subprocess.run(command, stderr=subprocess.PIPE, env=env, preexec_fn=lambda: os.close(1), check=False)
+    assert (closed.returncode, closed.stderr) == (2, b"loccit: error: standard output is closed\n")
+    if os.path.exists("/dev/full"):
+        with open("/dev/full", "w") as full:
+            found = subprocess.run(command, stdout=full, stderr=subprocess.PIPE, env=env, check=False)
+        assert (found.returncode, found.stderr) == (
+            2,
+            b"loccit: error: cannot write to standard output: No space left on device\n",
+        )

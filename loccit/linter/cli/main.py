@@ -6,7 +6,7 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
-from typing import TextIO
+from typing import TextIO, cast
 
 import click
 
@@ -20,7 +20,9 @@ from loccit.linter.engine.files import STDIN, InputError
 from loccit.linter.output import formats as reporters
 from loccit.linter.output import terminal, text
 from loccit.linter.output.context import Context
+from loccit.linter.output.escapes import VisibleLines, visible
 from loccit.linter.output.source_lines import Sources
+from loccit.rules.errors.inputs import UNREADABLE_FILE
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -40,9 +42,30 @@ def _summary(diagnostics: Sequence[Diagnostic], files: int) -> str:
     return f"Found {found} finding{'s' if found != 1 else ''} ({parts}) in {paths} file{'s' if paths != 1 else ''}."
 
 
+def _jobs(asked: int | None) -> int:
+    """The number of processes to use: as asked, but never more than a few per CPU (said on standard error)."""
+    if asked is None:
+        return parallel.default_jobs()
+    most = parallel.max_jobs()
+    if asked > most:
+        click.echo(
+            f"loccit: warning: --jobs {asked} is more than {most} ({parallel.JOBS_PER_CPU} per CPU); using {most}",
+            err=True,
+        )
+        return most
+    return asked
+
+
 def _fail(message: str) -> None:
-    click.echo(f"loccit: error: {message}", err=True)
+    click.echo(f"loccit: error: {visible(message)}", err=True)  # a path or a value may hold ESC
     sys.exit(EXIT_ERROR)
+
+
+ALLOW_OUTSIDE_ROOT = click.option(
+    "--allow-outside-root",
+    is_flag=True,
+    help="Let a configuration's bibliography name files outside its directory (/…, ../…, links out).",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -53,7 +76,8 @@ def main() -> None:
 
 def _report(diagnostics: list[Diagnostic], files: int, fmt: str | None, out: TextIO, opts: dict[str, object]) -> None:
     stdin_text = opts["stdin"]
-    sources = Sources({STDIN: stdin_text.decode("utf-8", "replace")} if isinstance(stdin_text, bytes) else {})
+    texts = {STDIN: stdin_text.decode("utf-8", "replace")} if isinstance(stdin_text, bytes) else {}
+    sources = Sources(texts, unread={d.path for d in diagnostics if d.code == UNREADABLE_FILE.code})
     if opts["statistics"]:
         text.statistics(diagnostics, out, as_json=fmt in ("json", "json-lines"))
     else:
@@ -64,7 +88,7 @@ def _report(diagnostics: list[Diagnostic], files: int, fmt: str | None, out: Tex
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))  # an unreadable file is an E001 finding
 @click.option(
     "--output-format",
     "--format",
@@ -103,6 +127,7 @@ def _report(diagnostics: list[Diagnostic], files: int, fmt: str | None, out: Tex
     default=None,
     help="Check files in this many processes [default: the number of CPUs]; output is the same for every N.",
 )
+@ALLOW_OUTSIDE_ROOT
 def check(
     paths: tuple[str, ...],
     output_format: str | None,
@@ -120,20 +145,21 @@ def check(
     fix: bool,
     unsafe_fixes: bool,
     jobs: int | None,
+    allow_outside_root: bool,
 ) -> None:
     """Check essays (files, directories, or - for standard input) for citation problems."""
-    overrides = Overrides(_codes(select), _codes(ignore), _codes(extend_select), notes, page_style)
+    overrides = Overrides(_codes(select), _codes(ignore), _codes(extend_select), notes, page_style, allow_outside_root)
     if fix and STDIN in paths:
         _fail("--fix rewrites files; it cannot fix standard input")
     stdin = sys.stdin.buffer.read() if STDIN in paths else None
-    request = run.Request(paths or (".",), overrides, config_file, isolated, stdin, jobs or parallel.default_jobs())
+    request = run.Request(paths or (".",), overrides, config_file, isolated, stdin, _jobs(jobs))
     try:
         files, configs = run.prepare(request)
         if show_settings:
             shown = files[0] if files else next((p for p in request.paths if os.path.isfile(p)), STDIN)
-            run.show_settings(shown, configs, sys.stdout)
+            run.show_settings(shown, configs, cast(TextIO, VisibleLines(sys.stdout)))
             sys.exit(EXIT_CLEAN)
-        progress = terminal.Progress(sys.stderr, len(files))
+        progress = terminal.Progress(sys.stderr, len(files), files[0] if len(files) == 1 else None)
         count = iter(range(1, len(files) + 1))
         advance = lambda: progress(next(count, len(files)))  # noqa: E731
         if fix:  # each file stands alone: one that cannot be fixed is named with the reason, the others fixed
@@ -141,12 +167,14 @@ def check(
             progress.close()
             diagnostics = outcome.diagnostics
             for problem in outcome.problems:
-                click.echo(f"loccit: {problem}", err=True)
+                click.echo(f"loccit: {visible(problem)}", err=True)
             click.echo(f"Fixed {outcome.fixed} finding{'s' if outcome.fixed != 1 else ''}.", err=True)
         else:
             diagnostics = run.check(request, files, configs, advance)
             progress.close()
     except (InputError, ConfigError) as error:
+        _fail(str(error))
+    except parallel.WorkersFailed as error:
         _fail(str(error))
     except engine.RuleError as error:
         _fail(f"internal error: {error} (please report this)")
@@ -216,21 +244,29 @@ def rule(code: str | None, show_all: bool) -> None:
     show_default=True,
     help="Note style: [^1] footnotes, or [1] markers with a Notes section.",
 )
-def sources(paths: tuple[str, ...], output_format: str, notes: str) -> None:
+@ALLOW_OUTSIDE_ROOT
+def sources(paths: tuple[str, ...], output_format: str, notes: str, allow_outside_root: bool) -> None:
     """Show which notes cite each bibliography entry, and which cited works match no entry."""
     from loccit.linter.output import sources_report as report
 
     try:
-        files, configs = run.prepare(run.Request(paths, Overrides(notes=None if notes == "auto" else notes)))
+        overrides = Overrides(notes=None if notes == "auto" else notes, allow_outside_root=allow_outside_root)
+        files, configs = run.prepare(run.Request(paths, overrides))
         loaded = {doc.path: doc for doc in report.load(paths, configs)}
         reports = [report.build(loaded[path]) for path in files if path in loaded]
     except (InputError, ConfigError, report.Unreadable) as error:
         _fail(str(error))
         return
-    if output_format == "json":
-        report.write_json(reports, sys.stdout)
-        return
-    for index, built in enumerate(reports):
-        if index:
-            sys.stdout.write("\n")
-        report.write_text(built, sys.stdout)
+    if sys.stdout is None:
+        _fail("standard output is closed")
+    try:
+        if output_format == "json":
+            report.write_json(reports, sys.stdout)
+        for index, built in enumerate(reports if output_format == "text" else ()):
+            sys.stdout.write("\n" if index else "")
+            report.write_text(built, sys.stdout)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise  # output piped into `head`: click ends the run quietly
+    except OSError as error:
+        _fail(f"cannot write to standard output: {error.strerror or error}")

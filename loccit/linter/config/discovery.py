@@ -47,7 +47,9 @@ class Config:
     notes_headings: tuple[str, ...] = ()
     page_style: str | None = None
     min_score: float | None = None
+    max_file_size: int = Settings.max_file_size
     bibliography: tuple[str, ...] = ()
+    listed_bibliography: tuple[str, ...] = ()  # the bibliography paths as written, for messages
     rules: Mapping[str, Mapping[str, object]] = field(default_factory=dict)
     origin: Mapping[str, str] = field(default_factory=dict)
 
@@ -65,6 +67,7 @@ class Overrides:
     extend_select: tuple[str, ...] = ()
     notes: str | None = None
     page_style: str | None = None
+    allow_outside_root: bool = False  # bibliography files may lie outside the configuration's directory
 
 
 def _registry() -> tuple[Rule, ...]:
@@ -80,7 +83,7 @@ def _readers(root: str, rules: Sequence[Rule]) -> dict[str, Any]:
         "ignore": lambda w, k, v: keys.codes(w, k, v, rules),
         "extend-select": lambda w, k, v: keys.codes(w, k, v, rules),
         "per-file-ignores": lambda w, k, v: keys.per_file(w, k, v, rules),
-        "exclude": lambda w, k, v: keys.strings(w, k, v, "gitignore-style patterns"),
+        "exclude": keys.patterns,
         "include": lambda w, k, v: keys.strings(w, k, v, "file name patterns"),
         "severity": lambda w, k, v: keys.severity(w, k, v, rules),
         "notes": lambda w, k, v: keys.choice(w, k, v, keys.NOTE_STYLES),
@@ -88,6 +91,7 @@ def _readers(root: str, rules: Sequence[Rule]) -> dict[str, Any]:
         "notes-headings": keys.headings,
         "page-style": lambda w, k, v: keys.choice(w, k, v, keys.PAGE_STYLES),
         "min-score": lambda w, k, v: keys.number(w, k, v, 0, 100),
+        "max-file-size": keys.size,
         "bibliography": lambda w, k, v: keys.paths(w, k, v, root),
         "rules": lambda w, k, v: keys.rule_tables(w, k, v, rules),
     }
@@ -106,6 +110,8 @@ def validate(table: Mapping[str, Any], where: Where, root: str, shown: str) -> C
             where.fail(key, f"unknown key{hint} (allowed: {', '.join(KEYS)})")
         values[key.replace("-", "_")] = readers[key](where, key, value)
     origin = {name: shown for name in values}
+    if "bibliography" in values:
+        values["listed_bibliography"] = tuple(table["bibliography"])
     return Config(path=shown, root=root, origin=origin, **values)
 
 
@@ -119,6 +125,12 @@ def _read_toml(path: str, shown: str) -> dict[str, Any]:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{shown}: invalid TOML: {error}") from error
+    except UnicodeDecodeError as error:
+        byte = error.object[error.start]
+        problem = f"not valid UTF-8 (byte 0x{byte:02x} at offset {error.start})"
+        raise ConfigError(f"{shown}: invalid TOML: {problem}") from error
+    except RecursionError as error:  # tomllib parses nested arrays and tables recursively
+        raise ConfigError(f"{shown}: invalid TOML: nested too deeply") from error
     except OSError as error:
         raise ConfigError(f"{shown}: cannot read configuration: {error.strerror or error}") from error
 
@@ -175,8 +187,30 @@ def discover(path: str, forced: str | None = None, isolated: bool = False) -> Co
     return _nearest(start)
 
 
+def _outside_root(config: Config) -> str | None:
+    """The first bibliography file, as listed, that lies outside the configuration's directory (links resolved)."""
+    root = os.path.realpath(config.root)
+    for listed, path in zip(config.listed_bibliography, config.bibliography, strict=True):
+        real = os.path.realpath(path)
+        try:
+            inside = os.path.commonpath([root, real]) == root
+        except ValueError:  # another drive
+            inside = False
+        if not inside:
+            return listed
+    return None
+
+
 def apply(config: Config, overrides: Overrides) -> Config:
-    """The configuration with command-line values in place of its own."""
+    """The configuration with command-line values in place of its own (ConfigError for a bibliography file
+    outside the project root, unless the command line allows it)."""
+    outside = None if overrides.allow_outside_root else _outside_root(config)
+    if outside is not None:
+        prefix = "tool.loccit." if os.path.basename(config.path or "") == "pyproject.toml" else ""
+        raise ConfigError(
+            f'{config.path}: {prefix}bibliography: file "{outside}" is outside the project root ({config.root}); '
+            "pass --allow-outside-root to use it"
+        )
     changes: dict[str, Any] = {}
     for name in ("select", "ignore", "extend_select", "notes", "page_style"):
         value = getattr(overrides, name)
@@ -205,6 +239,8 @@ def matches(root: str, patterns: tuple[str, ...], path: str) -> bool:
     if not patterns or path == "-":
         return False
     relative = os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/")
+    if os.path.isdir(path):  # a directory a walk could not list, reported unless excluded ("drafts/")
+        relative += "/"
     return bool(_spec(patterns).match_file(relative))
 
 
@@ -269,4 +305,7 @@ def _settings(config: Config, extra_ignores: tuple[str, ...]) -> Settings:
         style=None if config.notes == "auto" else NoteStyle(config.notes),
         bibliography_headings=sections.BIBLIOGRAPHY_HEADINGS + config.bibliography_headings,
         notes_headings=sections.NOTES_HEADINGS + config.notes_headings,
+        max_file_size=config.max_file_size,
+        root=config.root,
+        exclude=config.exclude,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 import re
 import typing
@@ -17,6 +18,8 @@ PAGE_STYLES = page_style.STYLES
 SEVERITIES = tuple(s.value for s in Severity)
 FAMILIES = "NBPSFE"
 _CODE_SHAPE = re.compile(r"[A-Z]\d{0,3}")
+# The range of a rule's numeric option, by the end of its name: rapidfuzz scores and fractions.
+NUMBER_RANGES = (("min_score", 0.0, 100.0), ("fraction", 0.0, 1.0))
 
 
 class ConfigError(Exception):
@@ -105,11 +108,56 @@ def table(where: Where, key: str, value: object) -> Mapping[str, Any]:
 
 
 def number(where: Where, key: str, value: object, low: float, high: float) -> float:
-    """A number within [low, high]."""
+    """A number within [low, high] (never nan)."""
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
         shown = value if isinstance(value, (int, float)) and not isinstance(value, bool) else type_name(value)
         where.fail(key, f"must be a number from {low:g} to {high:g}, not {shown}")
     return float(value)
+
+
+_SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*(bytes|B|kB|KB|MB|GB)?", re.I)
+_UNITS = {"": 1, "b": 1, "bytes": 1, "kb": 10**3, "mb": 10**6, "gb": 10**9}
+
+
+def size(where: Where, key: str, value: object) -> int:
+    """A size in bytes: an integer, or a string such as "20 MB" or "500 kB" (decimal units); 0 means no limit."""
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    match = _SIZE.fullmatch(value.strip()) if isinstance(value, str) else None
+    if match is None:
+        shown = f'"{value}"' if isinstance(value, str) else value if isinstance(value, int) else type_name(value)
+        where.fail(key, f'must be a size in bytes, or a string such as "20 MB", not {shown}')
+    return int(float(match.group(1)) * _UNITS[(match.group(2) or "").lower()])
+
+
+def _option_number(where: Where, key: str, value: float) -> float:
+    """A rule option's number: within its range when its name has one (NUMBER_RANGES), else at least finite."""
+    name = key.rsplit(".", 1)[-1]
+    for suffix, low, high in NUMBER_RANGES:
+        if name.endswith(suffix):
+            return number(where, key, value, low, high)
+    if not math.isfinite(value):
+        where.fail(key, f"must be a finite number, not {value}")
+    return value
+
+
+def patterns(where: Where, key: str, value: object) -> tuple[str, ...]:
+    """An array of gitignore-style patterns, each one that pathspec can compile."""
+    items = strings(where, key, value, "gitignore-style patterns")
+    for item in items:
+        pattern(where, key, item)
+    return items
+
+
+def pattern(where: Where, key: str, item: str) -> str:
+    """One gitignore-style pattern ("!" alone or a range such as "[z-a]" is refused)."""
+    import pathspec  # only configurations with patterns need it
+
+    try:
+        pathspec.GitIgnoreSpec.from_lines([item])
+    except (ValueError, re.error):
+        where.fail(key, f'invalid gitignore-style pattern "{item}"')
+    return item
 
 
 def paths(where: Where, key: str, value: object, root: str) -> tuple[str, ...]:
@@ -129,9 +177,10 @@ def _convert(where: Where, key: str, value: object, kind: Any) -> object:
     if kind is bool and isinstance(value, bool):
         return value
     if kind is int and isinstance(value, int) and not isinstance(value, bool):
+        _option_number(where, key, value)
         return value
     if kind is float and isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(value)
+        return _option_number(where, key, float(value))
     if kind is str and isinstance(value, str):
         return value
     if origin in (frozenset, tuple, list, set) and isinstance(value, list):
@@ -172,8 +221,10 @@ def rule_options(where: Where, rule: Rule, value: object) -> dict[str, object]:
 
 def per_file(where: Where, key: str, value: object, rules: Sequence[Rule]) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """A table of glob patterns to arrays of rule codes."""
-    patterns = table(where, key, value)
-    return tuple((glob, codes(where, f"{key}.{glob}", listed, rules)) for glob, listed in patterns.items())
+    globs = table(where, key, value)
+    return tuple(
+        (pattern(where, key, glob), codes(where, f"{key}.{glob}", listed, rules)) for glob, listed in globs.items()
+    )
 
 
 def severity(where: Where, key: str, value: object, rules: Sequence[Rule]) -> dict[str, Severity]:

@@ -12,7 +12,7 @@ from loccit.linter.model import NoteStyle
 
 @dataclass(frozen=True)
 class Settings:
-    """What to check and how: the rules to run, their severities and options, the note style."""
+    """What to check and how: the rules to run, their severities and options, the note style, the largest file."""
 
     rules: tuple[Rule, ...]
     severities: dict[str, Severity] = field(default_factory=dict)
@@ -20,6 +20,9 @@ class Settings:
     style: NoteStyle | None = None
     bibliography_headings: tuple[str, ...] = BIBLIOGRAPHY_HEADINGS
     notes_headings: tuple[str, ...] = NOTES_HEADINGS
+    max_file_size: int = 20_000_000  # bytes; a larger file is not read (E001); 0: no limit
+    root: str = "."  # the configuration's directory, which `exclude` patterns are relative to
+    exclude: tuple[str, ...] = ()  # files never checked, nor read as companions of a checked file
 
     def severity(self, rule: Rule) -> Severity:
         """The configured severity of a rule."""

@@ -5,14 +5,18 @@ from __future__ import annotations
 import dataclasses
 import functools
 import os
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 
 from loccit.linter import cache as memo
 from loccit.linter.bibfiles.load import BibliographyError, is_bibliography_path, parse_bibliography
+from loccit.linter.config.discovery import matches
 from loccit.linter.config.settings import Settings
 from loccit.linter.diagnostics import Diagnostic, Rule, Severity, Violation
 from loccit.linter.engine import suppress
 from loccit.linter.engine.files import MARKDOWN_SUFFIXES, STDIN, decode, read
+from loccit.linter.markdown import sections
 from loccit.linter.markdown.parse import normalise, parse_document
 from loccit.linter.model import Document, KeyBibliography, LineIndex, Named, NoteStyle
 from loccit.rules import BY_CODE
@@ -142,28 +146,66 @@ def with_companions(doc: Document, settings: Settings) -> Document:
     return doc
 
 
+@dataclass(frozen=True)
+class _Scan:
+    """How to look at the files beside an essay: the note style, the size limit, what the configuration excludes."""
+
+    style: NoteStyle | None
+    limit: int
+    root: str
+    exclude: tuple[str, ...]
+
+    @classmethod
+    def of(cls, settings: Settings) -> _Scan:
+        return cls(settings.style, settings.max_file_size, settings.root, settings.exclude)
+
+
+_NUMERIC_MARK = re.compile(r"\[\d+\]")
+
+
+def _beside(directory: str, scan: _Scan, wanted: str) -> Iterator[Document]:
+    """The Markdown files of a directory that could hold `wanted` ("markers" or "definitions"), parsed.
+
+    Excluded files, FIFOs and files over the size limit are left out, and so, without being parsed, is a file
+    whose text cannot hold notes of the style (no "[^" and, for numeric notes, no "[1]" or notes heading).
+    """
+    settings = Settings(rules=(), style=scan.style)
+    headings = sections.heading_matcher(settings.notes_headings)
+    for name in sorted(os.listdir(directory)):
+        path = os.path.join(directory, name)
+        if not name.lower().endswith(MARKDOWN_SUFFIXES) or matches(scan.root, scan.exclude, path):
+            continue
+        try:
+            data = read(path, limit=scan.limit)
+        except OSError:
+            continue  # unreadable, a FIFO, too large: its own check says so
+        text = data.decode("utf-8", errors="replace")
+        if "[^" not in text and "^[" not in text:
+            if scan.style is NoteStyle.FOOTNOTE:
+                continue
+            numeric = _NUMERIC_MARK.search(text) if wanted == "markers" else _has_heading(text, headings)
+            if not numeric:
+                continue
+        doc, _ = parse_bytes(path, data, settings)
+        if doc is not None:
+            yield doc
+
+
+def _has_heading(text: str, matcher: re.Pattern[str]) -> bool:
+    return any(matcher.fullmatch(sections.clean_title(line)) for line in text.splitlines() if line.strip())
+
+
 def _marked_beside(directory: str, settings: Settings) -> bool:
     """Whether a Markdown file of the directory has note markers (its notes may live in a notes file)."""
     try:
-        return _marked_files(os.path.abspath(directory), settings.style)
+        return _marked_files(os.path.abspath(directory), _Scan.of(settings))
     except OSError:
         return False
 
 
 @functools.lru_cache(maxsize=64)
-def _marked_files(directory: str, style: NoteStyle | None) -> bool:
-    settings = Settings(rules=(), style=style)
-    for name in sorted(os.listdir(directory)):
-        path = os.path.join(directory, name)
-        if not name.lower().endswith(MARKDOWN_SUFFIXES) or not os.path.isfile(path):
-            continue
-        try:
-            doc, _ = parse_bytes(path, read(path), settings)
-        except OSError:
-            continue
-        if doc is not None and doc.markers:
-            return True
-    return False
+def _marked_files(directory: str, scan: _Scan) -> bool:
+    return any(doc.markers for doc in _beside(directory, scan, "markers"))
 
 
 def _labelled(doc: Document) -> bool:
@@ -172,18 +214,11 @@ def _labelled(doc: Document) -> bool:
 
 
 @functools.lru_cache(maxsize=64)
-def _notes_files(directory: str, style: NoteStyle | None) -> frozenset[str]:
+def _notes_files(directory: str, scan: _Scan) -> frozenset[str]:
+    """The labels defined in the notes-only files of a directory, each file parsed once per run."""
     labels: set[str] = set()
-    settings = Settings(rules=(), style=style)
-    for name in sorted(os.listdir(directory)):
-        path = os.path.join(directory, name)
-        if not name.lower().endswith(MARKDOWN_SUFFIXES) or not os.path.isfile(path):
-            continue
-        try:
-            doc, _ = parse_bytes(path, read(path), settings)
-        except OSError:
-            continue
-        if doc is not None and _labelled(doc) and not doc.markers:
+    for doc in _beside(directory, scan, "definitions"):
+        if _labelled(doc) and not doc.markers:
             labels.update(doc.definitions_by_label)
     return frozenset(labels)
 
@@ -191,6 +226,6 @@ def _notes_files(directory: str, style: NoteStyle | None) -> frozenset[str]:
 def companion_labels(directory: str, settings: Settings) -> frozenset[str]:
     """Labels defined in the notes-only files (definitions, no markers) of a directory."""
     try:
-        return _notes_files(os.path.abspath(directory), settings.style)
+        return _notes_files(os.path.abspath(directory), _Scan.of(settings))
     except OSError:
         return frozenset()

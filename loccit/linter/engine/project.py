@@ -103,7 +103,7 @@ def _parse(
 ) -> tuple[Document | None, Diagnostic | None]:
     """Read and parse a file; with digests, also note the digest of the bytes it was read as (for --fix)."""
     try:
-        data = read(path, stdin)
+        data = read(path, stdin, settings.max_file_size)
     except OSError as error:
         return None, engine.configured(unreadable(path, error), settings)
     if digests is not None:
@@ -247,7 +247,7 @@ def _may_be_bibliography_file(path: str, settings: Settings) -> bool:
     Only files that pass are parsed to be sure; most essays have notes and are never parsed twice.
     """
     try:
-        text = read(path).decode("utf-8", errors="replace")
+        text = read(path, limit=settings.max_file_size).decode("utf-8", errors="replace")
     except OSError:
         return False
     if "[^" in text or "^[" in text:

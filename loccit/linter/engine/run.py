@@ -147,6 +147,7 @@ def show_settings(path: str, configs: Configs, stream: TextIO) -> None:
         "notes-headings": cfg.notes_headings,
         "page-style": cfg.page_style or "consistent",
         "min-score": cfg.min_score,
+        "max-file-size": cfg.max_file_size,
         "bibliography": tuple(os.path.relpath(p) for p in cfg.bibliography),
     }
     for key, value in rows.items():

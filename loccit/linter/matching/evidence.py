@@ -16,7 +16,7 @@ import re
 from functools import cached_property
 
 from loccit.linter.citations.scan import fold, fold_long
-from loccit.linter.matching.resolve import Listed, listed_works
+from loccit.linter.matching.resolve import Listed, listed_derived
 from loccit.linter.model import Document
 
 _MARKED = re.compile(r"[*_“\"‘]([^*_“”\"‘’\n]{3,120}?)[*_”\"’]")
@@ -179,17 +179,17 @@ def named(text: Folded, listed: Listed, by_title: bool = True) -> str | None:
 
 
 def surname_index(doc: Document) -> dict[str, list[Listed]]:
-    """The entries a note may cite, by the first word of their lead surname (computed once per document)."""
+    """The entries a note may cite, by the first word of their lead surname (computed once per list of works)."""
+    return listed_derived(doc, "entries by surname word", _by_surname_word)
 
-    def compute() -> dict[str, list[Listed]]:
-        index: dict[str, list[Listed]] = {}
-        for listed in listed_works(doc):
-            surnames = _surnames(listed)
-            if surnames and surnames[0]:
-                index.setdefault(surnames[0][0], []).append(listed)
-        return index
 
-    return doc.derived("entries by surname word", compute)
+def _by_surname_word(listed: tuple[Listed, ...]) -> dict[str, list[Listed]]:
+    index: dict[str, list[Listed]] = {}
+    for item in listed:
+        surnames = _surnames(item)
+        if surnames and surnames[0]:
+            index.setdefault(surnames[0][0], []).append(item)
+    return index
 
 
 def named_among(text: Folded, index: dict[str, list[Listed]], how: frozenset[str]) -> Listed | None:

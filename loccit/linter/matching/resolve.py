@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from loccit.linter.citations.names import Name
 from loccit.linter.citations.scan import fold
@@ -21,6 +21,8 @@ from loccit.linter.matching.similarity import (
     years_agree,
 )
 from loccit.linter.model import Definition, Document, Entry, Section, Span
+
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,8 @@ def listed_works(doc: Document, own: bool = False) -> tuple[Listed, ...]:
     introductory remark, a LaTeX spacing command, a list of archive collections) are left out.
     """
     own = own or not doc.shared  # the same entries either way: parse them once
+    if not own and not doc.entries:  # a chapter that cites only its project's bibliography files
+        return _shared_listed(doc.shared)
     return doc.derived(("listed works", own), lambda: _listed(doc.sections if own else doc.source_sections))
 
 
@@ -119,6 +123,41 @@ def _part_span(entry: Entry, offset: int, length: int) -> Span:
     end_column = len(inside) - inside.rfind("\n") if "\n" in inside else column + length
     start = entry.span.start + (entry.text_start - entry.span.start) + offset
     return Span(start, start + length, line, column, end_line, end_column)
+
+
+def _shared_listed(shared: tuple[Document, ...]) -> tuple[Listed, ...]:
+    """The works of a project's bibliography files, parsed once per project (kept by the first file)."""
+    if len(shared) == 1:
+        return listed_works(shared[0], own=True)
+    sections = tuple(section for doc in shared for section in doc.sections)
+    return shared[0].derived(("listed works with", shared[1:]), lambda: _listed(sections))
+
+
+def listed_derived(doc: Document, key: Hashable, compute: Callable[[tuple[Listed, ...]], R]) -> R:
+    """compute() over the works a document's notes may cite, worked out once per list of works.
+
+    A chapter that cites only its project's bibliography files has the same list as every such chapter: the
+    result is kept by the first of those files, so a project of many chapters computes it once, not once per
+    chapter (the time grew with the square of the number of chapters).
+    """
+    owner, others = (doc.shared[0], doc.shared[1:]) if doc.shared and not doc.entries else (doc, ())
+    return owner.derived((key, others), lambda: compute(listed_works(doc)))
+
+
+def _index(doc: Document, opts: MatchOptions) -> Index:
+    """The candidate index of the works a document may cite, built once per list of works and thresholds."""
+    return listed_derived(doc, ("index", _thresholds(opts)), lambda listed: Index(listed, opts))
+
+
+def bibliography_index(doc: Document, opts: MatchOptions) -> Index:
+    """The candidate index of a bibliography file's own works, shared with the chapters that cite it (B002)."""
+    if doc.shared:  # the works its own notes may cite are more than its own
+        return Index(listed_works(doc, own=True), opts)
+    return _index(doc, opts)
+
+
+def _thresholds(opts: MatchOptions) -> tuple[float, float, float]:
+    return opts.min_score, opts.title_only_min_score, opts.author_min_score
 
 
 def _listed(sections: tuple[Section, ...]) -> tuple[Listed, ...]:
@@ -301,14 +340,14 @@ def _ibid(citation: Citation, done: list[Resolution]) -> Resolution:
 
 def _resolve(doc: Document, opts: MatchOptions) -> Matching:
     listed = listed_works(doc)
-    return Matching(resolve_citations(note_citations(doc), listed, opts), listed)
+    return Matching(resolve_citations(note_citations(doc), listed, opts, _index(doc, opts)), listed)
 
 
 def resolve_citations(
-    citations: tuple[Citation, ...], listed: tuple[Listed, ...], opts: MatchOptions
+    citations: tuple[Citation, ...], listed: tuple[Listed, ...], opts: MatchOptions, index: Index | None = None
 ) -> tuple[Resolution, ...]:
-    """Resolve a document's citations, in order, against the given entries."""
-    index = Index(listed, opts)
+    """Resolve a document's citations, in order, against the given entries (indexed by `index` when given)."""
+    index = index if index is not None else Index(listed, opts)
     fulls = _Fulls(opts.min_score)
     done: list[Resolution] = []
     for citation in citations:

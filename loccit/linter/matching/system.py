@@ -14,7 +14,7 @@ from typing import NamedTuple
 from loccit.linter.citations.names import surname_key
 from loccit.linter.citations.works import Kind
 from loccit.linter.matching.evidence import without_entries
-from loccit.linter.matching.resolve import listed_works, resolve
+from loccit.linter.matching.resolve import Listed, listed_derived, resolve
 from loccit.linter.model import Document
 
 
@@ -77,6 +77,10 @@ def _find(doc: Document) -> SystemFound:
     return _decide(_count_citekeys(doc.text), _count_author_date(doc, body), full, short)
 
 
+def _lead_surnames(listed: tuple[Listed, ...]) -> frozenset[str]:
+    return frozenset(name.key for item in listed for name in item.authors[:1])
+
+
 def _count_author_date(doc: Document, body: str) -> int:
     """Author-date references: years in the text or notes with a listed author's surname just before them.
 
@@ -85,7 +89,7 @@ def _count_author_date(doc: Document, body: str) -> int:
     1993)" has the same shape, but London wrote no entry. Without a reference list nothing is counted.
     Years are few, so each is looked at with the words before it rather than matching at every word.
     """
-    keys = {name.key for listed in listed_works(doc) for name in listed.authors[:1]}
+    keys = listed_derived(doc, "lead surnames", _lead_surnames)
     if not keys:
         return 0
     count = 0

@@ -7,10 +7,11 @@ from typing import TextIO
 
 from loccit.linter.diagnostics import Diagnostic, Severity
 from loccit.linter.output.context import PLAIN, Context
+from loccit.linter.output.escapes import visible
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:
@@ -37,8 +38,8 @@ def junit(diagnostics: Sequence[Diagnostic], stream: TextIO, context: Context = 
     root = ElementTree.Element("testsuites", name="loccit", tests=str(len(diagnostics) or 1))
     root.set("failures", str(len(diagnostics)))
     by_path: dict[str, list[Diagnostic]] = {}
-    for d in diagnostics:
-        by_path.setdefault(d.path, []).append(d)
+    for d in diagnostics:  # XML 1.0 has no control characters at all, not even escaped
+        by_path.setdefault(visible(d.path), []).append(d)
     if not by_path:
         suite = ElementTree.SubElement(root, "testsuite", name="loccit", tests="1", failures="0")
         ElementTree.SubElement(suite, "testcase", name="no findings", classname="loccit")
@@ -49,8 +50,9 @@ def junit(diagnostics: Sequence[Diagnostic], stream: TextIO, context: Context = 
             case.set("classname", path)
             case.set("file", path)
             case.set("line", str(d.line))
-            failure = ElementTree.SubElement(case, "failure", message=d.message, type=d.code)
-            failure.text = f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}"
+            message = visible(d.message)
+            failure = ElementTree.SubElement(case, "failure", message=message, type=d.code)
+            failure.text = f"{path}:{d.line}:{d.column}: {d.code} {message}"
     ElementTree.indent(root)
     stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     stream.write(ElementTree.tostring(root, encoding="unicode"))

@@ -8,6 +8,7 @@ from typing import Any, TextIO
 
 from loccit.linter.diagnostics import Diagnostic, Severity
 from loccit.linter.output.context import PLAIN, Context
+from loccit.linter.output.escapes import json_text
 from loccit.linter.output.source_lines import Sources, posix
 
 JSON_SCHEMA_VERSION = 1
@@ -17,8 +18,7 @@ def write_json(data: object, stream: TextIO) -> None:
     """Indented JSON and a newline (json loads only for the formats that write it)."""
     import json
 
-    json.dump(data, stream, indent=2, ensure_ascii=False)
-    stream.write("\n")
+    stream.write(json_text(json.dumps(data, indent=2, ensure_ascii=False)) + "\n")
 
 
 def json_array(diagnostics: Sequence[Diagnostic], stream: TextIO, context: Context = PLAIN) -> None:
@@ -31,7 +31,7 @@ def json_lines(diagnostics: Sequence[Diagnostic], stream: TextIO, context: Conte
     import json
 
     for d in diagnostics:
-        stream.write(json.dumps(d.to_json(), ensure_ascii=False) + "\n")
+        stream.write(json_text(json.dumps(d.to_json(), ensure_ascii=False)) + "\n")
 
 
 def fingerprints(diagnostics: Sequence[Diagnostic]) -> list[str]:
@@ -42,7 +42,8 @@ def fingerprints(diagnostics: Sequence[Diagnostic]) -> list[str]:
     prints = []
     for d in diagnostics:
         key = f"{posix(d.path)}\0{d.code}\0{d.message}"
-        prints.append(hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest()[:32])
+        # surrogateescape: the bytes of a file name that is not UTF-8, as they are
+        prints.append(hashlib.sha256(f"{key}\0{seen[key]}".encode("utf-8", "surrogateescape")).hexdigest()[:32])
         seen[key] += 1
     return prints
 

@@ -24,7 +24,7 @@ def uri(path: str) -> str:
     """A relative path as a relative URI reference; an absolute one as a file URI."""
     if os.path.isabs(path):
         return Path(path).as_uri()
-    return quote(posix(path))
+    return quote(os.fsencode(posix(path)))  # the file name's bytes, UTF-8 or not, percent-encoded
 
 
 def _rule(rule: Rule) -> dict[str, Any]:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
+from loccit.linter.engine.files import read
 from loccit.linter.markdown.parse import normalise
 
 
@@ -16,10 +17,12 @@ def posix(path: str) -> str:
 class Sources:
     """Lines of each file by path; standard input and unreadable files are handed in or left out."""
 
-    def __init__(self, texts: Mapping[str, str] | None = None) -> None:
+    def __init__(self, texts: Mapping[str, str] | None = None, unread: Iterable[str] = ()) -> None:
+        """texts: lines already at hand (standard input); unread: files the run did not read as text (E001)."""
         self._lines: dict[str, list[str] | None] = {
             path: normalise(text).split("\n") for path, text in (texts or {}).items()
         }
+        self._lines.update(dict.fromkeys(unread))
 
     def line(self, path: str, number: int) -> str | None:
         """The text of a 1-based line without its newline, or None when it cannot be had."""
@@ -32,8 +35,7 @@ class Sources:
 
     @staticmethod
     def _read(path: str) -> list[str] | None:
-        try:
-            with open(path, "rb") as handle:
-                return normalise(handle.read().decode("utf-8")).split("\n")
+        try:  # a regular file only: never a FIFO an E001 finding named
+            return normalise(read(path).decode("utf-8")).split("\n")
         except (OSError, UnicodeDecodeError):
             return None

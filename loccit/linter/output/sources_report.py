@@ -14,6 +14,7 @@ from loccit.linter.matching.resolve import Listed, MatchOptions, Resolution, res
 from loccit.linter.matching.similarity import author_agreement
 from loccit.linter.matching.system import SystemFound, citation_system
 from loccit.linter.model import Document
+from loccit.linter.output.escapes import json_text, visible
 
 SCHEMA_VERSION = 1
 
@@ -110,35 +111,37 @@ def _why(resolution: Resolution, near: Closest | None) -> str:
 
 
 def write_text(report: SourcesReport, stream: TextIO) -> None:
-    """Print the report for a person: entries by section, then the unresolved notes."""
-    doc = report.doc
-    stream.write(f"{doc.path}\n")
+    """Print the report for a person: entries by section, then the unresolved notes (essay text made visible)."""
+    stream.write("".join(visible(line) + "\n" for line in _text_lines(report)))
+
+
+def _text_lines(report: SourcesReport) -> list[str]:
+    lines = [report.doc.path]
     if report.system is not None:
-        stream.write(f"  citation system: {report.system.system.value} ({report.system.reason})\n")
+        lines.append(f"  citation system: {report.system.system.value} ({report.system.reason})")
     if not report.entries:
-        stream.write("  no bibliography entries\n")
+        lines.append("  no bibliography entries")
     section: tuple[str, str | None] | None = None
     for listed, citing in report.entries:
         where = report.origin.get(id(listed.entry))
         if (listed.entry.section, where) != section:
             section = (listed.entry.section, where)
-            stream.write(f"\n{listed.entry.section}{f' ({where})' if where else ''}\n")
-        stream.write(f"  line {listed.entry.span.line}: {tidy(listed.entry.text)[:90]}\n")
+            lines += ["", f"{listed.entry.section}{f' ({where})' if where else ''}"]
+        lines.append(f"  line {listed.entry.span.line}: {tidy(listed.entry.text)[:90]}")
         if not citing:
-            stream.write("    not cited in any note\n")
+            lines.append("    not cited in any note")
         for resolution in citing:
             note = resolution.citation.note
-            stream.write(
-                f"    note {note.label} (line {note.span.line}): {resolution.how}, score {resolution.score:.0f}\n"
+            lines.append(
+                f"    note {note.label} (line {note.span.line}): {resolution.how}, score {resolution.score:.0f}"
             )
-    stream.write("\nNotes whose works match no entry\n")
+    lines += ["", "Notes whose works match no entry"]
     if not report.unresolved:
-        stream.write("  none\n")
+        lines.append("  none")
     for resolution, near in report.unresolved:
         note = resolution.citation.note
-        stream.write(
-            f"  note {note.label} (line {note.span.line}): {_work_text(resolution)}; {_why(resolution, near)}\n"
-        )
+        lines.append(f"  note {note.label} (line {note.span.line}): {_work_text(resolution)}; {_why(resolution, near)}")
+    return lines
 
 
 def _citing_json(resolution: Resolution) -> dict[str, Any]:
@@ -190,5 +193,4 @@ def to_json(report: SourcesReport) -> dict[str, Any]:
 
 def write_json(reports: list[SourcesReport], stream: TextIO) -> None:
     """Print the reports as one JSON array."""
-    json.dump([to_json(report) for report in reports], stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    stream.write(json_text(json.dumps([to_json(report) for report in reports], ensure_ascii=False, indent=2)) + "\n")

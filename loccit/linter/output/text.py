@@ -8,13 +8,14 @@ from typing import TextIO
 
 from loccit.linter.diagnostics import Diagnostic
 from loccit.linter.output.context import PLAIN, Context
+from loccit.linter.output.escapes import visible
 from loccit.linter.output.json_formats import write_json
 
 
 def concise(diagnostics: Sequence[Diagnostic], stream: TextIO, context: Context = PLAIN) -> None:
     """`path:line:col: CODE message`, one finding a line (yamllint's parsable format)."""
     for d in diagnostics:
-        stream.write(f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}\n")
+        stream.write(f"{visible(d.path)}:{d.line}:{d.column}: {d.code} {visible(d.message)}\n")
 
 
 def statistics(diagnostics: Sequence[Diagnostic], stream: TextIO, as_json: bool = False) -> None:

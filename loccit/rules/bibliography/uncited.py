@@ -10,6 +10,7 @@ from loccit.linter.matching.evidence import cited_alone, cited_by_surname, may_n
 from loccit.linter.matching.resolve import (
     Listed,
     MatchOptions,
+    bibliography_index,
     listed_works,
     note_citations,
     resolve,
@@ -96,10 +97,11 @@ def check_uncited_source_project(
         return
     for bibliography in bibliographies:
         listed = listed_works(bibliography, own=True)
+        index = bibliography_index(bibliography, opts)  # built once, not once per chapter
         cited = {
             id(resolution.listed.entry)
             for _, found in citations
-            for resolution in resolve_citations(found, listed, opts)
+            for resolution in resolve_citations(found, listed, opts, index)
             if resolution.listed is not None
         }
         if len(cited) < opts.min_cited_fraction * len(listed):
