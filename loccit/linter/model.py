@@ -152,6 +152,9 @@ class Document:
     # How the text was read ("markdown" or "plain text", pasted from a web page or a word processor), and why.
     reading: str = "markdown"
     reading_reason: str = ""
+    # Stretches that are not running prose (code, HTML comments, URLs, links, page furniture), sorted and merged:
+    # the markdown layer knows them, the in-text citation scanner (citations layer) skips them.
+    skipped: tuple[tuple[int, int], ...] = ()
     _cache: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False)
 
     def span(self, start: int, end: int) -> Span:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from loccit.linter.diagnostics import Rule
 from loccit.rules.bibliography.agreement import AUTHOR_MISMATCH, PUBLICATION_MISMATCH, TITLE_MISMATCH
 from loccit.rules.bibliography.entries import DUPLICATE_SOURCE, EMPTY_SECTION, SOURCE_ORDER
+from loccit.rules.bibliography.intext import AMBIGUOUS_CITATION, CITATION_STYLE_MIX, TWO_AUTHOR_ET_AL
 from loccit.rules.bibliography.missing import MISSING_SOURCE, NO_BIBLIOGRAPHY
 from loccit.rules.bibliography.uncited import UNCITED_SOURCE
 from loccit.rules.errors.inputs import UNREADABLE_FILE, UNUSED_SUPPRESSION
@@ -50,6 +51,9 @@ RULES: tuple[Rule, ...] = (
     SOURCE_ORDER,
     EMPTY_SECTION,
     NO_BIBLIOGRAPHY,
+    AMBIGUOUS_CITATION,
+    TWO_AUTHOR_ET_AL,
+    CITATION_STYLE_MIX,
     PAGE_LABEL_STYLE,
     PAGE_LABEL_NUMBER,
     PAGE_RANGE_STYLE,

@@ -284,10 +284,13 @@ def parse_document(
         doc.span,
         excluded=doc.notes_heading,
     )
-    return _frozen(doc, listed, suppressions.find_comments(text, blocks, doc.span), plaintext.MARKDOWN, reason)
+    comments = suppressions.find_comments(text, blocks, doc.span)
+    return _frozen(doc, listed, comments, plaintext.MARKDOWN, reason, skipped)
 
 
-def _frozen(doc: _Draft, listed: list[Section], comments: tuple[Comment, ...], reading: str, reason: str) -> Document:
+def _frozen(
+    doc: _Draft, listed: list[Section], comments: tuple[Comment, ...], reading: str, reason: str, skipped: Regions
+) -> Document:
     definitions, found = suppressions.strip_trailing(doc.text, doc.definitions, listed)
     return Document(
         doc.path,
@@ -306,6 +309,7 @@ def _frozen(doc: _Draft, listed: list[Section], comments: tuple[Comment, ...], r
         malformed=tuple(doc.malformed),
         reading=reading,
         reading_reason=reason,
+        skipped=tuple(skipped.intervals()),
     )
 
 
@@ -335,7 +339,7 @@ def _plain_document(
     listed = sections.bibliography_sections(
         masked, doc.headings, layout.blocks, bib_matcher, doc.span, excluded=doc.notes_heading
     )
-    return _frozen(doc, listed, (), plaintext.PLAIN, reason)
+    return _frozen(doc, listed, (), plaintext.PLAIN, reason, skipped)
 
 
 def _has_footnote_marker(text: str, skipped: Regions) -> bool:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from loccit.linter.diagnostics import Rule, Severity, Violation
 from loccit.linter.matching.evidence import cited_alone, cited_by_surname, may_name, named, outside_bibliography
+from loccit.linter.matching.intext import intext_cited, relies_on_intext
 from loccit.linter.matching.resolve import (
     Listed,
     MatchOptions,
@@ -52,7 +53,11 @@ def _named_anyway(listed: Listed, texts: Sequence[Document]) -> bool:
 
 
 def _uncited(
-    doc: Document, cited: set[int] | frozenset[int], opts: UncitedSourceOptions, texts: Sequence[Document]
+    doc: Document,
+    cited: set[int] | frozenset[int],
+    opts: UncitedSourceOptions,
+    texts: Sequence[Document],
+    where: str = "in any note",
 ) -> Iterator[Violation]:
     skip: set[int] | None = None
     for listed in listed_works(doc, own=True):
@@ -62,7 +67,7 @@ def _uncited(
             skip = _ignored(doc, opts) | {id(later.entry) for later, _ in duplicates(doc)}
         if id(listed.entry) in skip or _named_anyway(listed, texts):
             continue
-        yield Violation(listed.entry.span, f"bibliography entry for {entry_name(listed)} is not cited in any note")
+        yield Violation(listed.entry.span, f"bibliography entry for {entry_name(listed)} is not cited {where}")
 
 
 def check_uncited_source(doc: Document, opts: UncitedSourceOptions) -> Iterator[Violation]:
@@ -77,8 +82,15 @@ def check_uncited_source(doc: Document, opts: UncitedSourceOptions) -> Iterator[
     `ignore_sections`) may list uncited works.
     """
     matching = resolve(doc, opts)
-    if matching.resolutions and doc.entries:
-        yield from _uncited(doc, matching.cited, opts, [doc])
+    if not doc.entries:
+        return
+    if relies_on_intext(doc):
+        cited = matching.cited | intext_cited(doc)
+        own = listed_works(doc, own=True)
+        if sum(1 for listed in own if id(listed.entry) in cited) * 2 >= len(own):
+            yield from _uncited(doc, cited, opts, [doc], "in the text or any note")
+    elif matching.resolutions:
+        yield from _uncited(doc, matching.cited | intext_cited(doc), opts, [doc])
 
 
 def check_uncited_source_project(
