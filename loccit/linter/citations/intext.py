@@ -136,7 +136,7 @@ def parse_part(text: str, start: int, end: int) -> Cite | None:
     years = _first_years(piece)
     if years is None:
         return _mla(piece, offset, secondary is not None)
-    found = _names_part(piece[: years.start()])
+    found = _names_part(piece[: years.start()]) or _names_after_words(piece[: years.start()])
     after = _AFTER.match(piece, years.end())
     if found is None or after is None or not piece[: years.start()].strip():
         return None
@@ -148,6 +148,17 @@ def parse_part(text: str, start: int, end: int) -> Cite | None:
         offset + years.end(), False, between.endswith(","), mark, after.group("pages"), secondary is not None,
         abbreviation,
     )  # fmt: skip
+
+
+def _names_after_words(text: str) -> tuple[tuple[str, ...], bool, str | None] | None:
+    """The names after a few words of the writer's ("adapted from Crosby & Hastorf"), the last a lower-case one."""
+    words = text.split()
+    for count in range(1, min(len(words), 6)):
+        if words[count - 1][:1].islower() and words[count - 1].isalpha():
+            found = _names_part(" ".join(words[count:]))
+            if found is not None:
+                return found
+    return None
 
 
 def _first_years(piece: str) -> re.Match[str] | None:

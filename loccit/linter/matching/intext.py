@@ -51,18 +51,22 @@ def entry_years(listed: Listed) -> tuple[frozenset[str], bool]:
     years: set[str] = set()
     lettered = False
     for found in _ENTRY_YEAR.finditer(text, start):
-        if found.group(1):
+        if found.group(1) and found.group(2):
+            years.add(found.group(1) + found.group(2).lower())
+            lettered = True
+        elif found.group(1):
             years.add(found.group(1))
-            if found.group(2):
-                years.add(found.group(1) + found.group(2).lower())
-                lettered = True
         else:
             years.add(" ".join(found.group().lower().replace(" ", "").replace(".", ". ").split()))
     return frozenset(years), lettered
 
 
 def _keys(listed: Listed) -> tuple[str, ...]:
-    return tuple(fold(name.surname).replace(" ", "") if name.corporate else name.key for name in listed.authors)
+    # "Benzécri, J.-P., et al." may be read as one name: its surname is what comes before the comma
+    return tuple(
+        fold(name.surname).replace(" ", "") if name.corporate else surname_key(name.surname.split(",")[0])
+        for name in listed.authors
+    )
 
 
 def initials(name: str) -> str:
@@ -92,6 +96,17 @@ class _Index:
                 if item.listed.authors[0].corporate:
                     self.by_key.setdefault(initials(item.listed.authors[0].surname), []).append(item)
         self.abbreviations: dict[str, str] = {}
+        self.openings: dict[str, int] = {}  # entries by the folded first word of their text
+        for section in doc.source_sections:
+            for entry in section.entries:
+                words = fold(entry.text[:40]).split()
+                if words:
+                    self.openings[words[0]] = self.openings.get(words[0], 0) + 1
+
+    def only_entry(self, listed: Listed) -> bool:
+        """Whether no other entry opens with this entry's first word (an author whose other works were misread)."""
+        words = fold(listed.entry.text[:40]).split()
+        return bool(words) and self.openings.get(words[0], 0) == 1
 
     def lead(self, cite: Cite) -> list[_Keyed]:
         """Entries whose lead author is the cited one (a narrative "Karl Marx" by his surname)."""
@@ -100,7 +115,7 @@ class _Index:
             self.abbreviations[fold(cite.abbreviation)] = cite_key(name)
         key = cite_key(name)
         found = self.by_key.get(key) or self.by_key.get(self.abbreviations.get(key, ""), [])
-        if not found and " " in name and cite.narrative:
+        if not found and " " in name:  # "Karl Marx (1867)", "(L. M. Terman, 1938)": the surname is the last word
             found = self.by_key.get(surname_key(name.split()[-1]), [])
         if not found and cite.names and name.isupper():
             found = self.by_key.get(self.abbreviations.get(fold(name), fold(name)), [])
@@ -122,10 +137,15 @@ def _years(cite: Cite) -> list[str]:
 
 
 def _with_year(year: str, items: list[_Keyed]) -> list[_Keyed]:
-    label = year if not year[:1].isdigit() else year.lower()
-    bare = one_year(label) or label
+    bare = one_year(year) or year
+    label = year.lower() if year[:1].isdigit() else bare
     exact = [item for item in items if label in item.years]
-    return exact or [item for item in items if bare in item.years and len(label) > 4]
+    if exact or not label[:1].isdigit():
+        return exact
+    if len(label) > 4:  # "2013a" where the list says "2013"
+        return [item for item in items if bare in item.years]
+    # "2013" where the list has "2013a" and "2013b"
+    return [item for item in items if any(year[:4] == label and len(year) == 5 for year in item.years)]
 
 
 def _fuzzy(cite: Cite, index: _Index, year: str, opts: MatchOptions) -> list[_Keyed]:
@@ -159,7 +179,7 @@ def _match(intext: InText, cite: Cite, index: _Index, opts: MatchOptions) -> Ite
             yield Found(intext, cite, dated[0].listed, "surname and year")
         elif dated:
             yield Found(intext, cite, None, "ambiguous", tuple(i.listed for i in dated))
-        elif len(items) == 1:
+        elif len(items) == 1 and index.only_entry(items[0].listed):
             yield Found(intext, cite, items[0].listed, "year differs")
         elif items:
             yield Found(intext, cite, None, "year matches none", tuple(i.listed for i in items))
