@@ -125,7 +125,9 @@ class _Index:
 def _coauthors(cite: Cite, items: list[_Keyed]) -> list[_Keyed]:
     """Keep the entries whose second author is the cited second author, when the citation names one."""
     if len(cite.names) < 2:
-        return items
+        # "Hale 2019" is Hale's own work rather than Hale and Okafor's; "Hale et al." is one of several authors
+        same = [item for item in items if (len(item.keys) > 1) == cite.et_al]
+        return same or items
     second = cite_key(cite.names[1])
     same = [item for item in items if len(item.keys) > 1 and item.keys[1] == second]
     return same or items
