@@ -48,7 +48,8 @@ NOT_AUTHORS = frozenset(
     fall winter ad bc bce ce c fn n ibid id op loc supra infra eq equation lemma theorem proposition definition
     corollary clause paragraph para art schedule s ss v vs cf eg ie pp p approx about around before after
     during ed eds edn trans updated revised reprinted originally published first second third fourth fifth
-    photo photograph image illustration source sources courtesy credit via""".split()
+    photo photograph image illustration source sources courtesy credit via as according while when both like
+    unlike following however thus although if yet so then""".split()
 )
 
 
@@ -150,11 +151,14 @@ def parse_part(text: str, start: int, end: int) -> Cite | None:
     )  # fmt: skip
 
 
+_LEAD_INS = frozenset("from in by see also after following cited quoted adapted discussed".split())
+
+
 def _names_after_words(text: str) -> tuple[tuple[str, ...], bool, str | None] | None:
     """The names after a few words of the writer's ("adapted from Crosby & Hastorf"), the last a lower-case one."""
     words = text.split()
     for count in range(1, min(len(words), 6)):
-        if words[count - 1][:1].islower() and words[count - 1].isalpha():
+        if words[count - 1] in _LEAD_INS:
             found = _names_part(" ".join(words[count:]))
             if found is not None:
                 return found
@@ -164,7 +168,7 @@ def _names_after_words(text: str) -> tuple[tuple[str, ...], bool, str | None] | 
 def _first_years(piece: str) -> re.Match[str] | None:
     """The years after the names: the first year-like word preceded by a space or comma."""
     for found in _YEARS.finditer(piece):
-        if found.start() and piece[found.start() - 1] in " ,\u00a0":
+        if found.start() and piece[found.start() - 1] in " ,\n\u00a0":
             return found
         return None
     return None

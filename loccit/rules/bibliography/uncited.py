@@ -61,6 +61,15 @@ def _named_by_author(listed: Listed) -> bool:
     return bool(listed.authors) and _SURNAME.fullmatch(listed.authors[0].surname) is not None
 
 
+def _author_in_notes(doc: Document, listed: Listed) -> bool:
+    """Whether a note cites a work by the entry's lead author (an author-date entry's title is often not read)."""
+    keys = doc.derived(
+        "lead authors cited in notes",
+        lambda: frozenset(c.work.authors[0].key for c in note_citations(doc) if c.work.authors),
+    )
+    return listed.authors[0].key in keys
+
+
 def _uncited(
     doc: Document,
     cited: set[int] | frozenset[int],
@@ -76,8 +85,8 @@ def _uncited(
             skip = _ignored(doc, opts) | {id(later.entry) for later, _ in duplicates(doc)}
         if id(listed.entry) in skip or _named_anyway(listed, texts):
             continue
-        if where != "in any note" and not _named_by_author(listed):
-            continue  # cited by its title in author-date, which the in-text scanner does not read
+        if where != "in any note" and (not _named_by_author(listed) or _author_in_notes(doc, listed)):
+            continue  # cited by its title, or in a note whose title the author-date entry does not give
         yield Violation(listed.entry.span, f"bibliography entry for {entry_name(listed)} is not cited {where}")
 
 
