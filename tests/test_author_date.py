@@ -114,3 +114,13 @@ def test_scan_of_a_megabyte_looks_at_each_character_a_bounded_number_of_times(un
     text = unit * (1_000_000 // len(unit))
     _, steps = scan(text, 0, len(text))
     assert steps <= 3 * MAX_INSIDE * len(text) // max(1, len(unit)) + 2 * len(text)
+
+
+def test_sources_shows_the_in_text_citations_of_each_entry(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(main, ["sources", "fixtures/author-date/apa-defects.md"])
+    assert "    text (line 8): 'WHO, 2021', surname and year\n" in result.stdout
+    assert "    text (line 7): 'Franklyn, 2013, p. 50', author spelt otherwise\n" in result.stdout
+    assert "  line 23: Osei, K. (2018). Quays and cranes. Dock Press\n    not cited in the text or any note\n" in (
+        result.stdout
+    )

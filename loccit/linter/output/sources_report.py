@@ -10,6 +10,7 @@ from typing import Any, TextIO
 from loccit.linter.citations.scan import fold, tidy
 from loccit.linter.engine import project
 from loccit.linter.engine.run import Configs
+from loccit.linter.matching.intext import Found, intext_matches
 from loccit.linter.matching.resolve import Listed, MatchOptions, Resolution, resolve
 from loccit.linter.matching.similarity import author_agreement
 from loccit.linter.matching.system import SystemFound, citation_system
@@ -36,6 +37,7 @@ class SourcesReport:
     unresolved: tuple[tuple[Resolution, Closest | None], ...]
     origin: dict[int, str] = field(default_factory=dict)  # id(entry) -> the shared file it comes from
     system: SystemFound | None = None  # the citation system found, which decides the B rules that run
+    in_text: dict[int, tuple[Found, ...]] = field(default_factory=dict)  # id(entry) -> in-text citations of it
 
 
 class Unreadable(Exception):
@@ -91,7 +93,18 @@ def build(doc: Document, opts: MatchOptions | None = None) -> SourcesReport:
             unresolved.append((resolution, closest(resolution, matching.listed)))
     entries = tuple((item, tuple(by_entry.get(id(item.entry), ()))) for item in matching.listed)
     origin = {id(entry): _shown(other.path) for other in doc.shared for entry in other.entries}
-    return SourcesReport(doc, entries, tuple(unresolved), origin, citation_system(doc))
+    in_text: dict[int, list[Found]] = {}
+    for found in intext_matches(doc, opts):
+        for listed in (found.listed,) if found.listed is not None else found.others:
+            in_text.setdefault(id(listed.entry), []).append(found)
+    by_text = {key: tuple(value) for key, value in in_text.items()}
+    return SourcesReport(doc, entries, tuple(unresolved), origin, citation_system(doc), by_text)
+
+
+def _in_text_line(doc: Document, found: Found) -> str:
+    cite = found.cite
+    line = doc.span(cite.start, cite.end).line
+    return f"text (line {line}): {tidy(doc.text[cite.start : cite.end])!r}, {found.how}"
 
 
 def _work_text(resolution: Resolution) -> str:
@@ -124,8 +137,13 @@ def write_text(report: SourcesReport, stream: TextIO) -> None:
             section = (listed.entry.section, where)
             stream.write(f"\n{listed.entry.section}{f' ({where})' if where else ''}\n")
         stream.write(f"  line {listed.entry.span.line}: {tidy(listed.entry.text)[:90]}\n")
-        if not citing:
-            stream.write("    not cited in any note\n")
+        cited_in_text = report.in_text.get(id(listed.entry), ())
+        if not citing and not cited_in_text:
+            stream.write(
+                "    not cited in any note\n" if not report.in_text else "    not cited in the text or any note\n"
+            )
+        for found in cited_in_text:
+            stream.write(f"    {_in_text_line(doc, found)}\n")
         for resolution in citing:
             note = resolution.citation.note
             stream.write(
@@ -155,6 +173,14 @@ def to_json(report: SourcesReport) -> dict[str, Any]:
             "file": report.origin.get(id(listed.entry), report.doc.path),
             "text": tidy(listed.entry.text),
             "cited_by": [_citing_json(resolution) for resolution in citing],
+            "cited_in_text": [
+                {
+                    "line": report.doc.span(found.cite.start, found.cite.end).line,
+                    "text": tidy(report.doc.text[found.cite.start : found.cite.end]),
+                    "how": found.how,
+                }
+                for found in report.in_text.get(id(listed.entry), ())
+            ],
         }
         for listed, citing in report.entries
     ]
