@@ -40,7 +40,7 @@ def test_json_schema() -> None:
     assert code == 0
     (report,) = json.loads(out)
     assert report["version"] == 1 and report["path"] == FIXTURE
-    assert set(report["entries"][0]) == {"line", "section", "file", "text", "cited_by"}
+    assert set(report["entries"][0]) == {"line", "section", "file", "text", "cited_by", "cited_in_text"}
     assert report["entries"][0]["file"] == FIXTURE
     assert set(report["entries"][0]["cited_by"][0]) == {"note", "line", "how", "score"}
     assert [item["note"] for item in report["unresolved"]] == ["10", "11", "12"]

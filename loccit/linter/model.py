@@ -240,6 +240,9 @@ class Document:
     metadata: Metadata | None = None
     # The bibliography files and references the document's keys resolve against, given by the engine.
     key_bibliography: KeyBibliography | None = None
+    # Stretches that are not running prose (code, HTML comments, URLs, links, page furniture), sorted and merged:
+    # the markdown layer knows them, the in-text citation scanner (citations layer) skips them.
+    skipped: tuple[tuple[int, int], ...] = ()
     _cache: dict[Hashable, Any] = field(default_factory=dict, init=False, repr=False)
 
     def span(self, start: int, end: int) -> Span:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from loccit.linter.diagnostics import Rule
 from loccit.rules.bibliography.agreement import AUTHOR_MISMATCH, PUBLICATION_MISMATCH, TITLE_MISMATCH
 from loccit.rules.bibliography.entries import DUPLICATE_SOURCE, EMPTY_SECTION, SOURCE_ORDER
+from loccit.rules.bibliography.intext import AMBIGUOUS_CITATION, CITATION_STYLE_MIX, TWO_AUTHOR_ET_AL
 from loccit.rules.bibliography.missing import MISSING_SOURCE, NO_BIBLIOGRAPHY
 from loccit.rules.bibliography.uncited import UNCITED_SOURCE
 from loccit.rules.citekeys.files import (
@@ -64,6 +65,9 @@ RULES: tuple[Rule, ...] = (
     MISSING_ENTRY_FIELD,
     MALFORMED_DOI,
     UNESCAPED_PERCENT,
+    AMBIGUOUS_CITATION,
+    TWO_AUTHOR_ET_AL,
+    CITATION_STYLE_MIX,
     PAGE_LABEL_STYLE,
     PAGE_LABEL_NUMBER,
     PAGE_RANGE_STYLE,

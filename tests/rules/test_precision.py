@@ -39,8 +39,8 @@ length in a later study (2015).[^1] Prose returns to the point (Vane 1999, 3).[^
 
 
 def test_author_date_citations_count_as_citing() -> None:
-    # "Culp, 2016" is not a work titled "2016"; the notes cite no work, so B002 leaves the list alone
-    assert codes(AUTHOR_DATE, "B001", "B002") == []
+    # "Culp, 2016" is not a work titled "2016"; the in-text citations and the notes cite every entry but Zorn's
+    assert codes(AUTHOR_DATE, "B001", "B002") == [("B002", 16)]
 
 
 def test_the_system_is_recorded_with_its_reason() -> None:

@@ -300,7 +300,7 @@ def parse_document(
     metadata, floor = _metadata(doc)
     cited = citekeys.scan(text, skipped, floor, doc.span)
     comments = suppressions.find_comments(text, blocks, doc.span)
-    return _frozen(doc, listed, comments, plaintext.MARKDOWN, reason, cited, metadata)
+    return _frozen(doc, listed, comments, plaintext.MARKDOWN, reason, skipped, cited, metadata)
 
 
 def _frozen(
@@ -309,6 +309,7 @@ def _frozen(
     comments: tuple[Comment, ...],
     reading: str,
     reason: str,
+    skipped: Regions,
     cited: citekeys.Found | None = None,
     metadata: Metadata | None = None,
 ) -> Document:
@@ -334,6 +335,7 @@ def _frozen(
         cross_references=tuple(cited.cross_references) if cited else (),
         example_items=tuple(cited.example_items) if cited else (),
         metadata=metadata,
+        skipped=tuple(skipped.intervals()),
     )
 
 
@@ -363,7 +365,7 @@ def _plain_document(
     listed = sections.bibliography_sections(
         masked, doc.headings, layout.blocks, bib_matcher, doc.span, excluded=doc.notes_heading
     )
-    return _frozen(doc, listed, (), plaintext.PLAIN, reason)
+    return _frozen(doc, listed, (), plaintext.PLAIN, reason, skipped)
 
 
 def _metadata(doc: _Draft) -> tuple[Metadata | None, int]:

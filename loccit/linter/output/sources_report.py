@@ -10,6 +10,7 @@ from typing import Any, TextIO
 from loccit.linter.citations.scan import fold, tidy
 from loccit.linter.engine import project
 from loccit.linter.engine.run import Configs
+from loccit.linter.matching.intext import Found, intext_matches
 from loccit.linter.matching.resolve import Listed, MatchOptions, Resolution, resolve
 from loccit.linter.matching.similarity import author_agreement
 from loccit.linter.matching.system import SystemFound, citation_system
@@ -37,6 +38,7 @@ class SourcesReport:
     unresolved: tuple[tuple[Resolution, Closest | None], ...]
     origin: dict[int, str] = field(default_factory=dict)  # id(entry) -> the shared file it comes from
     system: SystemFound | None = None  # the citation system found, which decides the B rules that run
+    in_text: dict[int, tuple[Found, ...]] = field(default_factory=dict)  # id(entry) -> in-text citations of it
 
 
 class Unreadable(Exception):
@@ -92,7 +94,18 @@ def build(doc: Document, opts: MatchOptions | None = None) -> SourcesReport:
             unresolved.append((resolution, closest(resolution, matching.listed)))
     entries = tuple((item, tuple(by_entry.get(id(item.entry), ()))) for item in matching.listed)
     origin = {id(entry): _shown(other.path) for other in doc.shared for entry in other.entries}
-    return SourcesReport(doc, entries, tuple(unresolved), origin, citation_system(doc))
+    in_text: dict[int, list[Found]] = {}
+    for found in intext_matches(doc, opts):
+        for listed in (found.listed,) if found.listed is not None else found.others:
+            in_text.setdefault(id(listed.entry), []).append(found)
+    by_text = {key: tuple(value) for key, value in in_text.items()}
+    return SourcesReport(doc, entries, tuple(unresolved), origin, citation_system(doc), by_text)
+
+
+def _in_text_line(doc: Document, found: Found) -> str:
+    cite = found.cite
+    line = doc.span(cite.start, cite.end).line
+    return f"text (line {line}): {tidy(doc.text[cite.start : cite.end])!r}, {found.how}"
 
 
 def _work_text(resolution: Resolution) -> str:
@@ -128,8 +141,11 @@ def _text_lines(report: SourcesReport) -> list[str]:
             section = (listed.entry.section, where)
             lines += ["", f"{listed.entry.section}{f' ({where})' if where else ''}"]
         lines.append(f"  line {listed.entry.span.line}: {tidy(listed.entry.text)[:90]}")
-        if not citing:
-            lines.append("    not cited in any note")
+        cited_in_text = report.in_text.get(id(listed.entry), ())
+        if not citing and not cited_in_text:
+            lines.append("    not cited in any note" if not report.in_text else "    not cited in the text or any note")
+        for found in cited_in_text:
+            lines.append(f"    {_in_text_line(report.doc, found)}")
         for resolution in citing:
             note = resolution.citation.note
             lines.append(
@@ -158,6 +174,14 @@ def to_json(report: SourcesReport) -> dict[str, Any]:
             "file": report.origin.get(id(listed.entry), report.doc.path),
             "text": tidy(listed.entry.text),
             "cited_by": [_citing_json(resolution) for resolution in citing],
+            "cited_in_text": [
+                {
+                    "line": report.doc.span(found.cite.start, found.cite.end).line,
+                    "text": tidy(report.doc.text[found.cite.start : found.cite.end]),
+                    "how": found.how,
+                }
+                for found in report.in_text.get(id(listed.entry), ())
+            ],
         }
         for listed, citing in report.entries
     ]

@@ -14,6 +14,7 @@ from loccit.linter.matching.resolve import MatchOptions
 from loccit.linter.matching.similarity import counterpart, given_names_agree, same_person, titles_agree
 from loccit.linter.model import Document
 from loccit.rules.bibliography.common import direct_resolutions, entry_name, note_span
+from loccit.rules.bibliography.intext import check_intext_author, check_intext_year
 
 
 def check_author_mismatch(doc: Document, opts: MatchOptions) -> Iterator[Violation]:
@@ -40,6 +41,7 @@ def check_author_mismatch(doc: Document, opts: MatchOptions) -> Iterator[Violati
                 f'bibliography has "{shown}"',
             )
             break
+    yield from check_intext_author(doc, opts)
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,7 @@ def check_publication_mismatch(doc: Document, opts: MatchOptions) -> Iterator[Vi
                 f'place differs from the bibliography entry for {who}: note has "{tidy(place.text)}", '
                 f'bibliography has "{tidy(listed_place.text)}"',
             )
+    yield from check_intext_year(doc, opts)
 
 
 AUTHOR_MISMATCH = Rule(

@@ -14,6 +14,7 @@ from loccit.linter.matching.resolve import MatchOptions, Resolution, listed_work
 from loccit.linter.matching.system import CitationSystem, citation_system
 from loccit.linter.model import Document
 from loccit.rules.bibliography.common import has_bibliography, note_span
+from loccit.rules.bibliography.intext import check_intext_missing
 from loccit.rules.citekeys.keys import missing_keys, no_bibliography
 
 
@@ -113,6 +114,12 @@ def check_missing_source(doc: Document, opts: MatchOptions) -> Iterator[Violatio
     yield from missing_keys(doc)
     if not has_bibliography(doc):
         return
+    yield from _notes_missing(doc, opts)
+    yield from check_intext_missing(doc, opts)
+
+
+def _notes_missing(doc: Document, opts: MatchOptions) -> Iterator[Violation]:
+    """B001 in the notes: a cited work no entry lists, once per work."""
     resolutions = resolve(doc, opts).resolutions
     if not doc.entries and not _uses_shared(resolutions):
         return

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from loccit.linter.diagnostics import Rule, Severity, Violation
 from loccit.linter.matching.evidence import cited_alone, cited_by_surname, may_name, named, outside_bibliography
+from loccit.linter.matching.intext import intext_cited, relies_on_intext
 from loccit.linter.matching.resolve import (
     Listed,
     MatchOptions,
@@ -53,8 +55,29 @@ def _named_anyway(listed: Listed, texts: Sequence[Document]) -> bool:
     )
 
 
+_SURNAME = re.compile(r"[^\W\d_][\w’'\- ]*")
+
+
+def _named_by_author(listed: Listed) -> bool:
+    """Whether an entry opens with an author an in-text citation can name (not a title, "IQ.", "Photo.jpeg")."""
+    return bool(listed.authors) and _SURNAME.fullmatch(listed.authors[0].surname) is not None
+
+
+def _author_in_notes(doc: Document, listed: Listed) -> bool:
+    """Whether a note cites a work by the entry's lead author (an author-date entry's title is often not read)."""
+    keys = doc.derived(
+        "lead authors cited in notes",
+        lambda: frozenset(c.work.authors[0].key for c in note_citations(doc) if c.work.authors),
+    )
+    return listed.authors[0].key in keys
+
+
 def _uncited(
-    doc: Document, cited: set[int] | frozenset[int], opts: UncitedSourceOptions, texts: Sequence[Document]
+    doc: Document,
+    cited: set[int] | frozenset[int],
+    opts: UncitedSourceOptions,
+    texts: Sequence[Document],
+    where: str = "in any note",
 ) -> Iterator[Violation]:
     skip: set[int] | None = None
     for listed in listed_works(doc, own=True):
@@ -64,7 +87,9 @@ def _uncited(
             skip = _ignored(doc, opts) | {id(later.entry) for later, _ in duplicates(doc)}
         if id(listed.entry) in skip or _named_anyway(listed, texts):
             continue
-        yield Violation(listed.entry.span, f"bibliography entry for {entry_name(listed)} is not cited in any note")
+        if where != "in any note" and (not _named_by_author(listed) or _author_in_notes(doc, listed)):
+            continue  # cited by its title, or in a note whose title the author-date entry does not give
+        yield Violation(listed.entry.span, f"bibliography entry for {entry_name(listed)} is not cited {where}")
 
 
 def check_uncited_source(doc: Document, opts: UncitedSourceOptions) -> Iterator[Violation]:
@@ -80,8 +105,15 @@ def check_uncited_source(doc: Document, opts: UncitedSourceOptions) -> Iterator[
     """
     yield from uncited_entries(doc, opts.min_cited_fraction)
     matching = resolve(doc, opts)
-    if matching.resolutions and doc.entries:
-        yield from _uncited(doc, matching.cited, opts, [doc])
+    if not doc.entries:
+        return
+    if relies_on_intext(doc):
+        cited = matching.cited | intext_cited(doc)
+        own = listed_works(doc, own=True)
+        if sum(1 for listed in own if id(listed.entry) in cited) * 2 >= len(own):
+            yield from _uncited(doc, cited, opts, [doc], "in the text or any note")
+    elif matching.resolutions:
+        yield from _uncited(doc, matching.cited | intext_cited(doc), opts, [doc])
 
 
 def check_uncited_source_project(

@@ -1,0 +1,126 @@
+"""Author-date and MLA essays: in-text citations found with exact spans and checked against the reference list."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from loccit.linter.citations.intext import MAX_INSIDE
+from loccit.linter.citations.prose import in_text_citations, scan
+from loccit.linter.cli.main import main
+from loccit.linter.markdown.parse import normalise, parse_document
+
+FIXTURES = ROOT / "fixtures" / "author-date"
+ESSAYS = sorted(p.name for p in FIXTURES.iterdir() if p.suffix in {".md", ".txt"})
+
+
+@pytest.mark.parametrize("name", ESSAYS)
+def test_fixture_matches_golden(name: str, update_golden: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    args = ["check", "--isolated", "--output-format", "concise", f"fixtures/author-date/{name}"]
+    output = CliRunner().invoke(main, args).stdout
+    golden = FIXTURES / f"{name.rsplit('.', 1)[0]}.expected"
+    if update_golden:
+        golden.write_text(output, encoding="utf-8")
+    assert output == golden.read_text(encoding="utf-8")
+    if "clean" in name or "traps" in name:
+        assert output.startswith("No findings"), output
+    else:  # every planted kind of defect is found
+        codes = {line.split()[1] for line in output.splitlines() if line.startswith("fixtures/")}
+        assert {"B001", "B002", "B017"} <= codes
+        if not name.startswith("mla"):
+            assert {"B003", "B005", "B016", "B018"} <= codes
+
+
+def _cites(text: str) -> list[tuple[str, tuple[str, ...], str | None, str | None]]:
+    doc = parse_document("essay.md", normalise(text))
+    return [
+        (doc.text[c.start : c.end], c.names, c.year, c.pages) for intext in in_text_citations(doc) for c in intext.cites
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Growth (Franklin, 2013, p. 45).", [("Franklin, 2013, p. 45", ("Franklin",), "2013", "45")]),
+        ("Growth (Franklin 2013: 45).", [("Franklin 2013: 45", ("Franklin",), "2013", "45")]),
+        ("Growth (Franklin 45).", [("Franklin 45", ("Franklin",), None, "45")]),
+        ("Franklin (2013) argues.", [("Franklin (2013)", ("Franklin",), "2013", None)]),
+        ("As Hale and Okafor (2019, p. 4) show.", [("Hale and Okafor (2019, p. 4)", ("Hale", "Okafor"), "2019", "4")]),
+        (
+            "Both (Franklin 2013; Hale & Okafor 2019).",
+            [("Franklin 2013", ("Franklin",), "2013", None), ("Hale & Okafor 2019", ("Hale", "Okafor"), "2019", None)],
+        ),
+        ("Two (Franklin 2013a, 2013b).", [("Franklin 2013a, 2013b", ("Franklin",), "2013a, 2013b", None)]),
+        ("Many (Smith et al., 2010).", [("Smith et al., 2010", ("Smith",), "2010", None)]),
+        (
+            "Body (World Health Organization [WHO], 2020).",
+            [("World Health Organization [WHO], 2020", ("World Health Organization",), "2020", None)],
+        ),
+        ("Later (WHO, 2021).", [("WHO, 2021", ("WHO",), "2021", None)]),
+        ("Old (Marx, 1867, as cited in Franklin, 2013).", [("Franklin, 2013", ("Franklin",), "2013", None)]),
+        (
+            "Undated (Lee, n.d.) and (Kim, in press).",
+            [("Lee, n.d.", ("Lee",), "n.d.", None), ("Kim, in press", ("Kim",), "in press", None)],
+        ),
+        ("Again (ibid., 47).", []),
+        ("In 1848 (the year of revolutions).", []),
+        ("See (Chapter 3), (Figure 2, 1990s), (Table 1) and (Section 4.2).", []),
+        ("A case (Brown v. Board of Education, 1954) and a date (March 3, 1990).", []),
+        ("He wrote “a change (Marsh 2016) in trade”.", []),
+        ("However, Franklin (2013) agrees.", [("Franklin (2013)", ("Franklin",), "2013", None)]),
+        ("`(Franklin 2013)` and <!-- (Hale 2019) --> and [link (Lee 2001)](https://x.org).", []),
+    ],
+)
+def test_in_text_citations(text: str, expected: list[tuple[str, tuple[str, ...], str | None, str | None]]) -> None:
+    assert _cites(text) == expected
+
+
+def test_headings_entries_and_notes_are_not_running_text() -> None:
+    text = (
+        "# Franklin (2013)\n\nText.[^1]\n\n[^1]: See (Hale 2019, 4).\n\n"
+        "## References\n\n- Franklin, A. (2013). *Peace*.\n"
+    )
+    assert _cites(text) == []
+
+
+def test_plain_text_essays_are_scanned() -> None:
+    text = "Mills\n\nThe mills stood (Franklin 45).\n\nWorks Cited\n\nFranklin, Ann. The Long Peace. Tide, 2013.\n"
+    assert _cites(text) == [("Franklin 45", ("Franklin",), None, "45")]
+
+
+PIECES = ["(", ")", "Franklin", " ", "2013", ", ", "p. 45", "; ", "et al.", "“", "”", '"', "\n\n", "and", ":", "a"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES) | st.text(max_size=5), max_size=200))
+def test_scanner_never_crashes_and_is_linear(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    found, steps = scan(text, 0, len(text))
+    assert steps <= (2 * MAX_INSIDE + 2) * (len(text) + 1)
+    for intext in found:
+        assert 0 <= intext.start < intext.end <= len(text)
+        for cite in intext.cites:
+            assert intext.start <= cite.start < cite.end <= intext.end
+
+
+@pytest.mark.parametrize(
+    "unit", ["(", "(Franklin 2013; ", "(A (B (C ", "Franklin (2013) ", "(" + "Name and " * 30, "“(Franklin 2013)” "]
+)
+def test_scan_of_a_megabyte_looks_at_each_character_a_bounded_number_of_times(unit: str) -> None:
+    text = unit * (1_000_000 // len(unit))
+    _, steps = scan(text, 0, len(text))
+    assert steps <= 3 * MAX_INSIDE * len(text) // max(1, len(unit)) + 2 * len(text)
+
+
+def test_sources_shows_the_in_text_citations_of_each_entry(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(main, ["sources", "fixtures/author-date/apa-defects.md"])
+    assert "    text (line 8): 'WHO, 2021', surname and year\n" in result.stdout
+    assert "    text (line 7): 'Franklyn, 2013, p. 50', author spelt otherwise\n" in result.stdout
+    assert "  line 23: Osei, K. (2018). Quays and cranes. Dock Press\n    not cited in the text or any note\n" in (
+        result.stdout
+    )
