@@ -183,3 +183,15 @@ def test_seed_as_pasted_finds_its_notes_when_numeric_is_forced() -> None:
     )
     codes = Counter(d["code"] for d in json.loads(result.stdout))
     assert codes["N001"] == 0 and codes["N006"] == 8
+
+
+def test_markdown_with_only_setext_headings_stays_markdown() -> None:
+    """Underlined headings are Markdown: read as plain text, indented code would be prose and `[3]` a marker."""
+    text = (
+        "My Essay\n========\n\nA claim.[1] Another.[2]\n\n    total = values[3] + values[4]\n\n"
+        "Notes\n-----\n\n1. Ann Smith, *Tolls* (Leith, 1990), 4.\n2. Ann Smith, *Tolls* (Leith, 1990), 5.\n"
+    )
+    assert plaintext.markdown_signal(text) == "a heading underlined on line 2"
+    doc = parse_text("essay.md", text, Settings(rules=()))
+    assert doc.reading == plaintext.MARKDOWN
+    assert [m.label for m in doc.markers] == ["1", "2"]

@@ -195,6 +195,14 @@ def test_lone_definition_is_exempt_beside_a_file_with_markers(tmp_path: Path) ->
     assert _unused(notes) == []
 
 
+def test_lone_definition_is_a_stray_beside_a_post_that_defines_its_own_notes(tmp_path: Path) -> None:
+    """A blog folder: another post's markers have their definitions, so they point nowhere near this file."""
+    stray = tmp_path / "b.md"
+    stray.write_text("# Post B\n\nNo markers here.\n\n[^1]: Ada Koss, *Letters* (York, 1987), 7.\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text("# Post A\n\nText.[^1]\n\n[^1]: Ida Moor, *Tables* (Leeds, 1990), 8.\n")
+    assert _unused(stray) == ["note [^1] is defined but never referenced in the text"]
+
+
 def test_directory_with_a_bibliography_file_parses_each_essay_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

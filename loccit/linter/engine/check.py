@@ -196,7 +196,7 @@ def _has_heading(text: str, matcher: re.Pattern[str]) -> bool:
 
 
 def _marked_beside(directory: str, settings: Settings) -> bool:
-    """Whether a Markdown file of the directory has note markers (its notes may live in a notes file)."""
+    """Whether a Markdown file of the directory has note markers it does not define (its notes may live here)."""
     try:
         return _marked_files(os.path.abspath(directory), _Scan.of(settings))
     except OSError:
@@ -205,7 +205,12 @@ def _marked_beside(directory: str, settings: Settings) -> bool:
 
 @functools.lru_cache(maxsize=64)
 def _marked_files(directory: str, scan: _Scan) -> bool:
-    return any(doc.markers for doc in _beside(directory, scan, "markers"))
+    # Only markers without a definition in their own file can point at notes kept elsewhere: a post that
+    # defines all its notes says nothing about a stray definition beside it.
+    return any(
+        any(m.label not in doc.definitions_by_label for m in doc.markers)
+        for doc in _beside(directory, scan, "markers")
+    )
 
 
 def _labelled(doc: Document) -> bool:

@@ -17,6 +17,9 @@ PLAIN = "plain text"
 
 _ATX = re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.M)
 _FENCE = re.compile(r"^ {0,3}(?:```|~~~)", re.M)
+# A setext heading: a line of text underlined with === or ---. Pasted text has no reason to underline a line,
+# and reading such a file as plain text would miss its headings and read its indented code as prose.
+_SETEXT = re.compile(r"^ {0,3}[^\s=\-*+>#|][^\n]*\n {0,3}(?:={3,}|-{3,})[ \t]*$", re.M)
 _NEEDLES = (
     ("[^", "a [^label] footnote"),
     ("^[", "an inline note ^[…]"),
@@ -51,6 +54,9 @@ def markdown_signal(text: str) -> str | None:
         return "a front matter or title block"
     if _FENCE.search(text):
         return "a fenced code block"
+    m = _SETEXT.search(text)
+    if m:
+        return f"a heading underlined on line {text.count(chr(10), 0, m.start()) + 2}"
     return None
 
 
