@@ -71,6 +71,7 @@ def pyproject(repo: Path, body: str) -> None:
             "chicago-17, chicago-18, turabian, mhra, "
             'oscola, not "chicago17"; did you mean "chicago-17"?',
         ),
+        ("include = []", 'pyproject.toml: tool.loccit.include: must name at least one pattern, such as "*.md"'),
         ("min-score = 120", "pyproject.toml: tool.loccit.min-score: must be a number from 0 to 100, not 120"),
         ('min-score = "high"', "pyproject.toml: tool.loccit.min-score: must be a number from 0 to 100, not a string"),
         (

@@ -84,7 +84,7 @@ def _readers(root: str, rules: Sequence[Rule]) -> dict[str, Any]:
         "extend-select": lambda w, k, v: keys.codes(w, k, v, rules),
         "per-file-ignores": lambda w, k, v: keys.per_file(w, k, v, rules),
         "exclude": keys.patterns,
-        "include": lambda w, k, v: keys.strings(w, k, v, "file name patterns"),
+        "include": keys.patterns_to_walk,
         "severity": lambda w, k, v: keys.severity(w, k, v, rules),
         "notes": lambda w, k, v: keys.choice(w, k, v, keys.NOTE_STYLES),
         "bibliography-headings": keys.headings,

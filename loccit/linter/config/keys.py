@@ -80,6 +80,14 @@ def strings(where: Where, key: str, value: object, what: str = "strings") -> tup
     return tuple(value)
 
 
+def patterns_to_walk(where: Where, key: str, value: object) -> tuple[str, ...]:
+    """A non-empty array of file name patterns: an empty one would walk nothing, which is never what is meant."""
+    found = strings(where, key, value, "file name patterns")
+    if not found:
+        where.fail(key, 'must name at least one pattern, such as "*.md"')
+    return found
+
+
 def code(where: Where, key: str, value: str, rules: Sequence[Rule], exact: bool = False) -> str:
     """A rule code, or (unless exact) a prefix such as "N" or "N00", or "ALL"."""
     codes = [r.code for r in rules]
