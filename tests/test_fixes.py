@@ -232,3 +232,80 @@ def test_two_fix_processes_at_once_never_corrupt_a_file(tmp_path: Path) -> None:
             assert b"Traceback" not in err, err
         assert {name: (racing / name).read_bytes() for name in originals} == expected
         assert sorted(path.name for path in racing.iterdir()) == sorted(originals)  # no temporary file left
+
+
+def test_twenty_thousand_fixes_apply_in_one_join() -> None:
+    # Each fix once rebuilt the whole text (quadratic); now the pieces are joined once. The result is the same.
+    lines = 20_000
+    text = "\ufeff" + "".join(f"Line {i} says something here [^i{i}].\r\n" for i in range(lines))
+    space = [len(f"Line {i} says something here") + 1 for i in range(lines)]  # the column of the space
+    many = [Fix(Span(0, 0, i + 1, space[i], i + 1, space[i] + 1), "") for i in range(lines)]
+    fixed, count = apply(text, many)
+    assert count == lines
+    assert fixed == "\ufeff" + "".join(f"Line {i} says something here[^i{i}].\r\n" for i in range(lines))
+    assert apply("ab\ncd", [_fix(1, 1, 1, "<"), _fix(1, 3, 3, "\n"), _fix(2, 2, 3, "")]) == ("<ab\n\nc", 3)
+
+
+def test_refused_fixes_are_found_within_a_bounded_number_of_checks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Half of the fixes would make inline notes ("x^[^a1]"): the search for them by halves once parsed the whole
+    # file again for each step, with no end but the number of fixes; now it stops after a few refused fixes.
+    n = 200
+    text = "".join(f"Text x^ [^a{i}] here [^b{i}].\n\n" for i in range(n))
+    text += "".join(f"[^a{i}]: Note.\n[^b{i}]: Note.\n" for i in range(n))
+    path = tmp_path / "ref.md"
+    path.write_text(text, encoding="utf-8")
+    checked, configs = _checked(path)
+    found = fixes.fixable(checked.diagnostics, unsafe=False)[str(path)]
+    assert len(found) == 2 * n
+    parses, parts = [0], [0]
+    real_parse, real_parts = fixes.parse_text, fixes.structure.parts
+
+    def parse(*args: object, **kwargs: object) -> object:
+        parses[0] += 1
+        return real_parse(*args, **kwargs)  # type: ignore[arg-type]
+
+    def count_parts(*args: object, **kwargs: object) -> object:
+        parts[0] += 1
+        return real_parts(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(fixes, "parse_text", parse)
+    monkeypatch.setattr(fixes.structure, "parts", count_parts)
+    settings = configs.settings(str(path))
+    refused: set[tuple[int, int, int, int, str]] = set()
+    result = fixes.fix_file(str(path), found, checked.digests[str(path)], settings, refused)
+    budget = fixes._check_budget(2 * n)
+    assert budget <= 2 * fixes.REFUSED_LIMIT * 10
+    assert parses[0] <= 1 + budget  # the old text once, then one parse a check
+    assert parts[0] <= 1 + 2 * budget  # the old document's parts once, not again for each check
+    assert len(result.refused) == fixes.REFUSED_LIMIT
+    assert len(result.made) + len(result.refused) + len(result.unsettled) == 2 * n
+    assert all(fix.text == "" and "x^ " in text.splitlines()[fix.span.line - 1] for fix in result.refused)
+    assert all(f.span.column > 10 for f in result.made)  # only "here [^b…]": never a fix that makes a note
+    written = path.read_text(encoding="utf-8")
+    assert written.count("x^[^a") == 0 and written.count("here[^b") == len(result.made)
+    # The refused fixes are known again where they now are, and not tried again: no parse at all.
+    assert len(refused) == fixes.REFUSED_LIMIT
+    checked, _ = _checked(path)
+    left = fixes.fixable(checked.diagnostics, unsafe=False)[str(path)]
+    known = [f for f in left if fixes._key(f) in refused]
+    assert len(known) == fixes.REFUSED_LIMIT
+    parses[0] = 0
+    result = fixes.fix_file(str(path), known, checked.digests[str(path)], settings, refused)
+    assert parses[0] == 0 and not result.made and len(result.refused) == fixes.REFUSED_LIMIT
+
+
+def test_too_many_refused_fixes_are_said_in_one_line(tmp_path: Path) -> None:
+    n = 30
+    text = "".join(f"Text x^ [^a{i}] here [^b{i}].\n\n" for i in range(n))
+    text += "".join(f"[^a{i}]: Note.\n[^b{i}]: Note.\n" for i in range(n))
+    path = tmp_path / "ref.md"
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--isolated", "--fix", "--output-format", "concise", str(path)])
+    written = path.read_text(encoding="utf-8")
+    assert "x^[^a" not in written
+    problem = result.stderr.splitlines()[0]
+    assert problem.startswith(f"loccit: {path}: ")
+    assert "would change how the rest of the file parses" in problem
+    assert "not tried one by one after so many were refused" in problem or written.count("here[^b") == n

@@ -86,13 +86,16 @@ class _Shift:
         return size > 0 and part.end <= self.new_starts[index] + size
 
 
-def unchanged(old: Document, new: Document, edits: Sequence[Edit]) -> bool:
-    """Whether, outside the edited spans, new parses as old did: the same parts, each where the edits put it."""
+def unchanged(old: Document, new: Document, edits: Sequence[Edit], old_parts: Sequence[Part] | None = None) -> bool:
+    """Whether, outside the edited spans, new parses as old did: the same parts, each where the edits put it.
+
+    old_parts are parts(old), when the caller checks many edits of one document and has them already.
+    """
     if old.style is not new.style or old.reading != new.reading:
         return False
     shift = _Shift(edits)
     expected: dict[tuple[str, str], list[tuple[tuple[int, int], tuple[int, int]]]] = {}
-    for part in parts(old):
+    for part in parts(old) if old_parts is None else old_parts:
         if not shift.removed(part):
             expected.setdefault(part[:2], []).append((shift.where(part.start), shift.where(part.end)))
     found: dict[tuple[str, str], list[tuple[int, int]]] = {}
