@@ -16,6 +16,8 @@ import pytest
 from loccit.linter import cache as memo
 from loccit.linter.config.settings import Settings
 from loccit.linter.engine.check import lint_text
+from loccit.linter.markdown import plain_notes, sections
+from loccit.linter.markdown.plain_lines import Scan, units_of
 from loccit.rules import RULES
 
 MAX_RATIO = 2.5
@@ -93,6 +95,11 @@ def _essay(n: int) -> str:
     return "".join(part.format(i=i) for i in range(count)) + bibliography
 
 
+def _plain_ones(n: int) -> str:
+    """Pasted plain text whose every paragraph is a note numbered 1."""
+    return "My Essay\n\n" + "".join(f"1. A numbered point {i}.\n\n" for i in range(n // 26))
+
+
 INPUTS: dict[str, tuple[Callable[[int], str], int]] = {
     "200,000 open brackets": (lambda n: "[" * n, 200_000),
     "closing brackets": (lambda n: "]" * n, 200_000),
@@ -124,6 +131,25 @@ INPUTS: dict[str, tuple[Callable[[int], str], int]] = {
         600_000,
     ),
     "many inline notes": (lambda n: "Claim.^[Author, *Title* (City, 1990), 4.] " * (n // 44), 200_000),
+    # Plain text (no Markdown signal): the notes block with no heading is looked for once through the text.
+    "plain: a loose list of ones": (_plain_ones, 100_000),
+    "plain: cited lists each before a named heading": (
+        lambda n: "My Essay\n\n" + "Para [1] and [2].\n\n1. a\n2. b\n\nReferences\n\n" * (n // 43),
+        200_000,
+    ),
+    "plain: ones in one list": (lambda n: "My Essay\n\n" + "1. a\n" * (n // 5), 200_000),
+    "plain: a list restarting at one": (lambda n: "My Essay\n\n" + "1. a\n2. b\n" * (n // 10), 200_000),
+    "plain: years after a note": (lambda n: "My Essay\n\n1. a\n" + "1995. y\n" * (n // 8), 200_000),
+    "plain: sup tags across lines": (
+        lambda n: "My Essay\n\n" + "<sup>\n\n1. a\n2. b\n\nNotes\n\n" * (n // 27),
+        200_000,
+    ),
+    "plain: bare-line headings": (
+        lambda n: "".join(f"Heading {i}\n\nText of part {i}.\n\n" for i in range(n // 32)),
+        200_000,
+    ),
+    "plain: page furniture": (lambda n: "My Essay\n\nText [1].\n\n" + "Page 1 of 2\nText.\n" * (n // 18), 200_000),
+    "plain: superscripts on one line": (lambda n: "My Essay\n\n" + "word¹ " * (n // 6) + "\n\n1. a\n2. b\n", 200_000),
 }
 
 
@@ -150,3 +176,26 @@ def test_each_note_is_scanned_for_locators_once(monkeypatch: pytest.MonkeyPatch)
     assert len(calls) == 300
     assert len(scans) == 300
     assert locators._find_locators.cache_info().currsize == 0  # forgotten once the essay is checked
+
+
+@pytest.mark.parametrize("text", [_plain_ones(100_000), "My Essay\n\n" + "[1] x.\n\n1. a\n2. b\n\nNotes\n\n" * 3000])
+def test_plain_notes_block_reads_each_unit_at_most_twice(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    """Counting work: looking for the notes block of plain text reads each unit's numbers at most twice (once
+    as a candidate, once in the run it belongs to) and finds the markers in the text once."""
+    numbers: list[object] = []
+    found: list[object] = []
+    unit_numbers, markers = plain_notes.unit_numbers, plain_notes.markers
+    monkeypatch.setattr(
+        plain_notes, "unit_numbers", lambda scan, unit: numbers.append(unit) or unit_numbers(scan, unit)
+    )
+    monkeypatch.setattr(plain_notes, "markers", lambda *args: found.append(args[1:]) or markers(*args))
+    scan = Scan(
+        text,
+        sections.heading_matcher(sections.BIBLIOGRAPHY_HEADINGS),
+        sections.heading_matcher(sections.NOTES_HEADINGS),
+    )
+    units = units_of(scan, {i for i in range(len(scan.lines)) if scan.is_heading(i)})
+    plain_notes.notes_block(scan, units)
+    assert len(units) > 2000
+    assert len(numbers) <= 2 * len(units)
+    assert found == [()]

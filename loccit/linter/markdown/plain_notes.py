@@ -48,9 +48,10 @@ def unit_numbers(scan: Scan, unit: Unit) -> list[int]:
     return [n for n in found if n is not None] if found[0] is not None else []
 
 
-def run_from(scan: Scan, units: list[Unit], start: int) -> tuple[int, int]:
-    """The units of a run of notes opening with note 1 at units[start]: (last unit, note count)."""
-    last_number, count, end = 0, 0, start
+def run_from(scan: Scan, units: list[Unit], start: int) -> tuple[int, list[int]]:
+    """The units of a run of notes opening with note 1 at units[start]: (last unit, the note count before each
+    of its units and after the last). A run from a later unit of it opening with 1 ends at the same unit."""
+    last_number, count, end, counts = 0, 0, start, [0]
     for index in range(start, len(units)):
         numbers = unit_numbers(scan, units[index]) if units[index].kind != "heading" else []
         if not numbers or not last_number <= numbers[0] <= last_number + 3:
@@ -59,23 +60,70 @@ def run_from(scan: Scan, units: list[Unit], start: int) -> tuple[int, int]:
             if last_number <= number <= last_number + 3:
                 last_number, count = number, count + 1
         end = index
-    return end, count
+        counts.append(count)
+    return end, counts
+
+
+class _Cited:
+    """How many distinct note numbers up to a bound the markers before an offset cite, for rising offsets: the
+    markers are found once and counted in a Fenwick tree over the numbers seen so far."""
+
+    def __init__(self, text: str, bound: int) -> None:
+        self.text, self.bound = text, bound
+        self.found = markers(text)
+        self.next = 0  # the first marker not yet counted
+        self.seen: set[int] = set()
+        self.tree = [0] * (bound + 1)
+
+    def _add(self, number: int) -> None:
+        if number in self.seen or number > self.bound:
+            return
+        self.seen.add(number)
+        while number <= self.bound:
+            self.tree[number] += 1
+            number += number & -number
+
+    def _count(self, limit: int) -> int:
+        total, index = 0, min(limit, self.bound)
+        while index > 0:
+            total += self.tree[index]
+            index -= index & -index
+        return total
+
+    def before(self, offset: int, limit: int) -> int:
+        """len({n for _, _, n in markers(text, 0, offset) if n <= limit}); offsets never fall."""
+        while self.next < len(self.found) and self.found[self.next][1] <= offset:
+            self._add(self.found[self.next][2])
+            self.next += 1
+        count = self._count(limit)
+        if self.next < len(self.found) and self.found[self.next][0] < offset:
+            # a marker across the offset (`<sup>` and a line break): the text cut there reads differently
+            extra = {n for _, _, n in markers(self.text, self.found[self.next][0], offset)}
+            count += sum(1 for n in extra if n <= limit and n not in self.seen)
+        return count
 
 
 def notes_block(scan: Scan, units: list[Unit]) -> tuple[int, int] | None:
-    """The last run of numbered notes that only headings named for sources or notes follow, cited in the text."""
+    """The last run of numbered notes that only headings named for sources or notes follow, cited in the text.
+
+    Each unit is read at most twice: a candidate opening with 1 inside a run already read shares its end."""
     found = None
+    cited: _Cited | None = None
+    run_start, run_end, counts = -1, -1, [0]
     for start, unit in enumerate(units):
         if unit.kind == "heading" or unit_numbers(scan, unit)[:1] != [1]:
             continue
-        end, count = run_from(scan, units, start)
+        if start > run_end:
+            run_start = start
+            run_end, counts = run_from(scan, units, start)
+        end, count = run_end, counts[-1] - counts[start - run_start]
         after = units[end + 1] if end + 1 < len(units) else None
         if count < 2 or (
             after is not None and not (after.kind == "heading" and scan.named(scan.lines[after.first].text))
         ):
             continue
-        offset = scan.lines[unit.first].start
-        cited = {n for _, _, n in markers(scan.text, 0, offset) if n <= count + 3}
-        if len(cited) * 2 >= count:
+        if cited is None:
+            cited = _Cited(scan.text, len(scan.lines) + 3)
+        if cited.before(scan.lines[unit.first].start, count + 3) * 2 >= count:
             found = (start, end)
     return found
