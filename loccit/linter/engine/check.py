@@ -208,8 +208,7 @@ def _marked_files(directory: str, scan: _Scan) -> bool:
     # Only markers without a definition in their own file can point at notes kept elsewhere: a post that
     # defines all its notes says nothing about a stray definition beside it.
     return any(
-        any(m.label not in doc.definitions_by_label for m in doc.markers)
-        for doc in _beside(directory, scan, "markers")
+        any(m.label not in doc.definitions_by_label for m in doc.markers) for doc in _beside(directory, scan, "markers")
     )
 
 
