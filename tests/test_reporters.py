@@ -273,3 +273,11 @@ def test_sources_shows_control_characters_with_escapes(tmp_path: Path, monkeypat
         result = CliRunner().invoke(main, ["sources", "--format", fmt, "essay.md"])
         assert result.exit_code == 0 and ESC not in result.stdout
     assert "Other\\x1b[5m Book" in CliRunner().invoke(main, ["sources", "essay.md"]).stdout
+
+
+def test_statistics_say_when_fixes_need_unsafe_fixes(tmp_path: Path) -> None:
+    """F003's fixes are all unsafe: plain --fix makes none of them, so the count says how to get them."""
+    essay = tmp_path / "essay.md"
+    essay.write_text("A claim.[^1]\n\n[^1]: Lena Marsh, *Code* (New York : Basic Books, 1999), 90.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--isolated", "--select", "F003", "--statistics", str(essay)])
+    assert "F003  publication-parenthetical  [*] fixable with --unsafe-fixes" in result.output, result.output
