@@ -91,3 +91,11 @@ def test_a_directory_shares_its_bibliography_file_as_check_does(tmp_path, monkey
     assert code == 0 and chapter["unresolved"] == []
     assert [entry["file"] for entry in chapter["entries"]] == ["bibliography.md"]
     assert CliRunner().invoke(main, ["check", "--isolated", "--select", "B001", "."]).exit_code == 0
+
+
+def test_entries_are_not_called_uncited_when_no_citation_was_read(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    essay = tmp_path / "essay.md"
+    essay.write_text("A claim with no notes.\n\n## Bibliography\n\n- Smith, Ann. *Tolls*. Leith, 1990.\n")
+    code, out = run(str(essay))
+    assert code == 0 and "no notes or in-text citations were recognised" in out
+    assert "not cited" not in out

@@ -134,6 +134,10 @@ def _text_lines(report: SourcesReport) -> list[str]:
         lines.append(f"  citation system: {report.system.system.value} ({report.system.reason})")
     if not report.entries:
         lines.append("  no bibliography entries")
+    # With no note and no in-text citation read, "not cited" under every entry would mislead: say why once.
+    nothing_read = not report.doc.definitions and not report.in_text
+    if nothing_read and report.entries:
+        lines.append("  no notes or in-text citations were recognised, so no entry is shown as cited")
     section: tuple[str, str | None] | None = None
     for listed, citing in report.entries:
         where = report.origin.get(id(listed.entry))
@@ -142,7 +146,7 @@ def _text_lines(report: SourcesReport) -> list[str]:
             lines += ["", f"{listed.entry.section}{f' ({where})' if where else ''}"]
         lines.append(f"  line {listed.entry.span.line}: {tidy(listed.entry.text)[:90]}")
         cited_in_text = report.in_text.get(id(listed.entry), ())
-        if not citing and not cited_in_text:
+        if not citing and not cited_in_text and not nothing_read:
             lines.append("    not cited in any note" if not report.in_text else "    not cited in the text or any note")
         for found in cited_in_text:
             lines.append(f"    {_in_text_line(report.doc, found)}")
