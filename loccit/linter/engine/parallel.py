@@ -114,3 +114,11 @@ def _stop(pool: concurrent.futures.ProcessPoolExecutor) -> None:
         if worker.is_alive():
             worker.kill()
             worker.join()
+
+
+def mapped(function: Callable[[Any], R], items: Sequence[Any], jobs: int) -> Iterator[R]:
+    """function over items, results in order: in forked workers when there are enough items to pay for them,
+    else one at a time in this process (memory stays flat however many items there are)."""
+    if jobs > 1 and len(items) >= MIN_FILES and can_fork():
+        return iter(map_forked(function, items, jobs))
+    return map(function, items)

@@ -230,12 +230,8 @@ def lint(
     yield from errors
     extra = _project_diagnostics(project, docs, shared_docs, settings_for, {d.path for d in docs})
     items = [(doc, settings_for(doc.path), extra.get(doc.path, ())) for doc in docs]
-    if jobs > 1 and len(items) >= parallel.MIN_FILES and parallel.can_fork():
-        for found in parallel.map_forked(_check_item, items, jobs):
-            yield from found
-        return
-    for item in items:
-        yield from _check_item(item)
+    for found in parallel.mapped(_check_item, items, jobs):
+        yield from found
 
 
 Alone = tuple[list[Diagnostic], Digests]
@@ -298,11 +294,7 @@ def lint_all(
     # Project rules only look across files when a file is a bibliography for the others, found beforehand.
     alone = [p for p in projects if not p.bibliography and not _holds_bibliography_file(p, settings_for)]
     items = [(path, settings_for(path), stdin, digests is not None) for p in alone for path in p.files]
-    results: Iterator[Alone]
-    if jobs >= 2 and parallel.can_fork() and len(items) >= parallel.MIN_FILES:
-        results = iter(parallel.map_forked(_check_alone, items, jobs))
-    else:  # one file at a time in this process: memory stays flat however many files there are
-        results = map(_check_alone, items)
+    results = parallel.mapped(_check_alone, items, jobs)
     for unit in alone:
         found = [next(results) for _ in unit.files]
         if progress is not None:
