@@ -333,7 +333,7 @@ def test_companion_notes_scan_parses_only_files_that_can_hold_notes(
         return real(path, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(engine_check, "parse_document", counting)
-    engine_check._notes_files.cache_clear()
+    engine_check._neighbours.cache_clear()
     result = CliRunner().invoke(main, ["check", "--isolated", "--output-format", "concise", "chapter.md"])
     assert result.exit_code == 0, result.output
     assert sorted(parsed) == ["chapter.md", "chapter.md", "notes.md"]

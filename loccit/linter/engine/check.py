@@ -8,6 +8,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from loccit.linter import cache as memo
 from loccit.linter.bibfiles.load import BibliographyError, is_bibliography_path, parse_bibliography
@@ -163,11 +164,11 @@ class _Scan:
 _NUMERIC_MARK = re.compile(r"\[\d+\]")
 
 
-def _beside(directory: str, scan: _Scan, wanted: str) -> Iterator[Document]:
-    """The Markdown files of a directory that could hold `wanted` ("markers" or "definitions"), parsed.
+def _beside(directory: str, scan: _Scan) -> Iterator[Document]:
+    """The Markdown files of a directory that could hold notes or markers, parsed.
 
     Excluded files, FIFOs and files over the size limit are left out, and so, without being parsed, is a file
-    whose text cannot hold notes of the style (no "[^" and, for numeric notes, no "[1]" or notes heading).
+    whose text cannot hold notes of the style (no "[^" and, for numeric notes, no "[1]" and no notes heading).
     """
     settings = Settings(rules=(), style=scan.style)
     headings = sections.heading_matcher(settings.notes_headings)
@@ -183,8 +184,7 @@ def _beside(directory: str, scan: _Scan, wanted: str) -> Iterator[Document]:
         if "[^" not in text and "^[" not in text:
             if scan.style is NoteStyle.FOOTNOTE:
                 continue
-            numeric = _NUMERIC_MARK.search(text) if wanted == "markers" else _has_heading(text, headings)
-            if not numeric:
+            if not _NUMERIC_MARK.search(text) and not _has_heading(text, headings):
                 continue
         doc, _ = parse_bytes(path, data, settings)
         if doc is not None:
@@ -198,18 +198,29 @@ def _has_heading(text: str, matcher: re.Pattern[str]) -> bool:
 def _marked_beside(directory: str, settings: Settings) -> bool:
     """Whether a Markdown file of the directory has note markers it does not define (its notes may live here)."""
     try:
-        return _marked_files(os.path.abspath(directory), _Scan.of(settings))
+        return _neighbours(os.path.abspath(directory), _Scan.of(settings)).undefined_markers
     except OSError:
         return False
 
 
-@functools.lru_cache(maxsize=64)
-def _marked_files(directory: str, scan: _Scan) -> bool:
+class _Neighbours(NamedTuple):
+    """What the files of a directory tell an essay in it about notes kept elsewhere."""
+
     # Only markers without a definition in their own file can point at notes kept elsewhere: a post that
     # defines all its notes says nothing about a stray definition beside it.
-    return any(
-        any(m.label not in doc.definitions_by_label for m in doc.markers) for doc in _beside(directory, scan, "markers")
-    )
+    undefined_markers: bool
+    notes_labels: frozenset[str]  # the labels defined in notes-only files (definitions, no markers)
+
+
+@functools.lru_cache(maxsize=64)
+def _neighbours(directory: str, scan: _Scan) -> _Neighbours:
+    """Each file of a directory parsed once per run, for both questions an essay may ask of its neighbours."""
+    marked, labels = False, set[str]()
+    for doc in _beside(directory, scan):
+        marked = marked or any(m.label not in doc.definitions_by_label for m in doc.markers)
+        if _labelled(doc) and not doc.markers:
+            labels.update(doc.definitions_by_label)
+    return _Neighbours(marked, frozenset(labels))
 
 
 def _labelled(doc: Document) -> bool:
@@ -217,19 +228,9 @@ def _labelled(doc: Document) -> bool:
     return any(not definition.inline for definition in doc.definitions)
 
 
-@functools.lru_cache(maxsize=64)
-def _notes_files(directory: str, scan: _Scan) -> frozenset[str]:
-    """The labels defined in the notes-only files of a directory, each file parsed once per run."""
-    labels: set[str] = set()
-    for doc in _beside(directory, scan, "definitions"):
-        if _labelled(doc) and not doc.markers:
-            labels.update(doc.definitions_by_label)
-    return frozenset(labels)
-
-
 def companion_labels(directory: str, settings: Settings) -> frozenset[str]:
     """Labels defined in the notes-only files (definitions, no markers) of a directory."""
     try:
-        return _notes_files(os.path.abspath(directory), _Scan.of(settings))
+        return _neighbours(os.path.abspath(directory), _Scan.of(settings)).notes_labels
     except OSError:
         return frozenset()
