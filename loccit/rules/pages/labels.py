@@ -13,19 +13,32 @@ from loccit.linter.citations.years import YEAR_DIGITS
 from loccit.linter.diagnostics import Fix, Rule, Severity, Violation
 from loccit.linter.model import Document
 from loccit.rules.habit import habit
-from loccit.rules.pages.locators import Located, PageOptions, located_entry_pages, located_pages
+from loccit.rules.pages.locators import (
+    Located,
+    PageOptions,
+    located_entry_pages,
+    located_intext_pages,
+    located_pages,
+)
 
 _PUBLICATION = re.compile(rf"\([A-Z][^()\n]{{0,80}}[,:] ?{YEAR_DIGITS}\.?\)")
 
 
 def _whose(style: str) -> str:
-    """Whose habit a message names: the essay's or the preset's."""
+    """Whose habit a message names: the essay's, the essay's in-text citations' or the preset's."""
+    if style == "in-text":
+        return "the in-text citations'"
     return "the essay's" if style == "consistent" else f"{style}'s"
 
 
 def _wanted_label(found: Sequence[Located], style: str) -> Callable[[Locator], LabelShape | None]:
     """For the style, a function giving the label shape a locator should have (None: any is fine)."""
     shapes = [shape_of(item.locator) for item in found]
+    if style == "in-text":
+        # Author-date styles differ in whether a page has a label at all ("2013, p. 45", "2013: 45", "Franklin 45");
+        # B018 compares that. Here only labels are compared with labels: "p.45" and "pg. 45" beside "p. 45".
+        usual = habit(shape_of(i.locator) for i in found if i.locator.label)
+        return lambda loc: usual
     if style == "consistent":
         # An article's range after its year, "(2001): 232–40", is bare in every style: it shows no habit.
         usual = habit(shape_of(i.locator) for i in found if i.locator.label or i.locator.context != "article")
@@ -46,10 +59,18 @@ def check_page_label_style(doc: Document, opts: PageOptions) -> Iterator[Violati
     and a bare number in an essay whose habit is a label is left alone, as it may not be a page
     (a chapter of the *Laozi*, a line). Chicago and Turabian want bare page numbers (or `p.`/`pp.`
     throughout), MHRA `p. 3` except after a volume number or for an article's range, OSCOLA bare
-    pinpoints. A page in brackets right after a quotation in a note's commentary is left alone.
+    pinpoints. A page in brackets right after a quotation in a note's commentary is left alone. The labels of
+    in-text citations ("(Franklin, 2013, p.45)") are compared with one another only, whatever the style: a bare
+    page there ("2013: 45", "(Franklin 45)") is the author-date style's, not a missing label.
     """
-    found = located_pages(doc)
-    wanted = _wanted_label(found, opts.style)
+    yield from _label_style(doc, located_pages(doc), opts.style)
+    # In-text locators are held to their own habit, whatever the notes' style: Chicago's bare page is no rule there.
+    yield from _label_style(doc, located_intext_pages(doc), "in-text")
+
+
+def _label_style(doc: Document, found: Sequence[Located], style: str) -> Iterator[Violation]:
+    """The label-style findings of one group of locators compared with one another (notes, or in-text)."""
+    wanted = _wanted_label(found, style)
     for item in found:
         loc = item.locator
         if _after_quotation(doc.text, item.base + loc.start):
@@ -57,7 +78,7 @@ def check_page_label_style(doc: Document, opts: PageOptions) -> Iterator[Violati
         want = wanted(loc)
         if want is None or want == shape_of(loc):
             continue
-        if opts.style == "consistent" and not loc.label:
+        if style in ("consistent", "in-text") and not loc.label:
             continue
         plural = is_plural_label(loc.label) if loc.label else loc.plural
         head = loc.parts[0]
@@ -72,7 +93,7 @@ def check_page_label_style(doc: Document, opts: PageOptions) -> Iterator[Violati
             safe=bool(loc.label) and want != BARE,
         )
         span = doc.span(item.base + loc.start, item.base + loc.end)
-        yield Violation(span, f'{what} differs from {_whose(opts.style)} "{shown}"', fix)
+        yield Violation(span, f'{what} differs from {_whose(style)} "{shown}"', fix)
 
 
 def _after_quotation(text: str, start: int) -> bool:
@@ -89,10 +110,11 @@ def _singular_or_plural(label: str, plural: bool) -> str:
 def check_page_label_number(doc: Document, opts: PageOptions) -> Iterator[Violation]:
     """Flag `pp.` before a single page (`pp.407`) and `p.` before a range or list of pages (`p. 9-25`).
 
-    A locator with `f.` or `ff.` is left alone: it names a page and what follows. Bibliography entries are
-    checked too (an article's `pp. 12-30`).
+    A locator with `f.` or `ff.` is left alone: it names a page and what follows. Bibliography entries and
+    in-text citations are checked too (an article's `pp. 12-30`, "(Franklin, 2013, pp. 45)").
     """
-    for item in sorted([*located_pages(doc), *located_entry_pages(doc)], key=lambda item: item.base):
+    located = [*located_pages(doc), *located_entry_pages(doc), *located_intext_pages(doc)]
+    for item in sorted(located, key=lambda item: item.base):
         loc = item.locator
         if not loc.label or loc.following or is_plural_label(loc.label) == loc.plural:
             continue
