@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from click.testing import CliRunner
 from conftest import ROOT
@@ -184,3 +186,32 @@ def test_locator_of(text: str, expected: tuple[str, tuple[str, ...]] | None) -> 
     got = None if loc is None else (loc.label, tuple(text[part.start : part.end] for part in loc.parts))
     assert got == expected
 
+
+def test_sources_lists_the_in_text_citations_that_match_no_entry(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    path = "fixtures/author-date/mla-titles-defects.md"
+    text = CliRunner().invoke(main, ["sources", path]).stdout
+    unmatched = text.split("In-text citations that match no entry\n")[1]
+    assert unmatched.splitlines() == [
+        "  line 7: 'Franklin, Harbour Lights of the South 9', no match",
+        "  line 8: 'Annual Grain Returns 4', no match",
+    ]
+    assert "    text (line 5): 'Mill Survey 3', short title\n" in text
+    (report,) = json.loads(CliRunner().invoke(main, ["sources", "--format", "json", path]).stdout)
+    assert report["unresolved_in_text"] == [
+        {"line": 7, "text": "Franklin, Harbour Lights of the South 9", "how": "no match", "near": []},
+        {"line": 8, "text": "Annual Grain Returns 4", "how": "no match", "near": []},
+    ]
+
+
+def test_sources_shows_unmatched_possessives_that_check_leaves_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    text = CliRunner().invoke(main, ["sources", "fixtures/author-date/possessive-clean.md"]).stdout
+    assert text.split("In-text citations that match no entry\n")[1].splitlines() == [
+        '  line 7: "Britain\'s (1946)", no match',
+        '  line 8: "Harbour Board\'s (1952)", no match',
+        "  line 8: 'Jones’ (1953)', no match",
+    ]
+    assert '    text (line 3): "Franklin\'s (2013, p. 45)", surname and year\n' in text
+    text = CliRunner().invoke(main, ["sources", "fixtures/author-date/apa-clean.md"]).stdout
+    assert text.endswith("In-text citations that match no entry\n  none\n")
