@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -215,3 +216,26 @@ def test_sources_shows_unmatched_possessives_that_check_leaves_alone(monkeypatch
     assert '    text (line 3): "Franklin\'s (2013, p. 45)", surname and year\n' in text
     text = CliRunner().invoke(main, ["sources", "fixtures/author-date/apa-clean.md"]).stdout
     assert text.endswith("In-text citations that match no entry\n  none\n")
+
+
+def test_missing_locator_reads_quotations_cited_in_the_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """P004 (off by default): a quotation of five words or more cited without a page, where most give one; a scare
+    quote ("great levelling"), a narrative citation before its quotation and a web page are left alone."""
+    monkeypatch.chdir(ROOT)
+    args = ["check", "--isolated", "--select", "P004", "--output-format", "concise"]
+    output = CliRunner().invoke(main, [*args, "fixtures/author-date/quotes-clean.md"]).stdout
+    assert [line.split(": P004 ")[0] for line in output.splitlines()[:-1]] == [
+        "fixtures/author-date/quotes-clean.md:6:58",
+        "fixtures/author-date/quotes-clean.md:11:2",
+        "fixtures/author-date/quotes-clean.md:11:89",
+    ]
+    assert 'in-text citation "Marsh, 2016" follows a quotation but gives no page' in output
+
+
+def test_missing_locator_leaves_web_pages_alone(tmp_path: Path) -> None:
+    text = (FIXTURES / "quotes-clean.md").read_text(encoding="utf-8")
+    text = text.replace("Dock Press.", "Dock Press. https://example.org/quays")
+    (tmp_path / "essay.md").write_text(text, encoding="utf-8")
+    args = ["check", "--isolated", "--select", "P004", "--output-format", "concise", str(tmp_path / "essay.md")]
+    output = CliRunner().invoke(main, args).stdout
+    assert "Osei" not in output and '"Marsh, 2016"' in output

@@ -9,8 +9,11 @@ from loccit.linter.citations import page_style
 from loccit.linter.citations.locators import Locator, find_locators
 from loccit.linter.citations.masking import mask_literals
 from loccit.linter.citations.page_style import BARE, CHICAGO_LABEL, LabelShape, is_plural_label, shape_of
+from loccit.linter.citations.prose import in_text_citations
+from loccit.linter.citations.scan import tidy
 from loccit.linter.citations.years import YEAR_DIGITS
 from loccit.linter.diagnostics import Fix, Rule, Severity, Violation
+from loccit.linter.matching.intext import intext_matches
 from loccit.linter.model import Document
 from loccit.rules.habit import habit
 from loccit.rules.pages.locators import (
@@ -132,7 +135,8 @@ def check_missing_locator(doc: Document, opts: PageOptions) -> Iterator[Violatio
     """Flag a note citing a book (a place or publisher and a year in brackets) with no locator at all.
 
     Only where most such notes in the essay do give one; a note citing a whole work, or a web page
-    without pages, is often right, so the rule is off by default.
+    without pages, is often right, so the rule is off by default. In the running text, an in-text citation
+    right after a quotation of five words or more with no page, where most such citations give one.
     """
     citing = []
     for definition in doc.definitions:
@@ -140,12 +144,60 @@ def check_missing_locator(doc: Document, opts: PageOptions) -> Iterator[Violatio
         m = _PUBLICATION.search(masked)
         if m is not None and "\x00" not in masked:
             citing.append((definition.text_start, m, bool(find_locators(definition.text))))
-    if sum(has for _, _, has in citing) * 2 <= len(citing):
+    if sum(has for _, _, has in citing) * 2 > len(citing):
+        for base, m, has in citing:
+            if not has:
+                span = doc.span(base + m.start(), base + m.end())
+                yield Violation(span, f'no page given for the work published "{m.group()}"')
+    yield from _quotation_without_page(doc)
+
+
+def _quotation_without_page(doc: Document) -> Iterator[Violation]:
+    """An in-text citation right after a quotation of five words or more, with no page, where most give one."""
+    quoting = [
+        cite
+        for intext in in_text_citations(doc)
+        if len(intext.cites) == 1 and not intext.ibid and (cite := intext.cites[0]).year and not cite.narrative
+        if _quotation_before(doc.text, intext.start)
+    ]
+    if len(quoting) < 3 or sum(cite.pages is not None for cite in quoting) * 2 <= len(quoting):
         return
-    for base, m, has in citing:
-        if not has:
-            span = doc.span(base + m.start(), base + m.end())
-            yield Violation(span, f'no page given for the work published "{m.group()}"')
+    paged = {(f.cite.start, f.cite.end) for f in intext_matches(doc) if f.listed and _paginated(f.listed.entry.text)}
+    for cite in quoting:
+        if cite.pages is None and (cite.start, cite.end) in paged:
+            yield Violation(
+                doc.span(cite.start, cite.end),
+                f'in-text citation "{tidy(doc.text[cite.start : cite.end])}" follows a quotation but gives no page; '
+                "the essay's other quotations give one",
+            )
+
+
+# A web page, an electronic edition or an e-book has no pages to give; a DOI does not make an article one.
+_UNPAGINATED = re.compile(
+    r"https?://(?!(?:dx\.)?doi\.org/)|\bwww\.|\belectronic\b|\bonline\b|\bkindle\b|\be-?book\b", re.I
+)
+
+
+def _paginated(entry: str) -> bool:
+    """Whether an entry's work has pages to cite (not a web page, an electronic edition, an e-book)."""
+    return _UNPAGINATED.search(entry) is None
+
+
+_QUOTATION_WORDS = 5  # a shorter quoted phrase is more often a term or a scare quote than a quotation
+_QUOTATION_REACH = 600  # how far back the opening quotation mark is looked for
+
+
+def _quotation_before(text: str, start: int) -> bool:
+    """Whether a quotation of several words closes just before start: `“…” (Franklin, 2013)`."""
+    end = start
+    while end > 0 and text[end - 1] in " \t\n\u00a0":
+        end -= 1
+    closing = text[end - 1 : end]
+    if closing not in ("\u201d", '"'):
+        return False
+    opening = "\u201c" if closing == "\u201d" else '"'
+    at = text.rfind(opening, max(0, end - 1 - _QUOTATION_REACH), end - 1)
+    return at >= 0 and "\n\n" not in text[at:end] and len(text[at + 1 : end - 1].split()) >= _QUOTATION_WORDS
 
 
 PAGE_LABEL_STYLE = Rule(
