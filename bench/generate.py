@@ -181,14 +181,97 @@ def _essay(size: int, seed: int) -> tuple[str, list[_Work]]:
     return "".join(parts) + "".join(notes), listed
 
 
-def corpus(directory: Path, count: int, sizes: tuple[int, int], seed: int = 1) -> list[Path]:
+@dataclass(frozen=True)
+class _Cited:
+    """A work of an author-date essay: its lead author's work and perhaps a second author's surname."""
+
+    work: _Work
+    second: str | None
+
+    def names(self, joint: str) -> str:
+        return f"{self.work.surname}{joint}{self.second}" if self.second else self.work.surname
+
+
+def _apa_pages(rng: random.Random) -> str:
+    roll = rng.random()
+    if roll < 0.5:
+        return ""
+    if roll < 0.7:
+        first = rng.randint(2, 300)
+        return f", pp. {first}–{first + rng.randint(1, 9)}"
+    return f", p. {rng.randint(2, 400)}"
+
+
+def _new_cited(rng: random.Random, works: dict[tuple[str, str], _Work], taken: set[tuple[str, int]]) -> _Cited:
+    """A work with a lead author and year no other work of the essay has (an ambiguous pair is another defect)."""
+    while True:
+        work = _new_work(rng, works)
+        if (work.surname, work.year) not in taken:
+            taken.add((work.surname, work.year))
+            second = rng.choice(SURNAMES) + rng.choice(_ENDINGS) if rng.random() < 0.25 else None
+            return _Cited(work, second)
+
+
+def _apa_citation(rng: random.Random, sentence: str, cited: list[_Cited], new: bool) -> str:
+    """The sentence with an APA citation: parenthetical, of one or two works, or narrative after it
+    ("Aldane (1990, p. 4) agrees."); a new work is cited first."""
+    first = cited[-1] if new else rng.choice(cited[-30:])
+    if rng.random() < 0.25:
+        possessive = "'s study" if rng.random() < 0.2 else ""
+        return f"{sentence} {first.names(' and ')}{possessive} ({first.work.year}{_apa_pages(rng)}) agrees."
+    chosen = [first] + ([rng.choice(cited[-30:])] if rng.random() < 0.25 else [])
+    chosen = list(dict.fromkeys(chosen))
+    inside = "; ".join(f"{c.names(' & ')}, {c.work.year}{_apa_pages(rng)}" for c in chosen)
+    return f"{sentence[:-1]} ({inside})."
+
+
+def _apa_entry(cited: _Cited) -> str:
+    work = cited.work
+    authors = f"{work.surname}, {work.given[0]}."
+    authors += f", & {cited.second}, {work.given[-1].upper()}." if cited.second else ""
+    return f"{authors} ({work.year}). *{work.title}*. {work.city} Press.\n\n"
+
+
+def author_date_essay(size: int, seed: int) -> str:
+    """An APA essay of about `size` bytes citing in the text, with a reference list and a few planted defects."""
+    rng = random.Random(seed)
+    parts = [f"# {rng.choice(TITLES)}: {rng.choice(SUBJECTS).title()}\n\n"]
+    works: dict[tuple[str, str], _Work] = {}
+    taken: set[tuple[str, int]] = set()
+    cited: list[_Cited] = []
+    total = len(parts[0])
+    while total + 25 * len(cited) < size:  # about 60 bytes a work go to the reference list
+        sentences = []
+        for _ in range(rng.randint(6, 14)):
+            sentence = _sentence(rng)
+            if rng.random() < 0.35:
+                new = not cited or rng.random() < 0.3
+                if new:
+                    cited.append(_new_cited(rng, works, taken))
+                sentence = _apa_citation(rng, sentence, cited, new)
+            sentences.append(sentence)
+        parts.append(" ".join(sentences) + "\n\n")
+        total += len(parts[-1].encode())
+    listed = list(cited)
+    if len(listed) > 3 and rng.random() < 0.3:
+        listed.pop(rng.randrange(len(listed)))  # a cited work left out of the reference list (B001)
+    if rng.random() < 0.3:
+        listed.append(_new_cited(rng, works, taken))  # a work nobody cites (B002)
+    listed.sort(key=lambda c: (c.work.surname, c.work.year))
+    if rng.random() < 0.3:
+        parts.append(f"One page is labelled as several ({listed[0].names(' & ')}, {listed[0].work.year}, pp. 7).\n\n")
+    return "".join(parts) + "## References\n\n" + "".join(_apa_entry(c) for c in listed)
+
+
+def corpus(directory: Path, count: int, sizes: tuple[int, int], seed: int = 1, author_date: bool = False) -> list[Path]:
     """Write `count` essays with sizes spread between sizes[0] and sizes[1] bytes; return their paths."""
     directory.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
+    write = author_date_essay if author_date else essay
     paths = []
     for index in range(count):
         path = directory / f"essay-{index:04d}.md"
-        path.write_text(essay(rng.randint(*sizes), seed * 100_003 + index), encoding="utf-8")
+        path.write_text(write(rng.randint(*sizes), seed * 100_003 + index), encoding="utf-8")
         paths.append(path)
     return paths
 
@@ -221,9 +304,14 @@ def main() -> None:
     parser.add_argument("--max-size", type=int, default=1_000_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--book", action="store_true", help="chapters sharing one bibliography file")
+    parser.add_argument("--author-date", action="store_true", help="APA essays citing in the text")
     args = parser.parse_args()
-    write = book if args.book else corpus
-    for path in write(args.directory, args.count, (args.min_size, args.max_size), args.seed):
+    sizes = (args.min_size, args.max_size)
+    if args.book:
+        paths = book(args.directory, args.count, sizes, args.seed)
+    else:
+        paths = corpus(args.directory, args.count, sizes, args.seed, author_date=args.author_date)
+    for path in paths:
         print(path)
 
 

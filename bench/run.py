@@ -3,6 +3,7 @@
 python3 bench/run.py            # installs the peers into a temporary folder, prints the table
 python3 bench/run.py --quick    # fewer repetitions, for a first look
 python3 bench/run.py --shared-only   # only chapters sharing one bibliography file (no peers installed)
+python3 bench/run.py --author-date-only   # only APA essays beside footnoted ones, loccit alone (no peers)
 """
 
 from __future__ import annotations
@@ -73,13 +74,16 @@ def measure(command: list[str], cwd: Path, timeout: float = TIMEOUT) -> tuple[fl
         time.sleep(0.002)
 
 
-def _generate(folder: Path, count: int, sizes: tuple[int, int], seed: int, book: bool = False) -> list[Path]:
+def _generate(
+    folder: Path, count: int, sizes: tuple[int, int], seed: int, book: bool = False, author_date: bool = False
+) -> list[Path]:
     # In a child process: a big essay built here would stay in this process's memory, and every tool
     # started from it would report that memory as its own peak.
     shutil.rmtree(folder, ignore_errors=True)
     generator = str(Path(generate.__file__))
     args = [f"--count={count}", f"--min-size={sizes[0]}", f"--max-size={sizes[1]}", f"--seed={seed}"]
     args += ["--book"] if book else []
+    args += ["--author-date"] if author_date else []
     out = subprocess.run([sys.executable, generator, str(folder), *args], check=True, capture_output=True, text=True)
     return [Path(line) for line in out.stdout.splitlines()]
 
@@ -257,6 +261,31 @@ def books(suite: list[tools.Tool], out: Path, one_essay: Workload, quick: bool) 
     )
 
 
+def author_date(command: list[str], out: Path, cwd: Path, runs: int) -> str:
+    """loccit on APA essays citing in the text (a reference list, no notes) beside the footnoted essays of the same
+    sizes: one seed-sized essay and 500 essays."""
+    sizes = (SEED_SIZE // 2, SEED_SIZE * 3 // 2)
+    pairs = []
+    for kind, flag in (("footnoted", False), ("author-date", True)):
+        (one,) = _generate(out / f"{kind}-one", 1, (SEED_SIZE, SEED_SIZE), seed=7, author_date=flag)
+        many = out / f"{kind}-500"
+        _generate(many, 500, sizes, seed=1, author_date=flag)
+        measure([*command, str(many)], cwd)  # warms the file cache
+        times = [
+            statistics.median(measure([*command, str(path)], cwd)[0] for _ in range(count))
+            for path, count in ((one, runs * 7), (many, runs))
+        ]
+        size = sum(p.stat().st_size for p in many.iterdir()) / 1e6
+        pairs.append((kind, times, size))
+        print(f"  {kind}: 1 essay {times[0]:.3f} s, 500 essays ({size:.1f} MB) {times[1]:.3f} s", file=sys.stderr)
+    (_, plain, _), (_, apa, apa_size) = pairs
+    return (
+        f"- author-date (APA) essays: 1 essay in {apa[0]:.3f} s ({apa[0] / plain[0]:.2f}× the footnoted essay's "
+        f"{plain[0]:.3f} s); 500 essays ({apa_size:.1f} MB) in {apa[1]:.3f} s ({apa[1] / plain[1]:.2f}× the "
+        f"footnoted 500's {plain[1]:.3f} s)"
+    )
+
+
 BOOK_CHAPTERS = (250, 500, 1000)
 CHAPTER_SIZES = (2_000, 6_000)  # bytes: short chapters, so that the shared bibliography weighs in
 
@@ -295,7 +324,14 @@ def main() -> None:
     parser.add_argument(
         "--shared-only", action="store_true", help="only the shared-bibliography workload, with this checkout's loccit"
     )
+    parser.add_argument(
+        "--author-date-only", action="store_true", help="only the author-date workload, with this checkout's loccit"
+    )
     args = parser.parse_args()
+    if args.author_date_only:
+        command = [sys.executable, "-m", "loccit", "check"]
+        print(author_date(command, args.out.resolve(), REPO, 1 if args.quick else 3))
+        return
     if args.shared_only:
         command = [sys.executable, "-m", "loccit", "check"]
         print(shared_bibliography(command, args.out.resolve(), REPO, 1 if args.quick else 3))
@@ -320,6 +356,8 @@ def main() -> None:
             + memory_growth(suite, out, cwd)
             + "\n"
             + shared_bibliography(list(suite[0].command), out, cwd, 1 if args.quick else 3)
+            + "\n"
+            + author_date(list(suite[0].command), out, cwd, 1 if args.quick else 3)
             + "\n"
             + books(suite, out, workloads[0], args.quick),
         ]

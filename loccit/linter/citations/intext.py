@@ -19,7 +19,7 @@ _YEAR = rf"{YEAR_DIGITS}[a-h]?(?![\w’'])|n\.\s?d\.|in\s+press|forthcoming"
 _YEARS = re.compile(rf"({_YEAR})(?:\s?,\s?(?:{_YEAR}))*")
 _ONE_YEAR = re.compile(_YEAR)
 _PAGES = r"[\dxivlc]{1,6}(?:\s?[-–—]\s?[\dxivlc]{1,6})?(?:\s?,\s?\d{1,6}(?:\s?[-–—]\s?\d{1,6})?)*"
-_LABEL = r"pp?\.|paras?\.|chaps?\.|ch\.|sec\.|n\.|fig\.|vol\.|col\.|l{1,2}\."
+_LABEL = r"[Pp][Pp]?\.|pgs?\.|paras?\.|chaps?\.|ch\.|sec\.|n\.|fig\.|vol\.|col\.|l{1,2}\."
 # After the years: a page locator (", p. 45", ": 45", ", 45"), then perhaps a remark ("emphasis added").
 _AFTER = re.compile(
     rf"(?:(?P<mark>\s?:\s?|\s?,\s?)(?P<label>(?:{_LABEL})\s?)?(?P<pages>{_PAGES})(?![\w/]))?"
@@ -69,6 +69,9 @@ class Cite(NamedTuple):
     pages: str | None
     secondary: bool  # cited through another work ("as cited in")
     abbreviation: str | None  # "WHO" in "World Health Organization [WHO], 2020"
+    pages_at: int = -1  # where the locator starts: its label ("p. 45") or its first page
+    title: str | None = None  # MLA's short title ("Franklin, *Title Words* 45"), without its marks
+    possessive: bool = False  # a narrative "Franklin's (2013) study"
 
 
 class InText(NamedTuple):
@@ -147,7 +150,7 @@ def parse_part(text: str, start: int, end: int) -> Cite | None:
     return Cite(
         names, et_al, piece[years.start() : years.end()], offset, offset + len(piece.rstrip()), offset + years.start(),
         offset + years.end(), False, between.endswith(","), mark, after.group("pages"), secondary is not None,
-        abbreviation,
+        abbreviation, _shifted(offset, _locator_start(after)),
     )  # fmt: skip
 
 
@@ -174,6 +177,17 @@ def _first_years(piece: str) -> re.Match[str] | None:
     return None
 
 
+def _shifted(offset: int, at: int) -> int:
+    return offset + at if at >= 0 else -1
+
+
+def _locator_start(after: re.Match[str]) -> int:
+    """Where a locator matched by _AFTER or _MLA_PAGES starts: its label, else its first page (-1: none)."""
+    if after.group("pages") is None:
+        return -1
+    return after.start("label") if after.group("label") else after.start("pages")
+
+
 def _mark(after: re.Match[str]) -> str:
     if after.group("pages") is None:
         return ""
@@ -182,19 +196,38 @@ def _mark(after: re.Match[str]) -> str:
     return "p." if after.group("label") else ","
 
 
+# MLA's short title after the author, or alone: "Franklin, *Title Words*", "“Article Title”", "_Title_".
+_MLA_TITLE = re.compile(
+    r"(?:(?P<names>[^*_\"“”]{1,120}?),\s)?"
+    r"(?P<title>\*[^*\n]{2,100}\*|_[^_\n]{2,100}_|\"[^\"\n]{2,100}\"|“[^“”\n]{2,100}”)\s*\Z"
+)
+
+
 def _mla(piece: str, offset: int, secondary: bool) -> Cite | None:
-    """MLA's "(Franklin 45)" or "(Hale and Okafor 12-14)": names, then pages, no year."""
+    """MLA's "(Franklin 45)", "(Hale and Okafor 12-14)" or "(Franklin, *Title* 45)": names or a title, then pages."""
     pages = _MLA_PAGES.search(piece)
     if pages is None:
         return None
-    found = _names_part(piece[: pages.start()])
-    if found is None or piece[: pages.start()].rstrip().endswith(","):
+    before = piece[: pages.start()]
+    titled = _MLA_TITLE.match(before)
+    title = None
+    if titled is not None:
+        title = titled.group("title")[1:-1].strip().rstrip(",").strip()
+        before = titled.group("names") or ""
+        if not title or not (title[0].isupper() or title[0].isdigit()):  # titles are capitalised: not “so-called”
+            return None
+        found = _names_part(before) if before else ((), False, None)
+    else:
+        found = _names_part(before)
+        if before.rstrip().endswith(","):
+            return None
+    if found is None:
         return None
     names, et_al, abbreviation = found
     label = pages.group("label")
     return Cite(
         names, et_al, None, offset, offset + len(piece), -1, -1, False, False, "p." if label else "",
-        pages.group("pages"), secondary, abbreviation,
+        pages.group("pages"), secondary, abbreviation, offset + _locator_start(pages), title,
     )  # fmt: skip
 
 
@@ -228,6 +261,8 @@ def narrative(text: str, open_at: int, close_at: int, floor: int) -> InText | No
         return None
     names_start = words[0][0]
     named = text[names_start : open_at - 1]
+    possessive = without_possessive(named) != named
+    named = without_possessive(named)
     et_al = _ET_AL.search(named)
     names = split_names(named[: et_al.start()] if et_al else named)
     if names is None:
@@ -236,6 +271,7 @@ def narrative(text: str, open_at: int, close_at: int, floor: int) -> InText | No
     after = _AFTER.match(inside.strip(), years.end())
     assert after is not None
     y0 = open_at + 1 + lead
+    stripped = open_at + 1 + len(inside) - len(inside.lstrip())
     return InText(
         names_start,
         close_at + 1,
@@ -243,12 +279,20 @@ def narrative(text: str, open_at: int, close_at: int, floor: int) -> InText | No
             Cite(
                 names, et_al is not None, years.group(), names_start, close_at + 1, y0, y0 + len(years.group()),
                 True, False, _mark(after), after.group("pages"), False, None,
+                _shifted(stripped, _locator_start(after)), None, possessive,
             ),
         ),
     )  # fmt: skip
 
 
-_POSSESSIVE = ("’s", "'s", "’", "'")
+_POSSESSIVE = ("’s", "'s", "s’", "s'")
+
+
+def without_possessive(word: str) -> str:
+    """A name without its possessive ending ("Franklin’s" -> "Franklin", "Jones’" -> "Jones")."""
+    if len(word) > 3 and word.endswith(_POSSESSIVE):
+        return word[:-2] if word.endswith(("’s", "'s")) else word[:-1]
+    return word
 
 
 def _words_before(text: str, end: int, floor: int) -> list[tuple[int, str]]:
@@ -260,9 +304,7 @@ def _words_before(text: str, end: int, floor: int) -> list[tuple[int, str]]:
         word = text[space + 1 : at]
         if not word:
             break
-        if not found and word.endswith(_POSSESSIVE) and len(word) > 2:
-            return []  # "Franklin’s (2013) study": the year belongs to the study; counted as evidence only
-        bare = word.rstrip(",")
+        bare = word.rstrip(",") if found else without_possessive(word)
         if bare.endswith(".") and bare != "al." and not (len(bare) == 2 and bare[0].isupper()):
             break  # "… in Chicago. Franklin (2013)": a sentence ends before the names
         if bare in {"and", "&", "et", "al.", "al"} or _name_word(bare) or (found and bare in JOINERS):

@@ -290,3 +290,17 @@ def _find_locators(text: str) -> tuple[Locator, ...]:
 def page_locators(text: str) -> list[Locator]:
     """The page locators of a note's text (labelled or bare), in order."""
     return [loc for loc in _find_locators(text) if loc.kind == PAGE]
+
+
+def locator_of(text: str) -> Locator | None:
+    """The page locator that is all of text ("p. 45", "pp. 45–47", "45"), as an in-text citation gives it."""
+    label = _PAGE_LABEL.match(text)
+    if label is not None and not _label_ok(text, label.group("label"), label.group("gap"), 0):
+        return None
+    at = label.end() if label is not None else 0
+    roman = label is not None and label.group("label").islower() and label.group("label").endswith(".")
+    parts = _parts(text, at, roman)
+    if not parts or parts[-1].end != len(text) or (label is None and not _bare_parts_ok(parts)):
+        return None
+    name, gap = (label.group("label"), label.group("gap")) if label is not None else ("", "")
+    return Locator(PAGE, 0, len(text), name, gap, parts)

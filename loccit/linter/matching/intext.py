@@ -3,7 +3,8 @@
 "(Franklin 2013)" matches the entry whose lead author is Franklin and whose year is 2013 ("2013a" when the
 citation says so); "Hale and Okafor" must match the second author too when the list has several Hales. A
 surname spelt otherwise is found with rapidfuzz; a body's abbreviation ("WHO") through the citation that
-defined it ("World Health Organization [WHO]") or the initials of the listed name.
+defined it ("World Health Organization [WHO]") or the initials of the listed name. MLA's short title
+("(Franklin, *Long Peace* 45)", "(*Mill Survey* 3)") picks the entry of that author, or with no author, by its title.
 """
 
 from __future__ import annotations
@@ -167,7 +168,53 @@ def _fuzzy(cite: Cite, index: _Index, year: str, opts: MatchOptions) -> list[_Ke
     ]
 
 
+TITLE_MIN_SCORE = 85.0  # how like an entry's title an MLA short title must be (rapidfuzz partial ratio)
+NEAR_MIN_SCORE = 70.0  # below this against every entry's whole text, a short title is surely of no entry
+
+
+def _title_score(short: str, listed: Listed) -> float:
+    """How like an entry's title a short title is: the full title may go on after it ("Long Peace: War …")."""
+    from rapidfuzz import fuzz
+
+    if listed.work.title is None:
+        return 0.0
+    short, full = fold(short), fold(listed.work.title.text)
+    if not short or not full:
+        return 0.0
+    return float(fuzz.partial_ratio(short, full) if len(short) <= len(full) else fuzz.ratio(short, full))
+
+
+def _best_titles(title: str, items: list[_Keyed]) -> list[_Keyed]:
+    """The entries whose titles fit a short title best, when any fits well enough."""
+    scored = [(_title_score(title, item.listed), item) for item in items]
+    top = max((score for score, _ in scored), default=0.0)
+    return [item for score, item in scored if score >= TITLE_MIN_SCORE and score == top]
+
+
+def _near_text(title: str, index: _Index) -> list[_Keyed]:
+    """Entries whose text holds something like the short title anywhere (a title the parser did not find)."""
+    from rapidfuzz import fuzz
+
+    short = fold(title)
+    return [item for item in index.keyed if fuzz.partial_ratio(short, fold(item.listed.entry.text)) >= NEAR_MIN_SCORE]
+
+
+def _match_title(intext: InText, cite: Cite, index: _Index) -> Found:
+    """MLA's "(Franklin, *Title* 45)" or "(*Title* 45)": the entry of that author (or with none) by its title."""
+    assert cite.title is not None
+    pool = _coauthors(cite, index.lead(cite)) if cite.names else [item for item in index.keyed if not item.keys]
+    best = _best_titles(cite.title, pool) or _best_titles(cite.title, index.keyed)
+    if len(best) == 1:
+        return Found(intext, cite, best[0].listed, "short title")
+    if best:
+        return Found(intext, cite, None, "title fits several", tuple(item.listed for item in best))
+    return Found(intext, cite, None, "no match", tuple(item.listed for item in _near_text(cite.title, index)))
+
+
 def _match(intext: InText, cite: Cite, index: _Index, opts: MatchOptions) -> Iterator[Found]:
+    if cite.title is not None:
+        yield _match_title(intext, cite, index)
+        return
     items = _coauthors(cite, index.lead(cite))
     if cite.year is None:
         if items:

@@ -39,6 +39,7 @@ class SourcesReport:
     origin: dict[int, str] = field(default_factory=dict)  # id(entry) -> the shared file it comes from
     system: SystemFound | None = None  # the citation system found, which decides the B rules that run
     in_text: dict[int, tuple[Found, ...]] = field(default_factory=dict)  # id(entry) -> in-text citations of it
+    unmatched_in_text: tuple[Found, ...] = ()  # in-text citations of works no entry lists (or none for sure)
 
 
 class Unreadable(Exception):
@@ -95,17 +96,33 @@ def build(doc: Document, opts: MatchOptions | None = None) -> SourcesReport:
     entries = tuple((item, tuple(by_entry.get(id(item.entry), ()))) for item in matching.listed)
     origin = {id(entry): _shown(other.path) for other in doc.shared for entry in other.entries}
     in_text: dict[int, list[Found]] = {}
+    unmatched: list[Found] = []
     for found in intext_matches(doc, opts):
+        if found.how in _UNMATCHED:
+            unmatched.append(found)
+            continue
         for listed in (found.listed,) if found.listed is not None else found.others:
             in_text.setdefault(id(listed.entry), []).append(found)
     by_text = {key: tuple(value) for key, value in in_text.items()}
-    return SourcesReport(doc, entries, tuple(unresolved), origin, citation_system(doc), by_text)
+    system = citation_system(doc)
+    return SourcesReport(doc, entries, tuple(unresolved), origin, system, by_text, tuple(unmatched))
+
+
+# How an in-text citation that leads to no entry was left: shown apart, with the entries it came near.
+_UNMATCHED = frozenset({"no match", "year matches none"})
 
 
 def _in_text_line(doc: Document, found: Found) -> str:
     cite = found.cite
     line = doc.span(cite.start, cite.end).line
     return f"text (line {line}): {tidy(doc.text[cite.start : cite.end])!r}, {found.how}"
+
+
+def _unmatched_line(doc: Document, found: Found) -> str:
+    cite = found.cite
+    near = ", ".join(str(listed.entry.span.line) for listed in found.others)
+    how = f"{found.how}; closest entries: lines {near}" if near else found.how
+    return f"line {doc.span(cite.start, cite.end).line}: {tidy(doc.text[cite.start : cite.end])!r}, {how}"
 
 
 def _work_text(resolution: Resolution) -> str:
@@ -161,6 +178,9 @@ def _text_lines(report: SourcesReport) -> list[str]:
     for resolution, near in report.unresolved:
         note = resolution.citation.note
         lines.append(f"  note {note.label} (line {note.span.line}): {_work_text(resolution)}; {_why(resolution, near)}")
+    if report.in_text or report.unmatched_in_text:
+        lines += ["", "In-text citations that match no entry"]
+        lines += [f"  {_unmatched_line(report.doc, found)}" for found in report.unmatched_in_text] or ["  none"]
     return lines
 
 
@@ -216,6 +236,17 @@ def to_json(report: SourcesReport) -> dict[str, Any]:
         "citation_system": system,
         "entries": entries,
         "unresolved": unresolved,
+        "unresolved_in_text": [_unmatched_json(report.doc, found) for found in report.unmatched_in_text],
+    }
+
+
+def _unmatched_json(doc: Document, found: Found) -> dict[str, Any]:
+    cite = found.cite
+    return {
+        "line": doc.span(cite.start, cite.end).line,
+        "text": tidy(doc.text[cite.start : cite.end]),
+        "how": found.how,
+        "near": [listed.entry.span.line for listed in found.others],
     }
 
 

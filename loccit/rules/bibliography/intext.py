@@ -24,6 +24,8 @@ def shown(cite: Cite) -> str:
     """A cited work as messages quote it: "Hale and Okafor 2019", "Franklin et al. 2013", "Franklin 45"."""
     names = " and ".join(cite.names) if len(cite.names) <= 2 else f"{', '.join(cite.names[:-1])} and {cite.names[-1]}"
     names += " et al." if cite.et_al else ""
+    if cite.title is not None:
+        names = f"{names}, {cite.title}" if names else cite.title
     return f"{names} {cite.year or cite.pages or ''}".strip()
 
 
@@ -43,8 +45,10 @@ def _named_in_list(doc: Document, cite: Cite) -> bool:
 def _sure_missing(doc: Document, found: Found, mla: bool) -> bool:
     """Whether an unmatched citation is surely one, and surely of a work the list lacks."""
     cite = found.cite
-    if found.how != "no match" or found.others or (cite.year is None and not mla):
-        return False
+    if found.how != "no match" or found.others or (cite.year is None and not mla) or cite.possessive:
+        return False  # a possessive may be a place's or a body's ("Britain’s (1990) policy")
+    if cite.title is not None:  # no entry's text holds anything like the title: short ones are left alone
+        return len(fold(cite.title).replace(" ", "")) >= 6
     name = cite.names[0]
     if name.isupper() or len(name.split()) > (2 if cite.narrative else 1) or _named_in_list(doc, cite):
         return False  # an abbreviation, a phrase of capitalised words, or an entry the parser misread
@@ -65,7 +69,7 @@ def check_intext_missing(doc: Document, opts: MatchOptions) -> Iterator[Violatio
     seen: set[tuple[str, str | None]] = set()
     for found in intext_matches(doc, opts):
         cite = found.cite
-        key = (cite_key(cite.names[0]), cite.year)
+        key = (cite_key(cite.names[0]) if cite.names else "", cite.title or cite.year)
         if key in seen or not _sure_missing(doc, found, mla):
             continue
         seen.add(key)

@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from loccit.linter.citations import page_style
-from loccit.linter.citations.locators import Locator, last_visible, page_locators
+from loccit.linter.citations.locators import Locator, last_visible, locator_of, page_locators
+from loccit.linter.citations.prose import in_text_citations
 from loccit.linter.markdown.inline import Regions
+from loccit.linter.matching.intext import intext_matches
 from loccit.linter.model import Document
 
 
@@ -46,6 +48,29 @@ def located_pages(doc: Document) -> tuple[Located, ...]:
     found = tuple(Located(d.text_start, loc) for d in doc.definitions for loc in page_locators(d.text))
     _LAST = (weakref.ref(doc), found)
     return found
+
+
+def located_intext_pages(doc: Document) -> tuple[Located, ...]:
+    """The page locators of the in-text citations ("(Franklin 2013, p. 45)"), in document order.
+
+    An MLA citation ("(Franklin 45)", no year) counts only when it led to an entry: "(Highway 45)" is no citation.
+    """
+
+    def compute() -> tuple[Located, ...]:
+        cites = [c for intext in in_text_citations(doc) for c in intext.cites if c.pages_at >= 0]
+        matched: set[tuple[int, int]] = set()
+        if any(cite.year is None for cite in cites):
+            matched = {(found.cite.start, found.cite.end) for found in intext_matches(doc) if found.listed is not None}
+        found = []
+        for cite in cites:
+            if cite.pages is not None and (cite.year is not None or (cite.start, cite.end) in matched):
+                end = doc.text.find(cite.pages, cite.pages_at, cite.end) + len(cite.pages)
+                loc = locator_of(doc.text[cite.pages_at : end])
+                if loc is not None:
+                    found.append(Located(cite.pages_at, loc))
+        return tuple(found)
+
+    return doc.derived("in-text page locators", compute)
 
 
 def located_entry_pages(doc: Document) -> tuple[Located, ...]:

@@ -12,7 +12,7 @@ from loccit.linter.citations.page_style import chicago_last, dash_kind, is_abbre
 from loccit.linter.diagnostics import Fix, Rule, Severity, Violation
 from loccit.linter.model import Document
 from loccit.rules.habit import habit
-from loccit.rules.pages.locators import PageOptions, located_entry_pages, located_pages
+from loccit.rules.pages.locators import Located, PageOptions, located_entry_pages, located_intext_pages, located_pages
 
 
 class Written(NamedTuple):
@@ -30,11 +30,10 @@ class Written(NamedTuple):
         return len(self.part.last) < len(self.part.first)
 
 
-def _ranges(doc: Document) -> list[Written]:
-    """Every page range in the notes and bibliography entries, in document order, with its numbers."""
+def _ranges(doc: Document, items: list[Located]) -> list[Written]:
+    """Every page range of the locators, in document order, with its numbers."""
     found = []
-    items = sorted([*located_pages(doc), *located_entry_pages(doc)], key=lambda item: item.base)
-    for item in items:
+    for item in sorted(items, key=lambda item: item.base):
         for part in item.locator.parts:
             numbers = range_numbers(part)
             if numbers is not None:
@@ -105,10 +104,19 @@ def check_page_range_style(doc: Document, opts: PageOptions) -> Iterator[Violati
     (3–10, 71–72, 100–104, 101–8, 321–28, 1496–500), MHRA keeps two figures within a hundred
     (13–15, 104–08, 1933–39); all three presets want an en dash (`--` counts as one). OSCOLA's
     ranges are checked for the dash only. A range that ends before it starts (`386-374`) is always flagged.
+    The ranges of in-text citations ("(Franklin 2013, 45-47)") have a habit of their own, whatever the style.
     """
-    ranges = _ranges(doc)
+    ranges = _ranges(doc, [*located_pages(doc), *located_entry_pages(doc)])
     wanted = _consistent(ranges, _cited_dashes(doc)) if opts.style == "consistent" else _preset(ranges, opts.style)
     whose = "the essay's" if opts.style == "consistent" else f"{opts.style}'s"
+    yield from _range_findings(doc, ranges, wanted, whose)
+    # In-text ranges ("(Franklin 2013, pp. 45-47)") are compared with one another only, whatever the notes' style.
+    ranges = _ranges(doc, list(located_intext_pages(doc)))
+    yield from _range_findings(doc, ranges, _consistent(ranges, []), "the in-text citations'")
+
+
+def _range_findings(doc: Document, ranges: list[Written], wanted: dict[int, str], whose: str) -> Iterator[Violation]:
+    """A finding for each range that is reversed or unlike the one wanted."""
     for r in ranges:
         if r.numbers[1] < r.numbers[0]:
             yield Violation(doc.span(r.start, r.end), f'page range "{r.text}" ends before it starts')
