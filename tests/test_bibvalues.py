@@ -54,6 +54,8 @@ YEARS = [
     ("n.d.", None),
     ("2014--2015", None),
     ("{2019}", None),
+    ("2019-20", None),  # an academic year, printed as written on purpose
+    ("2010-11", None),
     ("20011", "it has 5 digits; correct the typo"),
     ("2019-05-01", "a full date is printed as written, not as a year; move it to date or give the year alone"),
 ]
@@ -178,3 +180,15 @@ def test_chapters_sharing_a_bib_report_its_values_once(tmp_path: Path, monkeypat
         ["refs.bib:5:3:", "B020"],
         ["refs.bib:11:3:", "B021"],
     ]
+
+
+def test_long_values_are_read_in_linear_time() -> None:
+    """A pages or date value of 200,000 characters (a pasted file) is read at once, not backtracked over."""
+    import time
+
+    start = time.perf_counter()
+    assert _reversed("1" * 200_000) is None
+    assert _reversed("1-" * 100_000) is None
+    assert date_problem("2019-" * 40_000) is not None
+    assert year_problem("9" * 200_000) == "it has 200000 digits; correct the typo"
+    assert time.perf_counter() - start < 1

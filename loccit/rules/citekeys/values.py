@@ -15,7 +15,7 @@ from loccit.rules.citekeys.files import bib_files, per_file
 _DATE_FIELDS = ("date", "urldate", "origdate", "eventdate")
 _DIGITS = re.compile(r"\d+")
 _SPECIAL = re.compile(r"[~?%T]")
-_ISO_IN_YEAR = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
+_ISO_IN_YEAR = re.compile(r"\d{4}-\d{2}-\d{2}")  # not YYYY-YY: "2010-11" may be a span of two years
 _SEASONS = range(21, 25)  # EDTF seasons, which biblatex reads as well
 
 
@@ -80,6 +80,16 @@ def invalid_dates(doc: Document, opts: object) -> Iterator[Violation]:
             yield from per_file("B019", found, _invalid_dates)
 
 
+def _date_message(entry: BibEntry, name: str, value: str, problem: str) -> str:
+    if " is not a " in problem:  # pandoc does not check months and days: it prints "February 30", biber refuses
+        outcome = "pandoc prints it unchecked and biber rejects it"
+    elif name == "date" and entry.field("year"):
+        outcome = "pandoc falls back to year and biber rejects it"
+    else:
+        outcome = "pandoc and biber print the reference without it"
+    return f'{name} "{value.strip()}" of entry "{entry.key}" is not a valid date ({problem}); {outcome}'
+
+
 def _invalid_dates(found: BibFile) -> Iterator[Violation]:
     for entry in found.entries:
         date_read = False
@@ -89,9 +99,7 @@ def _invalid_dates(found: BibFile) -> Iterator[Violation]:
             problem = date_problem(value)
             date_read = date_read or name == "date" and problem is None and bool(value.strip())
             if problem:
-                fallback = "falls back to year" if name == "date" and entry.field("year") else "drops it"
-                message = f'{name} "{value.strip()}" of entry "{entry.key}" is not a date pandoc or biber can read'
-                yield Violation(Span(*span), f"{message} ({problem}); pandoc {fallback}", path=found.path)
+                yield Violation(Span(*span), _date_message(entry, name, value, problem), path=found.path)
         year = entry.field("year")
         problem = None if date_read or year is None else year_problem(year)
         if problem and year is not None:
@@ -108,6 +116,8 @@ _PAGE_FIELDS = ("pages", "page")
 def _reversed(value: str) -> str | None:
     """The first range of a pages value that ends before it starts (`211--198`), not an abbreviated one (`211--18`)."""
     for part in re.split(r"[,;]", value):
+        if len(part) > 40:  # no page range is this long; the bound keeps the match linear
+            continue
         match = _RANGE.fullmatch(part.strip())
         if match is None:
             continue
