@@ -1,5 +1,5 @@
 """Fields an entry's type needs (B013), by profile: what pandoc needs to print a full reference, what the biblatex
-manual or the classic BibTeX documentation require."""
+manual or the classic BibTeX documentation require; the variables of CSL-JSON and CSL-YAML items."""
 
 from __future__ import annotations
 
@@ -106,6 +106,16 @@ _BIBTEX: dict[str, Groups] = {
     "unpublished": (_A, _T, ("note",)),
 }
 
+# CSL-JSON and CSL-YAML items, which pandoc's citeproc prints whatever the profile: types whose parts are known.
+_AE_CSL, _ISSUED, _CONTAINER = ("author", "editor"), ("issued",), ("container-title",)
+_CSL: dict[str, Groups] = {
+    "article-journal": (_T, _AE_CSL, _CONTAINER, _ISSUED),
+    "book": (_T, _AE_CSL, _ISSUED),
+    "chapter": (_T, _AE_CSL, _CONTAINER, _ISSUED),
+    "paper-conference": (_T, _AE_CSL, _CONTAINER, _ISSUED),
+    "thesis": (_T, _A, _ISSUED),
+}
+
 _PROFILES: dict[str, tuple[dict[str, Groups], str]] = {
     "pandoc": (_PANDOC, "pandoc prints the reference without {it}"),
     "biblatex": (_BIBLATEX, "the biblatex manual requires {it} for @{kind}"),
@@ -153,7 +163,7 @@ def _missing(entry: BibEntry, table: dict[str, Groups], index: dict[str, BibEntr
 
 
 def missing_fields(doc: Document, opts: RequiredFieldsOptions) -> Iterator[Violation]:
-    """B013: a BibTeX entry without a field its type needs under the chosen profile."""
+    """B013: a BibTeX entry without a field its type needs under the chosen profile; a CSL item without a variable."""
     files = bib_files(doc)
     table, why = _PROFILES[opts.profile]
     index: dict[str, BibEntry] = {}
@@ -166,6 +176,13 @@ def missing_fields(doc: Document, opts: RequiredFieldsOptions) -> Iterator[Viola
     for found in files:
         if found.format == "bibtex":
             yield from per_file(f"B013 {opts.profile}", found, compute, files)
+        else:
+            yield from per_file("B013 csl", found, _missing_csl_fields)
+
+
+def _missing_csl_fields(found: BibFile) -> Iterator[Violation]:
+    """Each item of a CSL-JSON or CSL-YAML file that lacks a variable its type needs."""
+    yield from _missing_fields(found, _CSL, _PROFILES["pandoc"][1], {})
 
 
 def _missing_fields(
@@ -177,7 +194,8 @@ def _missing_fields(
         if missing:
             fields = ", ".join(f'"{name}"' for name in missing)
             reason = why.format(it="it" if len(missing) == 1 else "them", kind=entry.kind)
-            yield Violation(entry.span, f'@{entry.kind} entry "{entry.key}" has no {fields}; {reason}', path=found.path)
+            what = f"@{entry.kind} entry" if found.format == "bibtex" else f"{entry.kind} item"
+            yield Violation(entry.span, f'{what} "{entry.key}" has no {fields}; {reason}', path=found.path)
 
 
 MISSING_ENTRY_FIELD = Rule(
