@@ -39,7 +39,8 @@ def _entry(path: str, text: str, lines: LineIndex, block: Any, raw_values: bool)
         for field in block.fields
     )
     span = line_span(lines, text, line, "@")
-    key_at = text.find(block.key, span.start, span.end)
+    opening = text.find("{", span.start, span.end)  # the key follows the brace: "b" is no match in "@book"
+    key_at = text.find(block.key, opening if opening >= 0 else span.start, span.end)
     if key_at >= 0:
         span = lines.span(key_at, key_at + len(block.key))
     return BibEntry(block.key, block.entry_type.lower(), fields, path, span)

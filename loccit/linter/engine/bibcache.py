@@ -17,7 +17,7 @@ from loccit.linter.bibfiles.load import load_bibliography
 from loccit.linter.model import BibFile
 
 MIN_SIZE = 64_000  # bytes: a smaller file parses faster than the cache would read it
-_VERSION = "1"  # of the cached records; raised when the model's bibliography records change
+_VERSION = "2"  # of the cached records; raised when the model's bibliography records change
 _READ: dict[tuple[str, int, int], BibFile] = {}  # this run's: the chapters of a book share one parsed file
 
 

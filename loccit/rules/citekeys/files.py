@@ -1,39 +1,43 @@
 """The bibliography files themselves, each finding at the file's own line: files that cannot be read (E003),
-syntax pandoc rejects (B012), fields missing for an entry's type (B013), malformed DOIs (B014), an unescaped
-`%` (B015)."""
+syntax pandoc rejects (B012), malformed DOIs (B014), an unescaped `%` (B015); the memo of findings per file."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 
 from loccit.linter.diagnostics import Rule, Severity, Violation
-from loccit.linter.model import BibEntry, BibFile, Document, Span
+from loccit.linter.model import BibFile, Document, Span
 
 _DOI = re.compile(r"10\.\d{4,9}/\S+|10/[a-z0-9]+", re.I)  # shortDOIs (10/cff2) resolve too
 _DOI_URL = re.compile(r"(?:https?://)?(?:dx\.)?doi\.org/", re.I)
-_RUN_ON = re.compile(r"\n[ \t]*([A-Za-z][\w-]*)[ \t]*=")
 _PERCENT = re.compile(r"(?<!\\)%")
 # Fields that hold URLs, paths or identifiers, where a `%` is an escape of its own (`%20`).
 _VERBATIM_FIELDS = frozenset({"url", "doi", "file", "eprint", "pdf", "urldate", "howpublished", "note", "annote"})
 
 
-def _files(doc: Document) -> tuple[BibFile, ...]:
+def bib_files(doc: Document) -> tuple[BibFile, ...]:
+    """The bibliography files a document is rendered with."""
     return doc.key_bibliography.files if doc.key_bibliography is not None else ()
 
 
-# The chapters of a book share one parsed file: what a rule finds in it is worked out once per run.
-_FOUND: dict[tuple[str, int], tuple[BibFile, list[Violation]]] = {}
+# The chapters of a book share one parsed file: what a rule finds in it is worked out once per run. A rule whose
+# findings in a file depend on the other files loaded with it (a crossref target) names them as its scope.
+_FOUND: dict[tuple[str, int, tuple[int, ...]], tuple[BibFile, tuple[BibFile, ...], list[Violation]]] = {}
 
 
-def per_file(rule: str, found: BibFile, compute: Callable[[BibFile], Iterable[Violation]]) -> list[Violation]:
-    """compute(found), once for each parsed file and rule (the file is immutable; its findings are too)."""
-    key = (rule, id(found))
+def per_file(
+    rule: str,
+    found: BibFile,
+    compute: Callable[[BibFile], Iterable[Violation]],
+    scope: tuple[BibFile, ...] = (),
+) -> list[Violation]:
+    """compute(found), once for each parsed file, rule and scope (the files are immutable; findings are too)."""
+    key = (rule, id(found), tuple(id(other) for other in scope))
     hit = _FOUND.get(key)
-    if hit is None or hit[0] is not found:
-        hit = _FOUND[key] = (found, list(compute(found)))
-    return hit[1]
+    if hit is None or hit[0] is not found or any(a is not b for a, b in zip(hit[1], scope, strict=True)):
+        hit = _FOUND[key] = (found, scope, list(compute(found)))
+    return hit[2]
 
 
 def unreadable_bibliographies(doc: Document, opts: object) -> Iterator[Violation]:
@@ -49,63 +53,13 @@ def unreadable_bibliographies(doc: Document, opts: object) -> Iterator[Violation
 
 def syntax_problems(doc: Document, opts: object) -> Iterator[Violation]:
     """B012: entries pandoc cannot read or reads otherwise than written."""
-    for found in _files(doc):
+    for found in bib_files(doc):
         yield from (Violation(problem.span, problem.message, path=found.path) for problem in found.problems)
-
-
-@dataclass(frozen=True)
-class RequiredFieldsOptions:
-    """Options of missing-entry-field."""
-
-    profile: str = "pandoc"
-    """Which fields an entry type needs: `pandoc` (what pandoc's citeproc needs to print the entry)."""
-
-
-# For pandoc's mapping of BibTeX to CSL: each alternative group must have one field present.
-_TITLE = ("title",)
-_AUTHOR = ("author", "editor")
-_DATE = ("year", "date")
-_REQUIRED: dict[str, tuple[tuple[str, ...], ...]] = {
-    "article": (_TITLE, _AUTHOR, ("journal", "journaltitle"), _DATE),
-    "book": (_TITLE, _AUTHOR, _DATE),
-    "incollection": (_TITLE, ("author",), ("booktitle",), _DATE),
-    "inproceedings": (_TITLE, ("author",), ("booktitle",), _DATE),
-    "inbook": (_TITLE, _AUTHOR, _DATE),
-    "phdthesis": (_TITLE, ("author",), ("school", "institution"), _DATE),
-    "mastersthesis": (_TITLE, ("author",), ("school", "institution"), _DATE),
-    "thesis": (_TITLE, ("author",), ("school", "institution"), _DATE),
-    "techreport": (_TITLE, ("author",), ("institution",), _DATE),
-    "report": (_TITLE, ("author",), ("institution",), _DATE),
-}
-
-
-def _missing(entry: BibEntry) -> list[str]:
-    present = {name for name, value, _ in entry.fields if value.strip()}
-    # A field swallowed by the one before it (a missing comma) is there; B012 reports the comma.
-    present.update(name.lower() for _, value, _ in entry.fields if "\n" in value for name in _RUN_ON.findall(value))
-    return [" or ".join(group) for group in _REQUIRED.get(entry.kind, ()) if not present.intersection(group)]
-
-
-def missing_fields(doc: Document, opts: RequiredFieldsOptions) -> Iterator[Violation]:
-    """B013: a BibTeX entry without a field its type needs to be printed."""
-    for found in _files(doc):
-        if found.format == "bibtex":
-            yield from per_file("B013", found, _missing_fields)
-
-
-def _missing_fields(found: BibFile) -> Iterator[Violation]:
-    """Each entry of a BibTeX file that lacks a field its type needs."""
-    for entry in found.entries:
-        missing = _missing(entry)
-        if missing:
-            fields = ", ".join(f'"{name}"' for name in missing)
-            message = f'@{entry.kind} entry "{entry.key}" has no {fields}; pandoc prints the reference without it'
-            yield Violation(entry.span, message, path=found.path)
 
 
 def malformed_dois(doc: Document, opts: object) -> Iterator[Violation]:
     """B014: a DOI written as a URL or with a `doi:` prefix, or one that is not a DOI at all."""
-    for found in _files(doc):
+    for found in bib_files(doc):
         yield from per_file("B014", found, _malformed_dois)
 
 
@@ -130,7 +84,7 @@ def _malformed_dois(found: BibFile) -> Iterator[Violation]:
 
 def unescaped_percents(doc: Document, opts: object) -> Iterator[Violation]:
     """B015: a `%` in a BibTeX text field, which LaTeX reads as the start of a comment."""
-    for found in _files(doc):
+    for found in bib_files(doc):
         if found.format == "bibtex":
             yield from per_file("B015", found, _unescaped_percents)
 
@@ -161,14 +115,6 @@ BIBLIOGRAPHY_SYNTAX = Rule(
     "A bibliography file entry pandoc cannot read as written",
     syntax_problems,
     Severity.ERROR,
-)
-MISSING_ENTRY_FIELD = Rule(
-    "B013",
-    "missing-entry-field",
-    "A BibTeX entry lacks a field its type needs",
-    missing_fields,
-    Severity.WARNING,
-    RequiredFieldsOptions,
 )
 MALFORMED_DOI = Rule(
     "B014",
