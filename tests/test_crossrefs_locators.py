@@ -118,3 +118,26 @@ def test_prefixed_key_only_in_quarto(tmp_path: Path) -> None:
     text = "---\nbibliography: refs.bib\n---\n\nSee [@fig-a].\n"
     assert _codes(tmp_path, "a.md", text, "B024", {"refs.bib": bib}) == []
     assert _codes(tmp_path, "a.qmd", text, "B024", {"refs.bib": bib}) == ["B024"]
+
+
+def _entry(key: str, author: str, title: str, year: str, extra: str = "") -> str:
+    return f"@book{{{key},\n  author = {{{author}}},\n  title = {{{title}}},\n  year = {{{year}}},\n{extra}}}\n\n"
+
+
+SAME_WORK = [
+    (_entry("b", "Lindqvist, Maja", "Mill Towns of the North", "1998"), True),
+    (_entry("b", "Maja Lindqvist", "Mill towns of the North.", "1998"), True),
+    (_entry("b", "Lindqvist, Maja", "Mill Towns of the North", "2004"), False),
+    (_entry("b", "Lindqvist, Maja", "Mill Towns of the North", "1998", "  edition = {2},\n"), False),
+    (_entry("b", "Lindqvist, Maja", "Mill Towns of the North", "1998", "  volume = {2},\n"), False),
+    (_entry("b", "Lindqvist, Maja and Marsh, Tobias", "Mill Towns of the North", "1998"), False),
+    (_entry("b", "Lindqvist, Maja", "Mill Towns of the South", "1998"), False),
+    (_entry("b", "Lindqvist, Maja", "Mill Towns of the North, Volume 2", "1998"), False),
+]
+
+
+@pytest.mark.parametrize(("second", "found"), SAME_WORK)
+def test_one_work_under_two_keys(tmp_path: Path, second: str, found: bool) -> None:
+    bib = _entry("a", "Lindqvist, Maja", "Mill Towns of the North", "1998") + second
+    text = "---\nbibliography: refs.bib\n---\n\nMills [@a; @b].\n"
+    assert _codes(tmp_path, "a.md", text, "B006", {"refs.bib": bib}) == (["B006"] if found else [])

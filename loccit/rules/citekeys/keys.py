@@ -3,6 +3,8 @@ citations with no bibliography (B009), keys pandoc reads shorter (B010), citatio
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterator
 
 from loccit.linter.diagnostics import Rule, Severity, Violation
@@ -67,7 +69,7 @@ def _doi(entry: BibEntry) -> str | None:
     return value or None
 
 
-def _alike(one: str | None, other: str | None) -> bool:
+def _alike(one: str | None, other: str | None, min_score: float = 90) -> bool:
     """Whether two titles name one work: a dataset's v10 and v12 may share a DOI and are two works."""
     if not one or not other:
         return False
@@ -80,11 +82,60 @@ def _alike(one: str | None, other: str | None) -> bool:
     numbers = [word for word in one.split() if any(c.isdigit() for c in word)]
     if numbers != [word for word in other.split() if any(c.isdigit() for c in word)]:
         return False  # "Dataset v10" and "Dataset v12", "Volume 1" and "Volume 2"
-    return fuzz.ratio(one, other) >= 90
+    return fuzz.ratio(one, other) >= min_score
+
+
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+# Fields that tell two printings of one title apart: another volume, edition, translation or part is another work.
+_DISTINCT = ("volume", "edition", "number", "translator", "pages", "part", "version", "chapter")
+
+
+def _people(entry: BibEntry) -> frozenset[str]:
+    """The words of an entry's authors (editors when it has none), case-folded, LaTeX braces and accents off."""
+    value = entry.field("author") or entry.field("editor") or ""
+    value = re.sub(r"\\[a-zA-Z]+\s*|\\.|[{}]", "", value)
+    words = "".join(c if c.isalnum() else " " for c in unicodedata.normalize("NFKD", value.casefold())).split()
+    return frozenset(w for w in words if w != "and" and not unicodedata.combining(w[0]))
+
+
+def _work(entry: BibEntry) -> tuple[str, frozenset[str]] | None:
+    """An entry's year and author words, when it has both and a title (the three a same-work match needs)."""
+    date = entry.field("year") or entry.field("date") or entry.field("issued") or ""
+    year = _YEAR.search(date)
+    people = _people(entry)
+    return (year.group(), people) if year and people and entry.field("title") else None
+
+
+def _same_printing(one: BibEntry, other: BibEntry) -> bool:
+    return one.kind == other.kind and all(one.field(name) == other.field(name) for name in _DISTINCT)
+
+
+def _same_work(doc: Document, seen: set[str]) -> Iterator[Violation]:
+    """One work under two keys: the same author words, the same year, alike titles (one DOI is the other check)."""
+    found = doc.key_bibliography
+    assert found is not None
+    groups: dict[tuple[str, frozenset[str]], list[BibEntry]] = {}
+    for entry in found.entries:
+        work = _work(entry)
+        if work is None or entry.key in seen:
+            continue
+        seen.add(entry.key)
+        earlier = groups.setdefault(work, [])
+        title = entry.field("title")
+        same = next((e for e in earlier if _same_printing(e, entry) and _alike(e.field("title"), title, 95)), None)
+        earlier.append(entry)
+        # two DOIs: the same one is reported by the DOI check, two different ones are two works
+        if same is not None and (_doi(same) is None or _doi(entry) is None):
+            message = (
+                f'entry "{entry.key}" has the authors, title and year of "{same.key}" (line {same.span.line}): '
+                "one work under two keys; keep one"
+            )
+            yield Violation(entry.span, message, path=entry.path)
 
 
 def duplicate_keys(doc: Document) -> Iterator[Violation]:
-    """B006: a key listed twice (within a file or across files), and one DOI under two keys."""
+    """B006: a key listed twice (within a file or across files), and one work under two keys (DOI, or authors,
+    title and year)."""
     found = doc.key_bibliography
     if found is None:
         return
@@ -107,6 +158,7 @@ def duplicate_keys(doc: Document) -> Iterator[Violation]:
         if same is not entry and _alike(same.field("title"), entry.field("title")):
             message = f'entry "{entry.key}" has the DOI of "{same.key}" ({doi}): one work under two keys'
             yield Violation(entry.span, message, path=entry.path)
+    yield from _same_work(doc, set())
 
 
 def no_bibliography(doc: Document) -> Iterator[Violation]:
