@@ -141,3 +141,33 @@ def test_one_work_under_two_keys(tmp_path: Path, second: str, found: bool) -> No
     bib = _entry("a", "Lindqvist, Maja", "Mill Towns of the North", "1998") + second
     text = "---\nbibliography: refs.bib\n---\n\nMills [@a; @b].\n"
     assert _codes(tmp_path, "a.md", text, "B006", {"refs.bib": bib}) == (["B006"] if found else [])
+
+
+NARRATIVE_BIB = (
+    '@book{jones2019,\n  author = {Jones, Ann and G{\\"o}del, Kurt},\n  title = {T},\n  year = 2019,\n}\n'
+    "@book{smith2001,\n  author = {Smith, Bo},\n  title = {U},\n  year = 2001,\n}\n"
+    "@book{rct,\n  author = {{R Core Team}},\n  title = {R},\n  year = 2020,\n}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("Jonse [-@jones2019] argues.", True),
+        ("Smith [-@jones2019] argues.", True),
+        ("Jones [-@jones2019] argues.", False),
+        ("Gödel [-@jones2019] argues.", False),
+        ("Godel [-@jones2019] argues.", False),
+        ("Smith’s [-@jones2019] reading.", False),
+        ("He [-@jones2019] says.", False),
+        ("Then [-@jones2019] it fell.", False),
+        ("Smith and colleagues [-@jones2019] say.", False),
+        ("Jones et al. [-@jones2019] say.", False),
+        ("Smith [-@rct] wrote R.", False),
+        ("Smith [@jones2019] argues.", False),
+        ("In Capital [-@jones2019] it is said.", False),
+    ],
+)
+def test_name_before_a_suppress_author_citation(tmp_path: Path, sentence: str, found: bool) -> None:
+    text = f"---\nbibliography: refs.bib\n---\n\n{sentence} See [@smith2001; @rct].\n"
+    assert _codes(tmp_path, "a.md", text, "B003", {"refs.bib": NARRATIVE_BIB}) == (["B003"] if found else [])
