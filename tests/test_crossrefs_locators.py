@@ -171,3 +171,17 @@ NARRATIVE_BIB = (
 def test_name_before_a_suppress_author_citation(tmp_path: Path, sentence: str, found: bool) -> None:
     text = f"---\nbibliography: refs.bib\n---\n\n{sentence} See [@smith2001; @rct].\n"
     assert _codes(tmp_path, "a.md", text, "B003", {"refs.bib": NARRATIVE_BIB}) == (["B003"] if found else [])
+
+
+LATER_BLOCKS = [
+    ("Mills [@a].\n\n---\nbibliography: refs.bib\n...\n", []),
+    ("Mills [@a; @zz].\n\n---\nbibliography: refs.bib\nnocite: '@zz2'\n---\n", ["B001"]),
+    ("Mills [@a].\n---\nbibliography: refs.bib\n---\n", ["B009"]),
+    ("Mills [@a].\n\n---\n\nbibliography: refs.bib\n---\n", ["B009"]),
+    ("Mills [@a].\n\n```\n---\nbibliography: refs.bib\n---\n```\n", ["B009"]),
+]
+
+
+@pytest.mark.parametrize(("text", "codes"), LATER_BLOCKS)
+def test_metadata_blocks_after_the_front_matter(tmp_path: Path, text: str, codes: list[str]) -> None:
+    assert _codes(tmp_path, "a.md", "# Mills\n\n" + text, "B001,B009") == codes

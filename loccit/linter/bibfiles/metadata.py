@@ -88,3 +88,23 @@ def _named(node: Any, path: str, lines: LineIndex, base: int) -> tuple[Named, ..
         for item in yamlnodes.scalars(node)
         if str(item.value).strip()
     )
+
+
+def merge_metadata(blocks: list[Metadata]) -> Metadata:
+    """The metadata of a document's blocks, in order. Where two name a field, pandoc 3 keeps the later block's value
+    and pandoc 2 the first's: every bibliography and reference is kept, so a key in any of them is found."""
+
+    def joined(values: list[tuple[Any, ...] | None]) -> tuple[Any, ...] | None:
+        present = [value for value in values if value is not None]
+        return tuple(item for value in present for item in value) if present else None
+
+    return Metadata(
+        bibliography=joined([block.bibliography for block in blocks]),
+        references=joined([block.references for block in blocks]),
+        nocite=tuple(key for block in blocks for key in block.nocite),
+        metadata_files=tuple(named for block in blocks for named in block.metadata_files),
+        problem=blocks[0].problem,
+        lang=next((block.lang for block in reversed(blocks) if block.lang), None),
+        csl=next((block.csl for block in reversed(blocks) if block.csl), None),
+        quarto=any(block.quarto for block in blocks),
+    )
