@@ -39,6 +39,16 @@ def _file_labels(path: str, mtime: int) -> frozenset[str] | None:
     return None if text is None else labels_in(text)
 
 
+@functools.lru_cache(maxsize=64)
+def _project_files(root: str) -> tuple[str, ...]:
+    """The files of a project, walked once per run (hidden folders, `_` folders and node_modules left out)."""
+    found: list[str] = []
+    for top, dirs, names in os.walk(root):
+        dirs[:] = [d for d in dirs if not d.startswith((".", "_")) and d != "node_modules"]
+        found.extend(os.path.join(top, name) for name in names)
+    return tuple(found)
+
+
 def is_quarto(doc: Document) -> bool:
     """Whether Quarto renders the document: a `.qmd`, front matter naming a `format:`, or a `_quarto.yml` project."""
     if doc.path.lower().endswith(".qmd") or (doc.metadata is not None and doc.metadata.quarto):
@@ -49,18 +59,21 @@ def is_quarto(doc: Document) -> bool:
 
 def crossref_labels(doc: Document) -> frozenset[str] | None:
     """Every label the document's Quarto project defines (the document's own first); None when unknowable."""
-    own = labels_in(doc.text)
+    try:  # the document's own file, read once per run like the project's other files
+        own = _file_labels(doc.path, os.stat(doc.path).st_mtime_ns)
+    except OSError:
+        own = labels_in(doc.text)
     if own is None:
         return None
     labels = set(own)
     siblings, in_project = _siblings(doc)
     if not in_project:
         return frozenset(labels)
-    root = project_root(os.path.dirname(os.path.abspath(doc.path))) or ""
-    for _top, dirs, names in os.walk(root):
-        dirs[:] = [d for d in dirs if not d.startswith((".", "_")) and d != "node_modules"]
-        if any(name.endswith(_NOTEBOOK) for name in names):
-            return None  # a notebook's labels are in JSON strings
+    if any(
+        path.endswith(_NOTEBOOK)
+        for path in _project_files(project_root(os.path.dirname(os.path.abspath(doc.path))) or "")
+    ):
+        return None  # a notebook's labels are in JSON strings
     for path in siblings:
         try:
             found = _file_labels(path, os.stat(path).st_mtime_ns)

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from loccit.linter.diagnostics import Rule, Severity, Violation
 from loccit.linter.markdown.citekeys import CROSS_REFERENCE_PREFIXES
 from loccit.linter.matching.citekeys import key_index
-from loccit.linter.model import Document
+from loccit.linter.model import BibEntry, BibFile, Document
 
 # Quarto's own prefixes only (pandoc-crossref's `fig:` form is another tool's): lower case, as Quarto wants.
 _QUARTO_REF = re.compile(r"(" + "|".join(sorted(CROSS_REFERENCE_PREFIXES)) + r")-\w")
@@ -41,15 +41,39 @@ def check_missing_labels(doc: Document, opts: object) -> Iterator[Violation]:
         )
 
 
+# The chapters of a book share the parsed files: their prefixed keys are looked for once per set of files.
+_PREFIXED: dict[tuple[int, ...], tuple[tuple[BibFile, ...], list[tuple[str, BibEntry]]]] = {}
+
+
+def _prefixed_in(entries: tuple[BibEntry, ...]) -> list[tuple[str, BibEntry]]:
+    found: dict[str, BibEntry] = {}
+    for entry in entries:
+        head, hyphen, _ = entry.key.partition("-")
+        if hyphen and head in CROSS_REFERENCE_PREFIXES and _QUARTO_REF.match(entry.key):
+            found.setdefault(entry.key, entry)
+    return list(found.items())
+
+
+def _prefixed(doc: Document) -> list[tuple[str, BibEntry]]:
+    """The keys of the document's bibliography that open with a cross-reference prefix, with their first entry."""
+    found = doc.key_bibliography
+    if found is None:
+        return []
+    if found.references:
+        return _prefixed_in(found.entries)
+    key = tuple(id(f) for f in found.files)
+    hit = _PREFIXED.get(key)
+    if hit is None or any(a is not b for a, b in zip(hit[0], found.files, strict=True)):
+        hit = _PREFIXED[key] = (found.files, _prefixed_in(found.entries))
+    return hit[1]
+
+
 def check_prefixed_keys(doc: Document, opts: object) -> Iterator[Violation]:
     """B024: a bibliography key opening with a Quarto cross-reference prefix, in a Quarto document."""
     if not doc.quarto:
         return
-    index = key_index(doc)
     cited = {ref.key: ref for ref in doc.cross_references}
-    for key, entry in index.items():
-        if not _QUARTO_REF.match(key):
-            continue
+    for key, entry in _prefixed(doc):
         message = (
             f'bibliography key "{key}" opens with the cross-reference prefix "{key.split("-")[0]}-": '
             f"Quarto reads @{key} as a cross-reference and never cites the entry; rename the key"
