@@ -49,6 +49,7 @@ def chapter(number: int, keys: list[str], rng: random.Random) -> str:
         if paragraph % 5 == 0:
             words.append(f"(see @fig-map{number}).[^{paragraph}]\n\n[^{paragraph}]: A note on the sources.")
         lines.append(" ".join(words) + "\n")
+    lines.append(f"![Map of the mills](map{number}.png){{#fig-map{number}}}\n")  # what @fig-mapN points at
     return "\n".join(lines)
 
 

@@ -149,6 +149,12 @@ INPUTS: dict[str, tuple[Callable[[int], str], int]] = {
         200_000,
     ),
     "plain: page furniture": (lambda n: "My Essay\n\nText [1].\n\n" + "Page 1 of 2\nText.\n" * (n // 18), 200_000),
+    "metadata blocks opened and never closed": (lambda n: "Text [@a].\n\n---\nkey: v\n\n" * (n // 24), 200_000),
+    "metadata blocks naming bibliographies": (
+        lambda n: "Text [@a, pg. 4] and @fig-x.\n\n---\nbibliography: r.bib\n---\n\n" * (n // 60),
+        200_000,
+    ),
+    "suppress-author citations after names": (lambda n: "Smyth [-@a, ch. 3] says. " * (n // 25), 200_000),
     "plain: superscripts on one line": (lambda n: "My Essay\n\n" + "word¹ " * (n // 6) + "\n\n1. a\n2. b\n", 200_000),
 }
 

@@ -148,6 +148,9 @@ class Metadata(NamedTuple):
     nocite: tuple[str, ...] = ()  # the keys `nocite:` names; "*" for every entry
     metadata_files: tuple[Named, ...] = ()
     problem: Named | None = None  # the metadata is not YAML pandoc can read: the message, where
+    lang: str | None = None  # `lang:` (or `locale:`), which picks the locale citeproc reads locator terms in
+    csl: Named | None = None  # `csl:` (or `citation-style:`), a style that may define terms of its own
+    quarto: bool = False  # a key only Quarto reads (`format:`, `crossref:`): Quarto renders the document
 
 
 class KeyBibliography(NamedTuple):
@@ -159,6 +162,10 @@ class KeyBibliography(NamedTuple):
     unreadable: tuple[tuple[Named, str], ...] = ()
     nocite: frozenset[str] = frozenset()
     cited_elsewhere: frozenset[str] = frozenset()
+    # The locale citeproc reads locator terms in ("en-US" unless `lang:` or the style says otherwise; None when
+    # it cannot be known: a style that could not be read) and the terms the style's own `<locale>` adds.
+    locale: str | None = "en-US"
+    style_terms: frozenset[str] = frozenset()
 
     @property
     def entries(self) -> tuple[BibEntry, ...]:
@@ -236,6 +243,10 @@ class Document:
     citations: tuple[Citekey, ...] = ()
     cross_references: tuple[Citekey, ...] = ()
     example_items: tuple[Citekey, ...] = ()
+    # For a Quarto document citing cross-references (`@fig-x`): every label its project's documents define,
+    # given by the engine; None when they cannot all be known (an include, a notebook, generated Markdown).
+    crossref_labels: frozenset[str] | None = None
+    quarto: bool = False  # rendered by Quarto: a `.qmd`, or a document of a project with `_quarto.yml`
     # The document's YAML front matter as pandoc reads it for citations (None without front matter).
     metadata: Metadata | None = None
     # The bibliography files and references the document's keys resolve against, given by the engine.

@@ -13,6 +13,7 @@ from loccit.rules.bibliography.entries import DUPLICATE_SOURCE, EMPTY_SECTION, S
 from loccit.rules.bibliography.intext import AMBIGUOUS_CITATION, CITATION_STYLE_MIX, TWO_AUTHOR_ET_AL
 from loccit.rules.bibliography.missing import MISSING_SOURCE, NO_BIBLIOGRAPHY
 from loccit.rules.bibliography.uncited import UNCITED_SOURCE
+from loccit.rules.citekeys.crossrefs import CROSSREF_PREFIXED_KEY, MISSING_CROSSREF_LABEL
 from loccit.rules.citekeys.fields import MISSING_ENTRY_FIELD
 from loccit.rules.citekeys.files import (
     BIBLIOGRAPHY_SYNTAX,
@@ -21,6 +22,7 @@ from loccit.rules.citekeys.files import (
     UNREADABLE_BIBLIOGRAPHY,
 )
 from loccit.rules.citekeys.keys import EXAMPLE_LIST_CITATION, TRUNCATED_CITEKEY
+from loccit.rules.citekeys.locators import UNKNOWN_LOCATOR_TERM
 from loccit.rules.citekeys.values import INVALID_ENTRY_DATE, MISSING_CROSSREF_TARGET, REVERSED_PAGE_RANGE
 from loccit.rules.errors.inputs import UNREADABLE_FILE, UNUSED_SUPPRESSION
 from loccit.rules.form.heading import UNSPACED_HEADING
@@ -72,6 +74,9 @@ RULES: tuple[Rule, ...] = (
     INVALID_ENTRY_DATE,
     REVERSED_PAGE_RANGE,
     MISSING_CROSSREF_TARGET,
+    UNKNOWN_LOCATOR_TERM,
+    MISSING_CROSSREF_LABEL,
+    CROSSREF_PREFIXED_KEY,
     PAGE_LABEL_STYLE,
     PAGE_LABEL_NUMBER,
     PAGE_RANGE_STYLE,

@@ -12,6 +12,9 @@ from loccit.linter.model import LineIndex, Metadata, Named
 
 # Only metadata naming one of these is read with PyYAML: most front matter is a title and a date.
 _CITATION_KEYS = re.compile(r"^(?:bibliography|references|nocite|metadata-files)[ \t]*:", re.M)
+# `lang:` and `csl:` at the top level, read without PyYAML when nothing else about citations is there.
+_PLAIN = re.compile(r"^(lang|locale|csl|citation-style)[ \t]*:[ \t]*[\"']?([^\s\"'#]+)", re.M)
+_QUARTO = re.compile(r"^(?:format|crossref)[ \t]*:", re.M)
 _NOCITE_KEY = re.compile(r"@(\*|\{[^{}\s]+\}|[\w][\w:.#$%&+?<>~/-]*[\w])|@([\w*])")
 
 
@@ -31,7 +34,7 @@ def _nocite(node: Any) -> tuple[str, ...]:
 def read_metadata(yaml_text: str, path: str, lines: LineIndex, base: int = 0) -> Metadata:
     """The citation metadata of YAML text found at offset base of a file (whose line index is lines)."""
     if not mentions_citations(yaml_text):
-        return Metadata()
+        return _plain(yaml_text, path, lines, base)._replace(quarto=_QUARTO.search(yaml_text) is not None)
     try:
         root = yamlnodes.compose(yaml_text)
     except yamlnodes.YamlError as error:
@@ -47,7 +50,36 @@ def read_metadata(yaml_text: str, path: str, lines: LineIndex, base: int = 0) ->
         references=found_references,
         nocite=_nocite(yamlnodes.get(root, "nocite")),
         metadata_files=_named(yamlnodes.get(root, "metadata-files"), path, lines, base),
+        lang=_first_text(root, ("lang", "locale")),
+        csl=next(iter(_named(_style_node(root), path, lines, base)), None),
+        quarto=_QUARTO.search(yaml_text) is not None,
     )
+
+
+def _style_node(root: Any) -> Any:
+    return yamlnodes.get(root, "csl") or yamlnodes.get(root, "citation-style")
+
+
+def _first_text(root: Any, names: tuple[str, ...]) -> str | None:
+    for name in names:
+        found = yamlnodes.scalars(yamlnodes.get(root, name))
+        if found and str(found[0].value).strip():
+            return str(found[0].value).strip()
+    return None
+
+
+def _plain(yaml_text: str, path: str, lines: LineIndex, base: int) -> Metadata:
+    """The `lang:` and `csl:` of YAML that names no bibliography, read line by line (no parser to import)."""
+    if not any(word in yaml_text for word in ("lang", "locale", "csl", "style")):
+        return Metadata()
+    lang = csl = None
+    for match in _PLAIN.finditer(yaml_text):
+        name, value = match.group(1), match.group(2)
+        if name in ("lang", "locale"):
+            lang = lang or value
+        elif csl is None:
+            csl = Named(value, path, lines.span(base + match.start(2), base + match.end(2)))
+    return Metadata(lang=lang, csl=csl)
 
 
 def _named(node: Any, path: str, lines: LineIndex, base: int) -> tuple[Named, ...]:
@@ -55,4 +87,24 @@ def _named(node: Any, path: str, lines: LineIndex, base: int) -> tuple[Named, ..
         Named(str(item.value).strip(), path, yamlnodes.span(item, lines, base))
         for item in yamlnodes.scalars(node)
         if str(item.value).strip()
+    )
+
+
+def merge_metadata(blocks: list[Metadata]) -> Metadata:
+    """The metadata of a document's blocks, in order. Where two name a field, pandoc 3 keeps the later block's value
+    and pandoc 2 the first's: every bibliography and reference is kept, so a key in any of them is found."""
+
+    def joined(values: list[tuple[Any, ...] | None]) -> tuple[Any, ...] | None:
+        present = [value for value in values if value is not None]
+        return tuple(item for value in present for item in value) if present else None
+
+    return Metadata(
+        bibliography=joined([block.bibliography for block in blocks]),
+        references=joined([block.references for block in blocks]),
+        nocite=tuple(key for block in blocks for key in block.nocite),
+        metadata_files=tuple(named for block in blocks for named in block.metadata_files),
+        problem=blocks[0].problem,
+        lang=next((block.lang for block in reversed(blocks) if block.lang), None),
+        csl=next((block.csl for block in reversed(blocks) if block.csl), None),
+        quarto=any(block.quarto for block in blocks),
     )

@@ -154,7 +154,38 @@ def key_bibliography(doc: Document, configured: Sequence[str] = ()) -> KeyBiblio
     nocite = frozenset(key for layer in layers for key in layer.nocite)
     paths = frozenset(os.path.abspath(f.path) for f in files)
     elsewhere = _cited_elsewhere(doc, paths) if files and doc.path != STDIN else frozenset()
-    return KeyBibliography(tuple(files), tuple(references), tuple(unreadable), nocite, elsewhere)
+    locale, terms = _locale(layers)
+    return KeyBibliography(tuple(files), tuple(references), tuple(unreadable), nocite, elsewhere, locale, terms)
+
+
+_STYLE_LOCALE = re.compile(r"<locale\b.*?</locale>", re.S)
+_TERM_TEXT = re.compile(r">([^<>]+)<")
+_DEFAULT_LOCALE = re.compile(r"<style\b[^>]*\bdefault-locale=[\"']([^\"']+)")
+
+
+@functools.lru_cache(maxsize=64)
+def _style(path: str, mtime: int) -> tuple[str | None, frozenset[str]]:
+    """A CSL style's default locale and the terms its own `<locale>` elements define (case-folded)."""
+    text = _read_text(path) or ""
+    default = _DEFAULT_LOCALE.search(text[:4000])
+    terms = {t.strip().casefold() for block in _STYLE_LOCALE.findall(text) for t in _TERM_TEXT.findall(block)}
+    return (default.group(1) if default else None), frozenset(t for t in terms if t)
+
+
+def _locale(layers: Sequence[Metadata]) -> tuple[str | None, frozenset[str]]:
+    """The locale citeproc reads locator terms in (None when unknown) and the terms the style adds."""
+    lang = next((layer.lang for layer in layers if layer.lang), None)
+    csl = next((layer.csl for layer in layers if layer.csl is not None), None)
+    default, terms = None, frozenset[str]()
+    if csl is not None:
+        path = _resolve(csl)
+        if "://" in csl.value or not os.path.isfile(path):
+            return None, terms  # a style we cannot read may define any term
+        try:
+            default, terms = _style(path, os.stat(path).st_mtime_ns)
+        except OSError:
+            return None, terms
+    return lang or default or "en-US", terms
 
 
 @functools.lru_cache(maxsize=4096)

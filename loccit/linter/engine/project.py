@@ -17,6 +17,7 @@ from loccit.linter.engine import check as engine
 from loccit.linter.engine import parallel
 from loccit.linter.engine.bibliographies import with_key_bibliography
 from loccit.linter.engine.check import RuleError
+from loccit.linter.engine.crossrefs import with_crossref_labels
 from loccit.linter.engine.files import STDIN, digest, expand_paths, read, unreadable
 from loccit.linter.markdown import sections
 from loccit.linter.markdown.blocks import parse_blocks
@@ -159,7 +160,8 @@ def _in_project(doc: Document, shared: list[Document], project: Project, setting
     """The document as the project checks it: with the shared bibliography files and its companion notes."""
     if doc not in shared and (project.bibliography or not doc.entries):
         doc = dataclasses.replace(doc, shared=tuple(shared))
-    return with_key_bibliography(engine.with_companions(doc, settings), _bibliography_files(project))
+    doc = with_key_bibliography(engine.with_companions(doc, settings), _bibliography_files(project))
+    return with_crossref_labels(doc)
 
 
 def _bibliography_files(project: Project) -> tuple[str, ...]:
@@ -273,7 +275,7 @@ def _check_alone(item: tuple[str, Settings, bytes | None, bool]) -> Alone:
     found = [error] if error is not None else []
     if doc is None:
         return found, digests or {}
-    doc = with_key_bibliography(engine.with_companions(doc, settings))
+    doc = with_crossref_labels(with_key_bibliography(engine.with_companions(doc, settings)))
     return found + engine.check_document(doc, settings), digests or {}
 
 

@@ -6,10 +6,10 @@ import bisect
 import re
 from collections.abc import Mapping, Sequence
 
-from loccit.linter.bibfiles.metadata import read_metadata
+from loccit.linter.bibfiles.metadata import mentions_citations, merge_metadata, read_metadata
 from loccit.linter.markdown import citekeys, plain_notes, plaintext, sections, suppressions
 from loccit.linter.markdown.blocks import LABEL, Block, parse_blocks, strip_closing_hashes
-from loccit.linter.markdown.frontmatter import find_front_matter
+from loccit.linter.markdown.frontmatter import find_front_matter, later_blocks
 from loccit.linter.markdown.inline import Regions, inline_notes, skip_regions
 from loccit.linter.model import (
     Comment,
@@ -297,8 +297,8 @@ def parse_document(
         doc.span,
         excluded=doc.notes_heading,
     )
-    metadata, floor = _metadata(doc)
-    cited = citekeys.scan(text, skipped, floor, doc.span)
+    metadata, floor, later = _metadata(doc, skipped)
+    cited = citekeys.scan(text, Regions(skipped.intervals() + later) if later else skipped, floor, doc.span)
     comments = suppressions.find_comments(text, blocks, doc.span)
     return _frozen(doc, listed, comments, plaintext.MARKDOWN, reason, skipped, cited, metadata)
 
@@ -368,12 +368,29 @@ def _plain_document(
     return _frozen(doc, listed, (), plaintext.PLAIN, reason, skipped)
 
 
-def _metadata(doc: _Draft) -> tuple[Metadata | None, int]:
-    """The citation metadata of the front matter (None without front matter), and where the front matter ends."""
+def _metadata(doc: _Draft, skipped: Regions) -> tuple[Metadata | None, int, list[tuple[int, int]]]:
+    """The citation metadata of the front matter and of the metadata blocks further down (None when there are
+    none), where the front matter ends, and where the later blocks are (no citations are read in them)."""
     front = find_front_matter(doc.text)
-    if front is None:
-        return None, 0
-    return read_metadata(doc.text[front.start : front.end], doc.path, doc.lines, front.start), front.block_end
+    found = None
+    floor = 0
+    if front is not None:
+        found = read_metadata(doc.text[front.start : front.end], doc.path, doc.lines, front.start)
+        floor = front.block_end
+    later: list[tuple[int, int]] = []
+    if "\n---" not in doc.text[floor:]:
+        return found, floor, later
+    blocks = [found] if found is not None else []
+    for block in later_blocks(doc.text, floor, skipped.__contains__):
+        yaml_text = doc.text[block.start : block.end]
+        if not mentions_citations(yaml_text):
+            continue
+        more = read_metadata(yaml_text, doc.path, doc.lines, block.start)
+        if more.problem is not None:
+            continue  # not YAML: pandoc reads a rule and text, not metadata
+        later.append((block.start, block.end))
+        blocks.append(more)
+    return (merge_metadata(blocks) if later else found), floor, later
 
 
 def _has_footnote_marker(text: str, skipped: Regions) -> bool:

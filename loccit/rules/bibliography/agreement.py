@@ -15,6 +15,7 @@ from loccit.linter.matching.similarity import counterpart, given_names_agree, sa
 from loccit.linter.model import Document
 from loccit.rules.bibliography.common import direct_resolutions, entry_name, note_span
 from loccit.rules.bibliography.intext import check_intext_author, check_intext_year
+from loccit.rules.citekeys.narrative import check_narrative_authors
 
 
 def check_author_mismatch(doc: Document, opts: MatchOptions) -> Iterator[Violation]:
@@ -42,6 +43,7 @@ def check_author_mismatch(doc: Document, opts: MatchOptions) -> Iterator[Violati
             )
             break
     yield from check_intext_author(doc, opts)
+    yield from check_narrative_authors(doc)
 
 
 @dataclass(frozen=True)

@@ -3,11 +3,13 @@ citations with no bibliography (B009), keys pandoc reads shorter (B010), citatio
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterator
 
 from loccit.linter.diagnostics import Rule, Severity, Violation
 from loccit.linter.matching.citekeys import cited_keys, describe, key_index, near_miss, other_case, usable
-from loccit.linter.model import BibEntry, Document
+from loccit.linter.model import BibEntry, BibFile, Document
 
 _DOI_PREFIX = ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:")
 
@@ -67,7 +69,7 @@ def _doi(entry: BibEntry) -> str | None:
     return value or None
 
 
-def _alike(one: str | None, other: str | None) -> bool:
+def _alike(one: str | None, other: str | None, min_score: float = 90) -> bool:
     """Whether two titles name one work: a dataset's v10 and v12 may share a DOI and are two works."""
     if not one or not other:
         return False
@@ -80,17 +82,85 @@ def _alike(one: str | None, other: str | None) -> bool:
     numbers = [word for word in one.split() if any(c.isdigit() for c in word)]
     if numbers != [word for word in other.split() if any(c.isdigit() for c in word)]:
         return False  # "Dataset v10" and "Dataset v12", "Volume 1" and "Volume 2"
-    return fuzz.ratio(one, other) >= 90
+    return fuzz.ratio(one, other) >= min_score
+
+
+_NON_WORD = re.compile(r"[\W_]+")
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+# Fields that tell two printings of one title apart: another volume, edition, translation or part is another work.
+_DISTINCT = ("volume", "edition", "number", "translator", "pages", "part", "version", "chapter")
+
+
+def _people(entry: BibEntry) -> frozenset[str]:
+    """The words of an entry's authors (editors when it has none), case-folded, LaTeX braces and accents off."""
+    value = entry.field("author") or entry.field("editor") or ""
+    if "\\" in value or "{" in value:
+        value = re.sub(r"\\[a-zA-Z]+\s*|\\.|[{}]", "", value)
+    if not value.isascii():
+        value = "".join(c for c in unicodedata.normalize("NFKD", value) if not unicodedata.combining(c))
+    return frozenset(w for w in _NON_WORD.sub(" ", value.casefold()).split() if w != "and")
+
+
+def _work(entry: BibEntry) -> tuple[str, frozenset[str]] | None:
+    """An entry's year and author words, when it has both and a title (the three a same-work match needs)."""
+    date = entry.field("year") or entry.field("date") or entry.field("issued") or ""
+    year = _YEAR.search(date)
+    people = _people(entry)
+    return (year.group(), people) if year and people and entry.field("title") else None
+
+
+def _same_printing(one: BibEntry, other: BibEntry) -> bool:
+    return one.kind == other.kind and all(one.field(name) == other.field(name) for name in _DISTINCT)
+
+
+# The chapters of a book share the parsed files: their duplicates are looked for once per set of files.
+_DUPLICATES: dict[tuple[int, ...], tuple[tuple[BibFile, ...], list[Violation]]] = {}
+_GROUP_LIMIT = 20  # one author's works of one year compared with at most this many earlier ones
+
+
+def _same_work_in(entries: tuple[BibEntry, ...]) -> Iterator[Violation]:
+    """The same author words, the same year, alike titles (one DOI under two keys is the other check)."""
+    seen: set[str] = set()
+    groups: dict[tuple[str, frozenset[str]], list[BibEntry]] = {}
+    for entry in entries:
+        work = _work(entry) if entry.key not in seen else None
+        seen.add(entry.key)
+        if work is None:
+            continue
+        earlier = groups.setdefault(work, [])
+        title = entry.field("title")
+        candidates = earlier[:_GROUP_LIMIT]
+        same = next((e for e in candidates if _same_printing(e, entry) and _alike(e.field("title"), title, 95)), None)
+        earlier.append(entry)
+        # two DOIs: the same one is reported by the DOI check, two different ones are two works
+        if same is not None and (_doi(same) is None or _doi(entry) is None):
+            message = (
+                f'entry "{entry.key}" has the authors, title and year of "{same.key}" (line {same.span.line}): '
+                "one work under two keys; keep one"
+            )
+            yield Violation(entry.span, message, path=entry.path)
 
 
 def duplicate_keys(doc: Document) -> Iterator[Violation]:
-    """B006: a key listed twice (within a file or across files), and one DOI under two keys."""
+    """B006: a key listed twice (within a file or across files), and one work under two keys (DOI, or authors,
+    title and year)."""
     found = doc.key_bibliography
     if found is None:
         return
+    if found.references:
+        yield from _duplicates_in(found.entries)
+        return
+    key = tuple(id(f) for f in found.files)
+    hit = _DUPLICATES.get(key)
+    if hit is None or any(a is not b for a, b in zip(hit[0], found.files, strict=True)):
+        hit = _DUPLICATES[key] = (found.files, list(_duplicates_in(found.entries)))
+    yield from hit[1]
+
+
+def _duplicates_in(entries: tuple[BibEntry, ...]) -> Iterator[Violation]:
     first: dict[str, BibEntry] = {}
     by_doi: dict[str, BibEntry] = {}
-    for entry in found.entries:
+    for entry in entries:
         earlier = first.setdefault(entry.key, entry)
         if earlier is not entry:
             where = "" if earlier.path == entry.path else f"{earlier.path}, "
@@ -107,6 +177,7 @@ def duplicate_keys(doc: Document) -> Iterator[Violation]:
         if same is not entry and _alike(same.field("title"), entry.field("title")):
             message = f'entry "{entry.key}" has the DOI of "{same.key}" ({doi}): one work under two keys'
             yield Violation(entry.span, message, path=entry.path)
+    yield from _same_work_in(entries)
 
 
 def no_bibliography(doc: Document) -> Iterator[Violation]:

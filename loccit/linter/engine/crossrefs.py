@@ -1,0 +1,93 @@
+"""The cross-reference labels of a Quarto document and its project's other documents, for `@fig-x` to match.
+
+Labels are `{#fig-x}` attributes (figures, tables, sections, equations, divs), chunk options (`#| label: fig-x`,
+`label="fig-x"`) and knitr chunk headers (```` ```{r fig-x} ````); `fig-subcap` makes `fig-x-1` from `fig-x`.
+When a label may come from where loccit cannot look (an `{{< include >}}` or `{{< embed >}}`, a notebook, a
+chunk writing Markdown with `output: asis`, a computed label), the labels are unknown and nothing is reported.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import os
+import re
+
+from loccit.linter.engine.bibliographies import _read_text, _siblings, project_root
+from loccit.linter.model import Document
+
+_ATTRIBUTE = re.compile(r"\{[^{}\n]*?#([A-Za-z][\w-]*)")
+_OPTION = re.compile(r"""^[ \t]*(?:#|//|--|%%)\|[ \t]*label:[ \t]*["']?([\w-]+)""", re.M)
+_INLINE_OPTION = re.compile(r"""\blabel[ \t]*=[ \t]*["']([\w-]+)["']""")
+_CHUNK_HEADER = re.compile(r"^[ \t]*(?:```+|~~~+)[ \t]*\{[A-Za-z]+[ \t]+([\w-]+)[ \t]*[,}]", re.M)
+# What makes labels loccit cannot see: included or embedded files, chunks writing Markdown, computed labels.
+_UNKNOWABLE = re.compile(r"\{\{<\s*(?:include|embed)\b|\basis\b|label[ \t]*[:=][ \t]*!?(?:expr|paste|sprintf|glue)")
+_NOTEBOOK = ".ipynb"
+
+
+def labels_in(text: str) -> frozenset[str] | None:
+    """The labels a document defines, or None when some may be made where loccit cannot see them."""
+    if _UNKNOWABLE.search(text):
+        return None
+    patterns = (_ATTRIBUTE, _OPTION, _INLINE_OPTION, _CHUNK_HEADER)
+    return frozenset(m.group(1) for pattern in patterns for m in pattern.finditer(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _file_labels(path: str, mtime: int) -> frozenset[str] | None:
+    text = _read_text(path)
+    return None if text is None else labels_in(text)
+
+
+@functools.lru_cache(maxsize=64)
+def _project_files(root: str) -> tuple[str, ...]:
+    """The files of a project, walked once per run (hidden folders, `_` folders and node_modules left out)."""
+    found: list[str] = []
+    for top, dirs, names in os.walk(root):
+        dirs[:] = [d for d in dirs if not d.startswith((".", "_")) and d != "node_modules"]
+        found.extend(os.path.join(top, name) for name in names)
+    return tuple(found)
+
+
+def is_quarto(doc: Document) -> bool:
+    """Whether Quarto renders the document: a `.qmd`, front matter naming a `format:`, or a `_quarto.yml` project."""
+    if doc.path.lower().endswith(".qmd") or (doc.metadata is not None and doc.metadata.quarto):
+        return True
+    root = project_root(os.path.dirname(os.path.abspath(doc.path)))
+    return root is not None and any(os.path.isfile(os.path.join(root, n)) for n in ("_quarto.yml", "_quarto.yaml"))
+
+
+def crossref_labels(doc: Document) -> frozenset[str] | None:
+    """Every label the document's Quarto project defines (the document's own first); None when unknowable."""
+    try:  # the document's own file, read once per run like the project's other files
+        own = _file_labels(doc.path, os.stat(doc.path).st_mtime_ns)
+    except OSError:
+        own = labels_in(doc.text)
+    if own is None:
+        return None
+    labels = set(own)
+    siblings, in_project = _siblings(doc)
+    if not in_project:
+        return frozenset(labels)
+    if any(
+        path.endswith(_NOTEBOOK)
+        for path in _project_files(project_root(os.path.dirname(os.path.abspath(doc.path))) or "")
+    ):
+        return None  # a notebook's labels are in JSON strings
+    for path in siblings:
+        try:
+            found = _file_labels(path, os.stat(path).st_mtime_ns)
+        except OSError:
+            return None
+        if found is None:
+            return None
+        labels |= found
+    return frozenset(labels)
+
+
+def with_crossref_labels(doc: Document) -> Document:
+    """The document with its project's cross-reference labels, when it is a Quarto document citing `@fig-x`."""
+    refers = any("-" in ref.key[:4] for ref in doc.cross_references)
+    if not (refers or doc.key_bibliography is not None) or not is_quarto(doc):
+        return doc
+    return dataclasses.replace(doc, quarto=True, crossref_labels=crossref_labels(doc) if refers else None)

@@ -1,0 +1,102 @@
+"""B003 for a name written before a suppress-author citation, `Jones [-@smith2019] argues`: the name must be one of
+the entry's authors or editors. Said only on strong evidence: the name is a misspelling of one of them, or it is
+the family name of another entry's author and none of this entry's."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from loccit.linter.diagnostics import Violation
+from loccit.linter.matching.citekeys import key_index
+from loccit.linter.model import BibEntry, Document
+
+# A capitalised word (hyphens and apostrophes inside) and one space, right before `[-@key]`.
+_NAME_BEFORE = re.compile(r"(?<![\w.’'-])([A-Z][^\W\d_]+(?:[-'’][A-Z]?[^\W\d_]+)*)[ \u00a0]\Z")
+_LATEX = re.compile(r"\\[a-zA-Z]+\s*|\\.|[{}]")
+_AND = re.compile(r"\s+and\s+")
+_MIN_SCORE = 80.0
+
+
+def fold(text: str) -> str:
+    """Text for comparing names: LaTeX commands and braces off, accents off, case-folded."""
+    text = unicodedata.normalize("NFKD", _LATEX.sub("", text))
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+def _people(entry: BibEntry) -> list[str]:
+    value = entry.field("author") or entry.field("editor") or ""
+    return _AND.split(value.strip()) if entry.path.lower().endswith(".bib") else value.split("; ")
+
+
+def family_names(entry: BibEntry) -> frozenset[str]:
+    """The folded family names of a BibTeX entry's people (`Last, First` or `First Last`); corporate ones left out."""
+    if not entry.path.lower().endswith(".bib"):
+        return frozenset()
+    names = set()
+    for person in _people(entry):
+        person = person.strip()
+        if not person or (person.startswith("{") and person.endswith("}")):
+            continue
+        family = person.split(",")[0] if "," in person else person.split()[-1]
+        names.add(fold(family).strip())
+    return frozenset(n for n in names if n)
+
+
+def _words(entry: BibEntry) -> dict[str, str]:
+    """Every word of an entry's author or editor field, folded, to its spelling (given names too: CSL keeps no
+    order of family and given to rely on)."""
+    value = _LATEX.sub("", entry.field("author") or entry.field("editor") or "")
+    return {fold(word): word for word in re.findall(r"[^\W\d_]+", value)}
+
+
+def _families_of_others(doc: Document) -> dict[str, str]:
+    def build() -> dict[str, str]:
+        found: dict[str, str] = {}
+        for key, entry in key_index(doc).items():
+            for name in family_names(entry):
+                found.setdefault(name, key)
+        return found
+
+    return doc.derived("families of keys", build)
+
+
+def _message(doc: Document, written: str, entry: BibEntry) -> str | None:
+    if written.endswith(("’s", "'s", "’", "'")):
+        return None  # a possessive: "Jones's reading [-@smith2019]" is about Jones, not by Jones
+    words = _words(entry)
+    folded = fold(written)
+    if not words or folded in words or any(part in words for part in re.split(r"[-'’]", folded)):
+        return None
+    from rapidfuzz import fuzz
+
+    close = [w for w in words if len(w) >= 4 and fuzz.ratio(folded, w) >= _MIN_SCORE]
+    if close and len(folded) >= 4:
+        shown = words[close[0]]
+        return f'author differs from the bibliography entry "{entry.key}": text has "{written}", entry has "{shown}"'
+    other = _families_of_others(doc).get(folded)
+    if other is not None and other != entry.key and family_names(entry):
+        return (
+            f'"{written}" is named before [-@{entry.key}], but is no author of that entry (it is an author of '
+            f'"{other}"); cite the work {written} wrote, or name the entry\'s author'
+        )
+    return None
+
+
+def check_narrative_authors(doc: Document) -> Iterator[Violation]:
+    """B003: the name right before `[-@key]` is not the entry's author or editor, on strong evidence only."""
+    if doc.key_bibliography is None or not doc.citations:
+        return
+    text, index = doc.text, key_index(doc)
+    for citation in doc.citations:
+        start = citation.span.start
+        if not citation.bracketed or text[start : start + 1] != "-" or text[start - 1 : start] != "[":
+            continue
+        entry = index.get(citation.key)
+        match = _NAME_BEFORE.search(text, max(0, start - 60), start - 1)
+        if entry is None or match is None:
+            continue
+        message = _message(doc, match.group(1), entry)
+        if message is not None:
+            yield Violation(doc.span(match.start(1), match.end(1)), message)
