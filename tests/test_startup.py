@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT
 
 # Loaded only when used: the process pool, fuzzy matching, .gitignore walking, BibTeX, configuration files,
-# JSON output, "did you mean" hints.
+# JSON output, "did you mean" hints, the on-disk cache of large bibliography files (hashlib, pickle, tempfile).
 LAZY = (
     "concurrent.futures",
     "multiprocessing",
@@ -22,6 +22,9 @@ LAZY = (
     "tomllib",
     "json",
     "difflib",
+    "hashlib",
+    "pickle",
+    "tempfile",
 )
 PROBE = """
 import sys
