@@ -389,3 +389,13 @@ def test_max_file_size_takes_bytes_or_a_size_with_its_unit(repo: Path, value: st
 
     pyproject(repo, f"max-file-size = {value}\n")
     assert discover(str(repo / "essay.md")).max_file_size == size
+
+
+def test_isolated_files_share_one_configuration_and_its_settings(tmp_path: Path) -> None:
+    """Settings are cached by their configuration's identity: `--isolated` must not build them anew per file."""
+    from loccit.linter.config import discovery
+
+    first = discovery.discover(str(tmp_path / "a.md"), isolated=True)
+    second = discovery.discover(str(tmp_path / "sub" / "b.md"), isolated=True)
+    assert first is second
+    assert discovery.settings(first, "a.md") is discovery.settings(second, "sub/b.md")

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from loccit.linter.citations.scan import fold_chars, fold_long
 from loccit.linter.citations.works import parse_entry, parse_note
 from loccit.linter.markdown.parse import normalise, parse_document
+from loccit.linter.matching.evidence import Folded
 from loccit.linter.matching.resolve import MatchOptions, listed_works, resolve
 from loccit.linter.matching.similarity import numbers_agree, title_score, titles_agree
 
@@ -211,3 +217,48 @@ def test_the_authors_own_work_is_found_whatever_title_words_it_shares(note: str,
     text = f"Claim.[^1]\n\n[^1]: {note}\n\n## Bibliography\n\n- {entry}\n{others}"
     resolution = resolve(parse_document("essay.md", normalise(text))).resolutions[0]
     assert resolution.listed is not None and resolution.listed.entry.text == entry
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab AB_'’&<>[]()\n.,-1é\u0301ﬁßİ")), max_size=80))
+def test_a_long_text_is_folded_in_two_parts_into_the_words_fold_gives(text: str) -> None:
+    chars = fold_chars(text)
+    assert fold_long(text) == " ".join(re.sub(r"[^\w]+", " ", chars).replace("_", " ").split())
+    assert all(word in chars for word in fold_long(text).split())  # what lets Folded.phrase skip the split
+
+
+def test_a_phrase_of_a_word_the_text_lacks_is_answered_without_splitting_the_text() -> None:
+    text = Folded("As O’Brien and Benzécri argue (*Tolls*, 1990), tolls rose.")
+    assert text.phrase(("smith",)) == [] and "text" not in vars(text)
+    assert text.following(text.phrase(("obrien",))[0], 2) == ["and", "benzecri"]
+
+
+def _eager(text: str, words: tuple[str, ...], counts: tuple[int, ...], limit: int) -> list[list[list[str]]]:
+    """Folded.phrase and .following as they were first written: on the whole folded text, split into words."""
+    folded = f" {fold_long(text)} "
+    needle, found, at = f" {' '.join(words)} ", [], folded.find(f" {' '.join(words)} ")
+    while at >= 0 and len(found) < limit:
+        found.append(at + len(needle) - 1)
+        at = folded.find(needle, at + 1)
+    return [[folded[end : end + 20 * count].split()[:count] for count in counts] for end in found]
+
+
+_PIECES = ["so", "also", "So", "van", "der", "Gogh", "O’Brien", "obrien", "é", "e\u0301", "_", "-", " ", "\n", "[a](b)"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(_PIECES), max_size=40),
+    st.lists(st.sampled_from(["so", "also", "van", "der", "gogh", "obrien", "e"]), min_size=1, max_size=3),
+    st.sampled_from([0, 1, 1024]),
+    st.sampled_from([1, 2, 4096]),
+)
+def test_phrases_are_found_in_the_folded_characters_as_in_the_folded_words(
+    pieces: list[str], words: list[str], misses: int, limit: int
+) -> None:
+    text = Folded("".join(pieces))
+    # misses 0 and 1: the text is split at once, or after one miss; a low limit stops either early
+    text._MISSES, text._LIMIT = misses, limit  # type: ignore[misc]
+    counts = (1, 2, 13)
+    lazy = [[text.following(end, count) for count in counts] for end in text.phrase(tuple(words))]
+    assert lazy == _eager(text.raw, tuple(words), counts, limit)

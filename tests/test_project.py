@@ -337,3 +337,22 @@ def test_companion_notes_scan_parses_only_files_that_can_hold_notes(
     result = CliRunner().invoke(main, ["check", "--isolated", "--output-format", "concise", "chapter.md"])
     assert result.exit_code == 0, result.output
     assert sorted(parsed) == ["chapter.md", "chapter.md", "notes.md"]
+
+
+def test_projects_naming_one_bibliography_without_a_heading_parse_its_blocks_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "sources.md").write_text("---\ntitle: Sources\n---\n\nSmith, Ann. *Tolls*. 1990.\n", "utf-8")
+    for part in ("one", "two"):
+        (tmp_path / part).mkdir()
+        (tmp_path / part / "loccit.toml").write_text('bibliography = ["../sources.md"]\n', "utf-8")
+        chapter = "Claim.[^1] Another.[^2]\n\n[^1]: Smith, *Tolls*, 3.\n[^2]: Jones, *Fares*, 3.\n"
+        (tmp_path / part / "ch.md").write_text(chapter, "utf-8")
+    monkeypatch.chdir(tmp_path)
+    parsed: list[str] = []
+    real = project.parse_blocks
+    monkeypatch.setattr(project, "parse_blocks", lambda text: parsed.append(text) or real(text))
+    args = ["check", "-j", "1", "--allow-outside-root", "--select", "B001", "--output-format", "concise", "one", "two"]
+    result = CliRunner().invoke(main, args)
+    assert result.output.count('"Fares" by Jones, which no bibliography entry lists') == 2, result.output
+    assert len(parsed) == 1  # two projects name one file: its blocks are parsed once

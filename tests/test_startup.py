@@ -11,7 +11,8 @@ import pytest
 from conftest import ROOT
 
 # Loaded only when used: the process pool, fuzzy matching, .gitignore walking, BibTeX, configuration files,
-# JSON output, "did you mean" hints.
+# JSON output, "did you mean" hints, the on-disk cache of large bibliography files (hashlib, pickle, tempfile),
+# and the line scanner for pasted plain text.
 LAZY = (
     "concurrent.futures",
     "multiprocessing",
@@ -22,6 +23,11 @@ LAZY = (
     "tomllib",
     "json",
     "difflib",
+    "hashlib",
+    "pickle",
+    "tempfile",
+    "loccit.linter.markdown.plain_lines",
+    "loccit.linter.markdown.furniture",
 )
 PROBE = """
 import sys

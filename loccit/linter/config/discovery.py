@@ -168,21 +168,29 @@ def _nearest(directory: str) -> Config:
     return _nearest(parent) if parent != directory else Config(root=os.getcwd())
 
 
+@functools.lru_cache(maxsize=16)
+def _default(root: str) -> Config:
+    """The default configuration, one object per root: the settings of a file are cached by its configuration's
+    identity, and `--isolated` asks for the configuration of every file."""
+    return Config(root=root)
+
+
 def clear_cache() -> None:
     """Forget files read so far (a long-lived process or a test may change them)."""
     load.cache_clear()
     _nearest.cache_clear()
+    _default.cache_clear()
     _settings.cache_clear()
 
 
 def discover(path: str, forced: str | None = None, isolated: bool = False) -> Config:
     """The configuration for a file: the forced one, none when isolated, else the nearest up the tree."""
     if isolated:
-        return Config(root=os.getcwd())
+        return _default(os.getcwd())
     if forced is not None:
         if not os.path.isfile(forced):
             raise ConfigError(f"{forced}: configuration file does not exist")
-        return load(os.path.abspath(forced), forced=True) or Config(root=os.getcwd())
+        return load(os.path.abspath(forced), forced=True) or _default(os.getcwd())
     start = os.getcwd() if path == "-" else os.path.dirname(os.path.abspath(path))
     return _nearest(start)
 

@@ -8,10 +8,7 @@ file is parsed again; only files of at least MIN_SIZE bytes are kept, and each f
 
 from __future__ import annotations
 
-import hashlib
 import os
-import pickle
-import tempfile
 
 from loccit.linter.bibfiles.load import load_bibliography
 from loccit.linter.model import BibFile
@@ -30,7 +27,13 @@ def cache_dir() -> str | None:
     return os.path.join(base, "loccit")
 
 
+# hashlib, pickle and tempfile are imported where they are used: most runs read no large bibliography file, and
+# importing them (with shutil, random, bz2 and lzma behind tempfile) would add to every run's start-up.
+
+
 def _names(directory: str, path: str, status: os.stat_result) -> tuple[str, str]:
+    import hashlib
+
     from loccit import __version__
 
     where = hashlib.blake2b(os.path.abspath(path).encode() + b"\0" + path.encode(), digest_size=10).hexdigest()
@@ -55,6 +58,8 @@ def cached_bibliography(path: str) -> BibFile:
 
 
 def _read_or_parse(directory: str, path: str, status: os.stat_result) -> BibFile:
+    import pickle
+
     prefix, name = _names(directory, path, status)
     try:
         with open(name, "rb") as handle:
@@ -70,6 +75,9 @@ def _read_or_parse(directory: str, path: str, status: os.stat_result) -> BibFile
 
 def _store(directory: str, prefix: str, name: str, parsed: BibFile) -> None:
     """Write a cache entry atomically and drop the entries of the file's older versions; never fail a check."""
+    import pickle
+    import tempfile
+
     try:
         os.makedirs(directory, exist_ok=True)
         for old in os.listdir(directory):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -20,7 +21,7 @@ from loccit.linter.engine.check import RuleError
 from loccit.linter.engine.crossrefs import with_crossref_labels
 from loccit.linter.engine.files import STDIN, digest, expand_paths, read, unreadable
 from loccit.linter.markdown import sections
-from loccit.linter.markdown.blocks import parse_blocks
+from loccit.linter.markdown.blocks import Block, parse_blocks
 from loccit.linter.markdown.frontmatter import find_front_matter
 from loccit.linter.model import Document, Heading
 
@@ -91,12 +92,17 @@ def as_bibliography(doc: Document) -> Document:
     """A configured bibliography file: when no heading names it a bibliography, its whole text is the source list."""
     if doc.entries:
         return doc
-    blocks, _ = parse_blocks(doc.text)
     start = _front_matter_end(doc.text)
     root = Heading(0, os.path.basename(doc.path), doc.span(start, start))
-    inside = [block for block in blocks if block.start >= start]
+    inside = [block for block in _blocks(doc.text) if block.start >= start]
     found = sections.bibliography_sections(doc.text, [root, *doc.headings], inside, _ANY, doc.span)
     return dataclasses.replace(doc, sections=tuple(found))
+
+
+@functools.lru_cache(maxsize=8)
+def _blocks(text: str) -> tuple[Block, ...]:
+    """A configured bibliography file's blocks, parsed once a run: each project whose configuration names it asks."""
+    return tuple(parse_blocks(text)[0])
 
 
 def _parse(

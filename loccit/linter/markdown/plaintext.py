@@ -4,13 +4,15 @@ bullet glyphs, a notes block with no heading, page furniture), with offsets into
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from loccit.linter.markdown.blocks import Block
-from loccit.linter.markdown.plain_lines import GLYPH, Scan, Unit, list_items, masked, units_of
 from loccit.linter.markdown.plain_notes import notes_block
 from loccit.linter.markdown.sections import clean_title
 from loccit.linter.model import Heading, LineIndex
+
+if TYPE_CHECKING:  # imported by `layout`: only text without Markdown needs the line scanner and its patterns
+    from loccit.linter.markdown.plain_lines import Scan, Unit
 
 MARKDOWN = "markdown"
 PLAIN = "plain text"
@@ -81,6 +83,8 @@ def _levels(scan: Scan, units: list[Unit]) -> dict[int, int]:
 
 def layout(text: str, bib: re.Pattern[str], notes: re.Pattern[str], span: LineIndex) -> Layout:
     """Infer the structure of pasted plain text (normalised: lines end in \\n)."""
+    from loccit.linter.markdown.plain_lines import Scan, list_items, masked, units_of
+
     scan = Scan(text, bib, notes)
     heads = {i for i in range(len(scan.lines)) if scan.is_heading(i)}
     units = units_of(scan, heads)
@@ -132,6 +136,8 @@ def _evidence(
     scan: Scan, units: list[Unit], headings: list[Heading], run: tuple[int, int] | None, spans: list[tuple[int, int]]
 ) -> list[str]:
     """What shows the text is pasted plain text rather than Markdown."""
+    from loccit.linter.markdown.plain_lines import GLYPH
+
     found = []
     named = [h.title for h in headings if scan.named(h.title)]
     if named:

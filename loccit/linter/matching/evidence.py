@@ -12,10 +12,12 @@ entry anyway. Three kinds of evidence count, each strong enough that a reader wo
 
 from __future__ import annotations
 
+import bisect
 import re
-from functools import cached_property
+from array import array
+from functools import cache, cached_property
 
-from loccit.linter.citations.scan import fold, fold_long
+from loccit.linter.citations.scan import FOLDED_WORD, fold, fold_chars, fold_words
 from loccit.linter.matching.resolve import Listed, listed_derived
 from loccit.linter.model import Document
 
@@ -27,13 +29,30 @@ _SMALL = frozenset("of and in on to for from with by at its his her their de du 
 class Folded:
     """A text folded to words, searched with `str.find` (fast, and no index to build for an essay queried
     about two or three entries), with the phrases it marks as titles (italic or quoted) found on demand.
+
+    Phrases are looked for in the folded characters, before they are split into words (the folded text is
+    their words joined by single spaces): most entries asked about are named nowhere, or a few times, and
+    splitting a long essay costs more than reading the words around a few occurrences. A text whose phrases'
+    first words occur often without the rest ("title" of every entry "Title 12") is split once after all, and
+    so is one asked about many phrases: then each phrase is one `str.find` in the split text (ASCII more often
+    than the folded characters, and faster to search), however many entries are asked about.
     """
 
     _LIMIT = 4096  # occurrences of one phrase looked at: a surname that is also a word ("So") may be everywhere
+    _MISSES = 4096  # places read in vain, over all phrases, before the text is split into words
+    _UNSPLIT = 16  # phrases looked for before it is split: many entries asked about (each search reads it all)
 
     def __init__(self, raw: str) -> None:
         self.raw = raw
-        self.text = f" {fold_long(raw)} "
+        self._chars = fold_chars(raw)
+        self._misses = self._asked = 0
+        self._text: str | None = None
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = f" {fold_words(self._chars)} "
+        return self._text
 
     @cached_property
     def words(self) -> list[str]:
@@ -44,20 +63,75 @@ class Folded:
         return {fold(found.group(1)) for found in _MARKED.finditer(self.raw)}
 
     def phrase(self, words: list[str] | tuple[str, ...]) -> list[int]:
-        """Where the words occur in a row: the offsets just after each occurrence."""
+        """Where the words (folded, one word each) occur in a row: the offsets (in the folded characters) just
+        after each occurrence."""
+        chars = self._chars
+        self._asked += 1
+        if self._text is not None or self._misses >= self._MISSES or self._asked > self._UNSPLIT:
+            return self._split_phrase(words)  # split already, or worth splitting now: one `str.find` each
+        if not words or any(word not in chars for word in words):
+            return []  # each folded word is a substring of the folded characters: one missing there is missing
+        found: list[int] = []
+        at = chars.find(words[0])
+        while at >= 0 and len(found) < self._LIMIT:
+            end, after = self._read(at, words)
+            if end is not None:
+                found.append(end)
+            else:
+                self._misses += 1
+                if self._misses == self._MISSES:
+                    break
+            at = chars.find(words[0], after)  # the next word at the earliest: no word starts inside this one
+        return found if self._misses < self._MISSES else self._split_phrase(words)
+
+    def _read(self, at: int, words: list[str] | tuple[str, ...]) -> tuple[int | None, int]:
+        """Whether the words are read in a row from the word at an offset: the end of the last or None, and the
+        end of the word at the offset."""
+        chars = self._chars
+        word = FOLDED_WORD.match(chars, at)
+        after = word.end() if word else at + 1
+        if word is None or (at and FOLDED_WORD.match(chars, at - 1, at)) or word.group() != words[0]:
+            return None, after  # inside a longer word, or the start of one
+        for expected in words[1:]:
+            word = FOLDED_WORD.search(chars, word.end())
+            if word is None or word.group() != expected:
+                return None, after
+        return word.end(), after
+
+    @cached_property
+    def _word_offsets(self) -> tuple[array[int], array[int]]:
+        """Each word's offset in `text`, and where it ends in the folded characters (arrays: a book has a
+        million words)."""
+        starts, ends, at = array("q"), array("q"), 1
+        for word in FOLDED_WORD.finditer(self._chars):
+            starts.append(at)
+            ends.append(word.end())
+            at += word.end() - word.start() + 1
+        return starts, ends
+
+    def _split_phrase(self, words: list[str] | tuple[str, ...]) -> list[int]:
+        # The same occurrences as `phrase` reads, found in the text split into words.
         if not words:
             return []
         needle = f" {' '.join(words)} "
         found: list[int] = []
         at = self.text.find(needle)
+        starts, ends = self._word_offsets if at >= 0 else (array("q"), array("q"))
         while at >= 0 and len(found) < self._LIMIT:
-            found.append(at + len(needle) - 1)
+            found.append(ends[bisect.bisect_right(starts, at + len(needle) - 2) - 1])  # the end of its last word
             at = self.text.find(needle, at + 1)
         return found
 
     def following(self, at: int, count: int) -> list[str]:
-        """The words after an offset that `phrase` gave."""
-        return self.text[at : at + 20 * count].split()[:count]
+        """The words after an offset that `phrase` gave, as many as the next 20 characters a word of the
+        folded text hold."""
+        limit = 20 * count
+        window = ""
+        for word in FOLDED_WORD.finditer(self._chars, at):
+            if len(window) >= limit:
+                break
+            window += " " + word.group()
+        return window[:limit].split()[:count]
 
 
 def without_entries(doc: Document) -> str:
@@ -202,12 +276,18 @@ def named_among(text: Folded, index: dict[str, list[Listed]], how: frozenset[str
 
 
 _NAME = r"[A-Z\u00c0-\u024f][\w’'\-]+(?:\s[A-Z\u00c0-\u024f][\w’'\-]+)?"
-# "See Franklin.", "Cf. Hale and Okafor, 12.": a note that cites by surname alone, as some essays do.
-_SURNAMES_ALONE = re.compile(
-    rf"\s*(?:(?:see(?:\salso)?|cf\.|compare)\s+)?({_NAME})(?:(?:,\s|\sand\s|\s&\s)({_NAME}))?"
-    r"(?:,?\s(?:pp?\.\s?)?[\divxlc]+(?:[–-]\d+)?)?[.;]?\s*",
-    re.I,
-)
+
+
+@cache
+def _surnames_alone() -> re.Pattern[str]:
+    """A note that cites by surname alone, as some essays do: "See Franklin.", "Cf. Hale and Okafor, 12."."""
+    # Compiled on first use: ignoring case over these letter ranges makes it the costliest pattern to compile
+    # (about 1 ms of every run's start-up), and only an essay with an uncited entry needs it.
+    return re.compile(
+        rf"\s*(?:(?:see(?:\salso)?|cf\.|compare)\s+)?({_NAME})(?:(?:,\s|\sand\s|\s&\s)({_NAME}))?"
+        r"(?:,?\s(?:pp?\.\s?)?[\divxlc]+(?:[–-]\d+)?)?[.;]?\s*",
+        re.I,
+    )
 
 
 def cited_by_surname(doc: Document) -> frozenset[str]:
@@ -215,8 +295,9 @@ def cited_by_surname(doc: Document) -> frozenset[str]:
 
     def compute() -> frozenset[str]:
         found: set[str] = set()
+        pattern = _surnames_alone()
         for note in doc.definitions:
-            alone = _SURNAMES_ALONE.fullmatch(note.text)
+            alone = pattern.fullmatch(note.text)
             if alone is not None:
                 found.update(fold(name) for name in alone.groups() if name)
         return frozenset(found)
