@@ -29,14 +29,17 @@ LAZY = (
     "loccit.linter.markdown.plain_lines",
     "loccit.linter.markdown.furniture",
 )
+# What the interpreter loaded before loccit (a site .pth file may import certifi, and with it tempfile) is not
+# loccit's doing.
 PROBE = """
 import sys
+before = set(sys.modules)
 from loccit.linter.cli.main import main
 try:
     main(["check", sys.argv[1]])
 except SystemExit:
     pass
-print(" ".join(name for name in sys.argv[2:] if name in sys.modules))
+print(" ".join(name for name in sys.argv[2:] if name in sys.modules and name not in before))
 """
 
 
