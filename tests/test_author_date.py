@@ -239,3 +239,14 @@ def test_missing_locator_leaves_web_pages_alone(tmp_path: Path) -> None:
     args = ["check", "--isolated", "--select", "P004", "--output-format", "concise", str(tmp_path / "essay.md")]
     output = CliRunner().invoke(main, args).stdout
     assert "Osei" not in output and '"Marsh, 2016"' in output
+
+
+@pytest.mark.parametrize(
+    ("name", "system"),
+    [("mla-clean.md", "author-page"), ("mla-defects.txt", "author-page"), ("apa-clean.md", "author-date")],
+)
+def test_sources_names_the_citation_system(name: str, system: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An MLA essay cites by author and page: `loccit sources` must not say no citation was recognised."""
+    monkeypatch.chdir(ROOT)
+    output = CliRunner().invoke(main, ["sources", f"fixtures/author-date/{name}"]).stdout
+    assert f"citation system: {system} (" in output.splitlines()[1]

@@ -14,6 +14,7 @@ from typing import NamedTuple
 from loccit.linter.citations.names import surname_key
 from loccit.linter.citations.works import Kind
 from loccit.linter.matching.evidence import without_entries
+from loccit.linter.matching.intext import intext_matches
 from loccit.linter.matching.resolve import Listed, listed_derived, resolve
 from loccit.linter.model import Document
 
@@ -24,6 +25,7 @@ class CitationSystem(str, Enum):
     NOTES = "notes"  # full citations in notes (a bibliography may repeat them)
     SHORT_NOTES = "short notes"  # notes with short forms only: the bibliography gives the details
     AUTHOR_DATE = "author-date"  # "(Surname Year)" in the text or notes, with a reference list
+    AUTHOR_PAGE = "author-page"  # MLA's "(Surname 45)" in the text, with a works-cited list
     MIXED = "mixed"  # notes with citations and author-date references both
     CITEKEYS = "pandoc citekeys"  # `[@key]`: Pandoc builds the reference list
     NONE = "none"  # no citation recognised
@@ -74,7 +76,13 @@ def _find(doc: Document) -> SystemFound:
             continue  # "Kale-Lostuvali, 2016, p. 19" read as a work titled "2016": author-date
         full += citation.work.kind is Kind.FULL
         short += citation.work.kind is Kind.SHORT
-    return _decide(_count_citekeys(doc.text), _count_author_date(doc, body), full, short)
+    found = _decide(_count_citekeys(doc.text), _count_author_date(doc, body), full, short)
+    if found.system is CitationSystem.NONE:
+        # MLA gives no year, so the counts above miss it: its citations are the in-text ones that led to an entry.
+        works = len({id(f.listed.entry) for f in intext_matches(doc) if f.listed is not None and f.cite.year is None})
+        if works >= 3:
+            return SystemFound(CitationSystem.AUTHOR_PAGE, f"{works} entries cited in the text by author and page")
+    return found
 
 
 def _lead_surnames(listed: tuple[Listed, ...]) -> frozenset[str]:
@@ -107,8 +115,3 @@ def _count_author_date(doc: Document, body: str) -> int:
 def citation_system(doc: Document) -> SystemFound:
     """The document's citation system and why (computed once per document)."""
     return doc.derived("citation system", lambda: _find(doc))
-
-
-def cites_in_text(doc: Document) -> bool:
-    """Whether citations may stand outside the notes: author-date, mixed or Pandoc citekeys."""
-    return citation_system(doc).system in {CitationSystem.AUTHOR_DATE, CitationSystem.MIXED, CitationSystem.CITEKEYS}

@@ -128,7 +128,7 @@ def _notes_missing(doc: Document, opts: MatchOptions) -> Iterator[Violation]:
             continue
         # decided only once a work is unresolved: most essays never need it
         system = citation_system(doc).system
-        if system in {CitationSystem.AUTHOR_DATE, CitationSystem.CITEKEYS}:
+        if system in {CitationSystem.AUTHOR_DATE, CitationSystem.AUTHOR_PAGE, CitationSystem.CITEKEYS}:
             return
         if not _missing(doc, resolution, system):
             continue
