@@ -37,7 +37,9 @@ def _date_part(part: str) -> str | None:
     if rest and not (1 <= int(rest[0]) <= 12 or int(rest[0]) in _SEASONS):
         return f'"{rest[0]}" is not a month'
     if len(rest) == 2:
-        leap = 2000 if calendar.isleap(int(year)) else 2001  # the year itself may lie outside what calendar takes
+        # A year's last four digits decide whether it is a leap year (10,000 is a multiple of 400); `y` years may
+        # run to thousands of digits, more than int() converts, and lie outside what calendar takes.
+        leap = 2000 if calendar.isleap(int(year[-4:])) else 2001
         last = calendar.monthrange(leap, int(rest[0]))[1] if int(rest[0]) <= 12 else 31
         if not 1 <= int(rest[1]) <= last:
             return f'"{rest[1]}" is not a day of month {rest[0]}'
