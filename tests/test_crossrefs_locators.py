@@ -87,6 +87,11 @@ LABELS = [
     ("```{python}\n#| label: 'fig-c'\n```", {"fig-c"}),
     ("```{r fig-d, fig.cap='D'}\n```", {"fig-d"}),
     ("```{r, label='fig-e'}\n```", {"fig-e"}),
+    # pandoc's identifiers hold `.` and `:` too, and Quarto looks the whole of `@eq-black.scholes` up
+    ("$$\nC = S\n$$ {#eq-black.scholes}", {"eq-black.scholes"}),
+    ("![x](x.png){#fig-plot:a}", {"fig-plot:a"}),
+    ("```{python}\n#| label: fig-sales.2020\n```", {"fig-sales.2020"}),
+    ("```{r, label='fig-f.g'}\n```", {"fig-f.g"}),
     ("{{< include _part.qmd >}}", None),
     ("```{r}\n#| output: asis\ncat('{#fig-z}')\n```", None),
 ]

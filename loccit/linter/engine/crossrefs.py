@@ -16,10 +16,11 @@ import re
 from loccit.linter.engine.bibliographies import _read_text, _siblings, project_root
 from loccit.linter.model import Document
 
-_ATTRIBUTE = re.compile(r"\{[^{}\n]*?#([A-Za-z][\w-]*)")
-_OPTION = re.compile(r"""^[ \t]*(?:#|//|--|%%)\|[ \t]*label:[ \t]*["']?([\w-]+)""", re.M)
-_INLINE_OPTION = re.compile(r"""\blabel[ \t]*=[ \t]*["']([\w-]+)["']""")
-_CHUNK_HEADER = re.compile(r"^[ \t]*(?:```+|~~~+)[ \t]*\{[A-Za-z]+[ \t]+([\w-]+)[ \t]*[,}]", re.M)
+# A label is a pandoc identifier: letters, digits and `-_:.` (`{#eq-black.scholes}`, `#| label: fig-sales.2020`).
+_ATTRIBUTE = re.compile(r"\{[^{}\n]*?#([A-Za-z][\w:.-]*)")
+_OPTION = re.compile(r"""^[ \t]*(?:#|//|--|%%)\|[ \t]*label:[ \t]*["']?([\w:.-]+)""", re.M)
+_INLINE_OPTION = re.compile(r"""\blabel[ \t]*=[ \t]*["']([\w:.-]+)["']""")
+_CHUNK_HEADER = re.compile(r"^[ \t]*(?:```+|~~~+)[ \t]*\{[A-Za-z]+[ \t]+([\w:.-]+)[ \t]*[,}]", re.M)
 # What makes labels loccit cannot see: included or embedded files, chunks writing Markdown, computed labels.
 _UNKNOWABLE = re.compile(r"\{\{<\s*(?:include|embed)\b|\basis\b|label[ \t]*[:=][ \t]*!?(?:expr|paste|sprintf|glue)")
 _NOTEBOOK = ".ipynb"
