@@ -173,6 +173,18 @@ def test_a_crossref_target_in_an_unreadable_file_is_not_reported(
     assert "B021" not in output
 
 
+def test_a_crossref_target_that_failed_to_parse_is_not_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The parent "conf" is in the file but cannot be read (an unclosed brace): it is there, and B021 is silent."""
+    child = "@inproceedings{a,\n  author = {Hale, Iris},\n  title = {Looms},\n  crossref = {conf},\n}\n"
+    broken = "@proceedings{conf,\n  title = {Mill Conference,\n  year = {2019},\n}\n\n"
+    files = {"refs.bib": child + broken, "essay.md": ESSAY.format(bib="refs.bib")}
+    output = _run(tmp_path, monkeypatch, files, "--isolated", "--select", "B021,B012", "essay.md")
+    assert "B012" in output
+    assert "B021" not in output
+
+
 def test_chapters_sharing_a_bib_report_its_values_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     bib = "@book{a,\n  author = {Hale, Iris},\n  title = {Looms},\n  date = {2019-13},\n  pages = {30--20},\n}\n"
     bib += "@book{b,\n  author = {Hale, Iris},\n  title = {Mills},\n  year = {2019},\n  xdata = {none},\n}\n"
