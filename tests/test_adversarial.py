@@ -258,6 +258,10 @@ PROJECTS: dict[str, tuple[Callable[[int], dict[str, str]], int]] = {
         },
         6_000,
     ),
+    "a style opening locales it never closes": (
+        lambda n: {"essay.md": _CITING, "style.csl": "<style>" + "<locale>" * n, "refs.bib": _entry(0)},
+        40_000,
+    ),
     "a long year of thousands of digits": (
         lambda n: {
             "essay.md": _CITING,
