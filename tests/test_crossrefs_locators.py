@@ -92,6 +92,7 @@ LABELS = [
     ("![x](x.png){#fig-plot:a}", {"fig-plot:a"}),
     ("```{python}\n#| label: fig-sales.2020\n```", {"fig-sales.2020"}),
     ("```{r, label='fig-f.g'}\n```", {"fig-f.g"}),
+    ("```{python}\n#| lst-label: lst-query\n#| lst-cap: The query\n```", {"lst-query"}),
     ("{{< include _part.qmd >}}", None),
     ("```{r}\n#| output: asis\ncat('{#fig-z}')\n```", None),
 ]

@@ -1,7 +1,8 @@
 """The cross-reference labels of a Quarto document and its project's other documents, for `@fig-x` to match.
 
 Labels are `{#fig-x}` attributes (figures, tables, sections, equations, divs), chunk options (`#| label: fig-x`,
-`label="fig-x"`) and knitr chunk headers (```` ```{r fig-x} ````); `fig-subcap` makes `fig-x-1` from `fig-x`.
+`label="fig-x"`, a code listing's `#| lst-label: lst-x`) and knitr chunk headers (```` ```{r fig-x} ````);
+`fig-subcap` makes `fig-x-1` from `fig-x`.
 When a label may come from where loccit cannot look (an `{{< include >}}` or `{{< embed >}}`, a notebook, a
 chunk writing Markdown with `output: asis`, a computed label), the labels are unknown and nothing is reported.
 """
@@ -18,7 +19,7 @@ from loccit.linter.model import Document
 
 # A label is a pandoc identifier: letters, digits and `-_:.` (`{#eq-black.scholes}`, `#| label: fig-sales.2020`).
 _ATTRIBUTE = re.compile(r"\{[^{}\n]*?#([A-Za-z][\w:.-]*)")
-_OPTION = re.compile(r"""^[ \t]*(?:#|//|--|%%)\|[ \t]*label:[ \t]*["']?([\w:.-]+)""", re.M)
+_OPTION = re.compile(r"""^[ \t]*(?:#|//|--|%%)\|[ \t]*(?:lst-)?label:[ \t]*["']?([\w:.-]+)""", re.M)
 _INLINE_OPTION = re.compile(r"""\blabel[ \t]*=[ \t]*["']([\w:.-]+)["']""")
 _CHUNK_HEADER = re.compile(r"^[ \t]*(?:```+|~~~+)[ \t]*\{[A-Za-z]+[ \t]+([\w:.-]+)[ \t]*[,}]", re.M)
 # What makes labels loccit cannot see: included or embedded files, chunks writing Markdown, computed labels.
