@@ -172,6 +172,11 @@ NARRATIVE_BIB = (
         ("Smith [-@rct] wrote R.", False),
         ("Smith [@jones2019] argues.", False),
         ("In Capital [-@jones2019] it is said.", False),
+        # the sentence names the entry's author before the other name: the citation gives the year of its work
+        ("Smith’s reply to Jones [-@smith2001] argues.", False),
+        ("As Smith says of Jones [-@smith2001], it fell.", False),
+        ("Smith wrote. Then Jones [-@smith2001] argues.", True),
+        ("A reply to Jones [-@smith2001] argues.", True),
     ],
 )
 def test_name_before_a_suppress_author_citation(tmp_path: Path, sentence: str, found: bool) -> None:
