@@ -142,6 +142,26 @@ SAME_WORK = [
 ]
 
 
+# Two entries alike in authors, title and year, each with a field telling where the work appears.
+ELSEWHERE = [
+    ("  booktitle = {Mills of the North},\n", "  booktitle = {Looms of the South},\n", False),  # "Introduction" twice
+    ("  journal = {Labour History Review},\n", "  journal = {Textile History},\n", False),  # "Editorial" twice
+    ("  note = {Recorded 3 March},\n", "  note = {Recorded 9 June},\n", False),  # two interviews
+    ("  url = {https://who.int/sr/51},\n", "  url = {https://who.int/sr/52},\n", False),  # two reports
+    ("  journal = {Textile History},\n", "  journal = {{Textile} history},\n", True),
+    ("  journal = {Textile History},\n", "  doi = {10.1/x},\n", True),
+]
+
+
+@pytest.mark.parametrize(("first", "second", "found"), ELSEWHERE)
+def test_one_title_in_two_places_is_two_works(tmp_path: Path, first: str, second: str, found: bool) -> None:
+    bib = _entry("a", "Hale, Iris", "Introduction", "2001", first) + _entry(
+        "b", "Hale, Iris", "Introduction", "2001", second
+    )
+    text = "---\nbibliography: refs.bib\n---\n\nMills [@a; @b].\n"
+    assert _codes(tmp_path, "a.md", text, "B006", {"refs.bib": bib}) == (["B006"] if found else [])
+
+
 @pytest.mark.parametrize(("second", "found"), SAME_WORK)
 def test_one_work_under_two_keys(tmp_path: Path, second: str, found: bool) -> None:
     bib = _entry("a", "Lindqvist, Maja", "Mill Towns of the North", "1998") + second

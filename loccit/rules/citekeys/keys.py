@@ -109,8 +109,27 @@ def _work(entry: BibEntry) -> tuple[str, frozenset[str]] | None:
     return (year.group(), people) if year and people and entry.field("title") else None
 
 
+# Where a work appears or is found: two entries giving different ones are two works ("Introduction" in two books,
+# "Editorial" in two journals, two interviews or situation reports told apart by a note or a URL).
+_CONTAINERS = (
+    "booktitle", "journal", "journaltitle", "maintitle", "series", "howpublished", "note", "url", "eprint", "isbn",
+    "school", "institution", "organization", "type",
+)  # fmt: skip
+
+
+def _plain(value: str) -> str:
+    return _NON_WORD.sub(" ", re.sub(r"\\[a-zA-Z]+\s*|\\.|[{}]", "", value).casefold()).strip()
+
+
 def _same_printing(one: BibEntry, other: BibEntry) -> bool:
-    return one.kind == other.kind and all(one.field(name) == other.field(name) for name in _DISTINCT)
+    """Whether two entries may be one printing: same type and numbering, and no container that differs."""
+    if one.kind != other.kind or any(one.field(name) != other.field(name) for name in _DISTINCT):
+        return False
+    for name in _CONTAINERS:
+        mine, theirs = one.field(name), other.field(name)
+        if mine and theirs and _plain(mine) != _plain(theirs):
+            return False
+    return True
 
 
 # The chapters of a book share the parsed files: their duplicates are looked for once per set of files.
