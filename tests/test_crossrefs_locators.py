@@ -216,3 +216,13 @@ LATER_BLOCKS = [
 @pytest.mark.parametrize(("text", "codes"), LATER_BLOCKS)
 def test_metadata_blocks_after_the_front_matter(tmp_path: Path, text: str, codes: list[str]) -> None:
     assert _codes(tmp_path, "a.md", "# Mills\n\n" + text, "B001,B009") == codes
+
+
+def test_csl_items_in_two_containers_are_two_works(tmp_path: Path) -> None:
+    item = '{{"id": "{key}", "type": "chapter", "title": "Introduction", "author": [{{"family": "Hale"}}], '
+    item += '"issued": {{"date-parts": [[2001]]}}, "container-title": "{book}"}}'
+    items = [item.format(key="a", book="Mills of the North"), item.format(key="b", book="Looms of the South")]
+    text = "---\nbibliography: refs.json\n---\n\nMills [@a; @b].\n"
+    assert _codes(tmp_path, "a.md", text, "B006", {"refs.json": "[" + ", ".join(items) + "]"}) == []
+    items[1] = item.format(key="b", book="Mills of the North")
+    assert _codes(tmp_path, "a.md", text, "B006", {"refs.json": "[" + ", ".join(items) + "]"}) == ["B006"]

@@ -113,7 +113,7 @@ def _work(entry: BibEntry) -> tuple[str, frozenset[str]] | None:
 # "Editorial" in two journals, two interviews or situation reports told apart by a note or a URL).
 _CONTAINERS = (
     "booktitle", "journal", "journaltitle", "maintitle", "series", "howpublished", "note", "url", "eprint", "isbn",
-    "school", "institution", "organization", "type",
+    "school", "institution", "organization", "type", "container-title", "collection-title",
 )  # fmt: skip
 
 
