@@ -63,6 +63,15 @@ def test_locator_labels(tmp_path: Path, suffix: str, found: bool) -> None:
         ("csl: style.csl\n", True),
         ("csl: german.csl\n", False),
         ("csl: own-terms.csl\n", False),
+        # biblatex, natbib and Typst print a suffix as written: no locale reads its terms
+        ("citeproc: false\n", False),
+        ("format: typst\n", False),
+        ("format:\n  typst:\n    toc: true\n", False),
+        ("format:\n  typst: default\nciteproc: true\n", True),
+        ("format:\n  html: default\n  typst: default\n", True),
+        ("format:\n  pdf:\n    cite-method: biblatex\n", False),
+        ("format:\n  pdf:\n    cite-method: natbib\n  html: default\n", True),
+        ("format: html\n", True),
     ],
 )
 def test_locale_decides(tmp_path: Path, front: str, found: bool) -> None:

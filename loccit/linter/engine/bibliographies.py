@@ -184,6 +184,8 @@ def _locale_blocks(text: str) -> Iterator[str]:
 
 def _locale(layers: Sequence[Metadata]) -> tuple[str | None, frozenset[str]]:
     """The locale citeproc reads locator terms in (None when unknown) and the terms the style adds."""
+    if next((layer.citeproc for layer in layers if layer.citeproc is not None), None) is False:
+        return None, frozenset()  # biblatex, natbib or Typst prints the suffix: pandoc's locale reads no term
     lang = next((layer.lang for layer in layers if layer.lang), None)
     csl = next((layer.csl for layer in layers if layer.csl is not None), None)
     default, terms = None, frozenset[str]()
