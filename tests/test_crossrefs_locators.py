@@ -102,6 +102,9 @@ LABELS = [
     ("```{python}\n#| label: fig-sales.2020\n```", {"fig-sales.2020"}),
     ("```{r, label='fig-f.g'}\n```", {"fig-f.g"}),
     ("```{python}\n#| lst-label: lst-query\n#| lst-cap: The query\n```", {"lst-query"}),
+    ("```{r}\n# | label: fig-spaced\n```", {"fig-spaced"}),
+    ("```{ojs}\n// | label: fig-ojs\n```", {"fig-ojs"}),
+    ("```{=latex}\n\\begin{tabular}{ll}\n\\label{tbl-tex}\n\\end{tabular}\n```", {"tbl-tex"}),
     ("{{< include _part.qmd >}}", None),
     ("```{r}\n#| output: asis\ncat('{#fig-z}')\n```", None),
 ]
