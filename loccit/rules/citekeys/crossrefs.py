@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from loccit.linter.diagnostics import Rule, Severity, Violation
 from loccit.linter.markdown.citekeys import CROSS_REFERENCE_PREFIXES
 from loccit.linter.matching.citekeys import key_index
-from loccit.linter.model import BibEntry, BibFile, Document
+from loccit.linter.model import BibEntry, Document
+from loccit.rules.citekeys.files import across_files
 
 # Quarto's own prefixes only (pandoc-crossref's `fig:` form is another tool's): lower case, as Quarto wants.
 _QUARTO_REF = re.compile(r"(" + "|".join(sorted(CROSS_REFERENCE_PREFIXES)) + r")-\w")
@@ -41,10 +42,6 @@ def check_missing_labels(doc: Document, opts: object) -> Iterator[Violation]:
         )
 
 
-# The chapters of a book share the parsed files: their prefixed keys are looked for once per set of files.
-_PREFIXED: dict[tuple[int, ...], tuple[tuple[BibFile, ...], list[tuple[str, BibEntry]]]] = {}
-
-
 def _prefixed_in(entries: tuple[BibEntry, ...]) -> list[tuple[str, BibEntry]]:
     found: dict[str, BibEntry] = {}
     for entry in entries:
@@ -61,11 +58,7 @@ def _prefixed(doc: Document) -> list[tuple[str, BibEntry]]:
         return []
     if found.references:
         return _prefixed_in(found.entries)
-    key = tuple(id(f) for f in found.files)
-    hit = _PREFIXED.get(key)
-    if hit is None or any(a is not b for a, b in zip(hit[0], found.files, strict=True)):
-        hit = _PREFIXED[key] = (found.files, _prefixed_in(found.entries))
-    return hit[1]
+    return across_files("B024", found.files, lambda: _prefixed_in(found.entries))
 
 
 def check_prefixed_keys(doc: Document, opts: object) -> Iterator[Violation]:

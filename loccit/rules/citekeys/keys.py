@@ -9,7 +9,8 @@ from collections.abc import Iterator
 
 from loccit.linter.diagnostics import Rule, Severity, Violation
 from loccit.linter.matching.citekeys import cited_keys, describe, key_index, near_miss, other_case, usable
-from loccit.linter.model import BibEntry, BibFile, Document
+from loccit.linter.model import BibEntry, Document
+from loccit.rules.citekeys.files import across_files
 
 _DOI_PREFIX = ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:")
 
@@ -132,8 +133,6 @@ def _same_printing(one: BibEntry, other: BibEntry) -> bool:
     return True
 
 
-# The chapters of a book share the parsed files: their duplicates are looked for once per set of files.
-_DUPLICATES: dict[tuple[int, ...], tuple[tuple[BibFile, ...], list[Violation]]] = {}
 _GROUP_LIMIT = 20  # one author's works of one year compared with at most this many earlier ones
 
 
@@ -169,11 +168,7 @@ def duplicate_keys(doc: Document) -> Iterator[Violation]:
     if found.references:
         yield from _duplicates_in(found.entries)
         return
-    key = tuple(id(f) for f in found.files)
-    hit = _DUPLICATES.get(key)
-    if hit is None or any(a is not b for a, b in zip(hit[0], found.files, strict=True)):
-        hit = _DUPLICATES[key] = (found.files, list(_duplicates_in(found.entries)))
-    yield from hit[1]
+    yield from across_files("B006", found.files, lambda: _duplicates_in(found.entries))
 
 
 def _duplicates_in(entries: tuple[BibEntry, ...]) -> Iterator[Violation]:
