@@ -4,13 +4,13 @@ citations with no bibliography (B009), keys pandoc reads shorter (B010), citatio
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 
 from loccit.linter.diagnostics import Rule, Severity, Violation
 from loccit.linter.matching.citekeys import cited_keys, describe, key_index, near_miss, other_case, usable
 from loccit.linter.model import BibEntry, Document
 from loccit.rules.citekeys.files import across_files
+from loccit.rules.citekeys.narrative import fold
 
 _DOI_PREFIX = ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:")
 
@@ -94,12 +94,7 @@ _DISTINCT = ("volume", "edition", "number", "translator", "pages", "part", "vers
 
 def _people(entry: BibEntry) -> frozenset[str]:
     """The words of an entry's authors (editors when it has none), case-folded, LaTeX braces and accents off."""
-    value = entry.field("author") or entry.field("editor") or ""
-    if "\\" in value or "{" in value:
-        value = re.sub(r"\\[a-zA-Z]+\s*|\\.|[{}]", "", value)
-    if not value.isascii():
-        value = "".join(c for c in unicodedata.normalize("NFKD", value) if not unicodedata.combining(c))
-    return frozenset(w for w in _NON_WORD.sub(" ", value.casefold()).split() if w != "and")
+    return frozenset(w for w in _plain(entry.field("author") or entry.field("editor") or "").split() if w != "and")
 
 
 def _work(entry: BibEntry) -> tuple[str, frozenset[str]] | None:
@@ -119,7 +114,8 @@ _CONTAINERS = (
 
 
 def _plain(value: str) -> str:
-    return _NON_WORD.sub(" ", re.sub(r"\\[a-zA-Z]+\s*|\\.|[{}]", "", value).casefold()).strip()
+    """A field's words for comparing: LaTeX commands, braces, accents, case and punctuation off."""
+    return " ".join(_NON_WORD.sub(" ", fold(value)).split())
 
 
 def _same_printing(one: BibEntry, other: BibEntry) -> bool:
