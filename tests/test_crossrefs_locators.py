@@ -122,6 +122,15 @@ def test_crossref_labels_across_a_project(tmp_path: Path) -> None:
     assert _codes(tmp_path, "a.md", text, "B023", files) == ["B023"]
 
 
+def test_crossref_types_as_quarto_reads_them(tmp_path: Path) -> None:
+    """A capitalised type is Quarto's ("@Fig-x" prints "Figure 1"); proofs are a type; "apx" is none."""
+    text = "See @Fig-looms, @Fig-none and @prf-none.\n\n![Looms](l.png){#fig-looms}\n"
+    assert _codes(tmp_path, "a.qmd", text, "B023") == ["B023", "B023"]
+    bib = BIB.replace("{a,", "{apx-a,")
+    text = "---\nbibliography: refs.bib\n---\n\nSee [@apx-a].\n"
+    assert _codes(tmp_path, "b.qmd", text, "B024", {"refs.bib": bib}) == []
+
+
 def test_crossref_silent_with_a_notebook_in_the_project(tmp_path: Path) -> None:
     files = {"_quarto.yml": "project:\n  type: book\n", "n.ipynb": "{}"}
     assert _codes(tmp_path, "a.qmd", "See @fig-none.\n", "B023", files) == []
