@@ -76,6 +76,7 @@ def _cites(text: str) -> list[tuple[str, tuple[str, ...], str | None, str | None
         ),
         ("Later (WHO, 2021).", [("WHO, 2021", ("WHO",), "2021", None)]),
         ("Old (Marx, 1867, as cited in Franklin, 2013).", [("Franklin, 2013", ("Franklin",), "2013", None)]),
+        ("A critic said so (qtd. in Franklin 45).", [("Franklin 45", ("Franklin",), None, "45")]),
         (
             "Undated (Lee, n.d.) and (Kim, in press).",
             [("Lee, n.d.", ("Lee",), "n.d.", None), ("Kim, in press", ("Kim",), "in press", None)],
