@@ -140,6 +140,14 @@ def test_crossref_not_checked_outside_quarto(tmp_path: Path) -> None:
     assert _codes(tmp_path, "a.md", "See @fig-none.\n", "B023") == []
 
 
+def test_a_document_format_overrides_the_project_typst(tmp_path: Path) -> None:
+    """The project renders Typst, natively cited; the chapter asks for HTML, which citeproc renders."""
+    files = {"_quarto.yml": "project:\n  type: book\nformat: typst\n"}
+    text = "---\nbibliography: refs.bib\n{}---\n\nMills closed [@a, ch. 3].\n"
+    assert _codes(tmp_path, "a.qmd", text.format(""), "B022", files) == []
+    assert _codes(tmp_path, "a.qmd", text.format("format: html\n"), "B022", files) == ["B022"]
+
+
 def test_prefixed_key_only_in_quarto(tmp_path: Path) -> None:
     bib = BIB.replace("{a,", "{fig-a,")
     text = "---\nbibliography: refs.bib\n---\n\nSee [@fig-a].\n"

@@ -46,8 +46,9 @@ def _is(name: str, kinds: tuple[str, ...]) -> bool:
 
 
 def renders_with_citeproc(yaml_text: str) -> bool | None:
-    """True when `citeproc: true`; False when citeproc renders none of the citations (`citeproc: false`, only
-    Typst formats, or only LaTeX formats with `cite-method: biblatex` or `natbib`); None when it cannot be told."""
+    """False when citeproc renders none of the citations (`citeproc: false`, only Typst formats, or only LaTeX
+    formats with `cite-method: biblatex` or `natbib`); True when it renders some (`citeproc: true`, another
+    format); None when the text names no format."""
     said = _CITEPROC.search(yaml_text)
     if said is not None:
         return said.group(1).lower() in ("true", "yes")
@@ -58,4 +59,4 @@ def renders_with_citeproc(yaml_text: str) -> bool | None:
         return False
     if all(_is(name, _LATEX_FORMATS) for name in formats) and _CITE_METHOD.search(yaml_text):
         return False
-    return None
+    return True  # a format citeproc renders (HTML, Word, PDF through pandoc): it overrides a project's Typst
