@@ -10,10 +10,13 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from loccit.linter import cache as memo
+from loccit.linter.cli.main import main
 from loccit.linter.config.settings import Settings
 from loccit.linter.engine.check import lint_text
 from loccit.linter.markdown import plain_notes, sections
@@ -205,3 +208,71 @@ def test_plain_notes_block_reads_each_unit_at_most_twice(monkeypatch: pytest.Mon
     assert len(units) > 2000
     assert len(numbers) <= 2 * len(units)
     assert found == [()]
+
+
+def _project_seconds(root: Path, files: dict[str, str], runs: int) -> float:
+    """The best CPU time of checking essay.md among files, each run in a fresh folder (no cache carries over)."""
+    best = float("inf")
+    for run in range(runs):
+        folder = root / f"{len(list(root.iterdir()))}-{run}"
+        folder.mkdir()
+        for name, text in files.items():
+            (folder / name).write_text(text, encoding="utf-8")
+        args = ["check", "--isolated", "--output-format", "concise", str(folder / "essay.md")]
+        gc.collect()
+        start = time.process_time()
+        result = CliRunner().invoke(main, args)
+        best = min(best, time.process_time() - start)
+        assert "internal error" not in result.output and result.exit_code in (0, 1), result.output[-500:]
+    return best
+
+
+def assert_project_linear(root: Path, build: Callable[[int], dict[str, str]], size: int) -> None:
+    """Checking an essay with the files build(size) gives takes at most MAX_RATIO times build(size // 2)'s time."""
+    small, large = build(size // 2), build(size)
+    ratios = []
+    for runs in (1, 3):
+        ratio = _project_seconds(root, large, runs) / _project_seconds(root, small, runs)
+        if ratio <= MAX_RATIO:
+            return
+        ratios.append(round(ratio, 2))
+    pytest.fail(f"doubling the input multiplied the time by {ratios}")
+
+
+_CITING = "---\nbibliography: refs.bib\ncsl: style.csl\n---\n\nMills closed [@k0, ch. 3].\n"
+_STYLE = '<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0"><info/></style>'
+
+
+def _entry(i: int, extra: str = "") -> str:
+    return f"@book{{k{i},\n  author = {{Hale, Iris}},\n  title = {{Mills {i}}},\n  publisher = {{P}},\n{extra}}}\n"
+
+
+PROJECTS: dict[str, tuple[Callable[[int], dict[str, str]], int]] = {
+    "crossrefs to missing keys beside entries that fail": (
+        lambda n: {
+            "essay.md": _CITING,
+            "style.csl": _STYLE,
+            "refs.bib": "".join(
+                _entry(i, f"  crossref = {{z{i}}},\n") + f"@book{{broken{i}, title = {{x\n\n" for i in range(n)
+            ),
+        },
+        6_000,
+    ),
+    "a style opening locales it never closes": (
+        lambda n: {"essay.md": _CITING, "style.csl": "<style>" + "<locale>" * n, "refs.bib": _entry(0)},
+        40_000,
+    ),
+    "a long year of thousands of digits": (
+        lambda n: {
+            "essay.md": _CITING,
+            "style.csl": _STYLE,
+            "refs.bib": _entry(0, f"  date = {{y{'1' * n}-02-29}},\n"),
+        },
+        20_000,
+    ),
+}
+
+
+@pytest.mark.parametrize(("build", "size"), PROJECTS.values(), ids=PROJECTS.keys())
+def test_project_linear(build: Callable[[int], dict[str, str]], size: int, tmp_path: Path) -> None:
+    assert_project_linear(tmp_path, build, size)

@@ -76,6 +76,7 @@ def _cites(text: str) -> list[tuple[str, tuple[str, ...], str | None, str | None
         ),
         ("Later (WHO, 2021).", [("WHO, 2021", ("WHO",), "2021", None)]),
         ("Old (Marx, 1867, as cited in Franklin, 2013).", [("Franklin, 2013", ("Franklin",), "2013", None)]),
+        ("A critic said so (qtd. in Franklin 45).", [("Franklin 45", ("Franklin",), None, "45")]),
         (
             "Undated (Lee, n.d.) and (Kim, in press).",
             [("Lee, n.d.", ("Lee",), "n.d.", None), ("Kim, in press", ("Kim",), "in press", None)],
@@ -250,3 +251,24 @@ def test_sources_names_the_citation_system(name: str, system: str, monkeypatch: 
     monkeypatch.chdir(ROOT)
     output = CliRunner().invoke(main, ["sources", f"fixtures/author-date/{name}"]).stdout
     assert f"citation system: {system} (" in output.splitlines()[1]
+
+
+def test_missing_locator_leaves_a_quoted_title_alone(tmp_path: Path) -> None:
+    """A title in quotation marks before its citation names the work; it is no quotation wanting a page."""
+    text = (
+        "# Mills\n\n"
+        "Hale found that “the mills closed one by one after the strike” (Hale, 2001, p. 4).\n"
+        "Okafor saw that “no loom in the valley worked that winter” (Okafor, 2011, p. 19).\n"
+        "Lee wrote that “the ledgers of the mill were burned in March” (Lee, 2005, p. 88).\n"
+        "The article “Looms and Ledgers in the Northern Valleys” (Marsh, 2016) began the debate.\n\n"
+        "## References\n\n"
+        "Hale, I. (2001). *Mill towns*. Quay Press.\n\n"
+        "Lee, A. (2005). *Ledgers*. Quay Press.\n\n"
+        "Marsh, T. (2016). Looms and ledgers in the northern valleys. *Textile History, 47*(2), 101–120.\n\n"
+        "Okafor, C. (2011). *Winter looms*. Quay Press.\n"
+    )
+    (tmp_path / "essay.md").write_text(text, encoding="utf-8")
+    args = ["check", "--isolated", "--select", "P004", "--output-format", "concise", str(tmp_path / "essay.md")]
+    assert "P004" not in CliRunner().invoke(main, args).stdout
+    (tmp_path / "essay.md").write_text(text.replace("Looms and Ledgers in", "no ledger survived in"), encoding="utf-8")
+    assert '"Marsh, 2016"' in CliRunner().invoke(main, args).stdout

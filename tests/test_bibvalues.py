@@ -39,6 +39,9 @@ DATES = [
     ("2019-5-1", "not a four-digit year with a two-digit month and day: YYYY, YYYY-MM or YYYY-MM-DD"),
     ("20011", "not a four-digit year with a two-digit month and day: YYYY, YYYY-MM or YYYY-MM-DD"),
     ("2019/2020/2021", 'more than one "/"'),
+    # a long year of thousands of digits: its leap year is read from its last four digits, no int() of them all
+    ("y" + "1" * 4996 + "2000-02-29", None),
+    ("y" + "1" * 5000 + "-02-29", '"29" is not a day of month 02'),
 ]
 
 
@@ -167,6 +170,18 @@ def test_a_crossref_target_in_an_unreadable_file_is_not_reported(
     essay = "---\nbibliography: [refs.bib, gone.bib]\n---\n\nText [@a; @b].\n"
     files = {"refs.bib": CROSSREF + PARENT, "essay.md": essay}
     output = _run(tmp_path, monkeypatch, files, "--isolated", "--select", "B021", "essay.md")
+    assert "B021" not in output
+
+
+def test_a_crossref_target_that_failed_to_parse_is_not_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The parent "conf" is in the file but cannot be read (an unclosed brace): it is there, and B021 is silent."""
+    child = "@inproceedings{a,\n  author = {Hale, Iris},\n  title = {Looms},\n  crossref = {conf},\n}\n"
+    broken = "@proceedings{conf,\n  title = {Mill Conference,\n  year = {2019},\n}\n\n"
+    files = {"refs.bib": child + broken, "essay.md": ESSAY.format(bib="refs.bib")}
+    output = _run(tmp_path, monkeypatch, files, "--isolated", "--select", "B021,B012", "essay.md")
+    assert "B012" in output
     assert "B021" not in output
 
 

@@ -63,6 +63,15 @@ def test_locator_labels(tmp_path: Path, suffix: str, found: bool) -> None:
         ("csl: style.csl\n", True),
         ("csl: german.csl\n", False),
         ("csl: own-terms.csl\n", False),
+        # biblatex, natbib and Typst print a suffix as written: no locale reads its terms
+        ("citeproc: false\n", False),
+        ("format: typst\n", False),
+        ("format:\n  typst:\n    toc: true\n", False),
+        ("format:\n  typst: default\nciteproc: true\n", True),
+        ("format:\n  html: default\n  typst: default\n", True),
+        ("format:\n  pdf:\n    cite-method: biblatex\n", False),
+        ("format:\n  pdf:\n    cite-method: natbib\n  html: default\n", True),
+        ("format: html\n", True),
     ],
 )
 def test_locale_decides(tmp_path: Path, front: str, found: bool) -> None:
@@ -87,6 +96,15 @@ LABELS = [
     ("```{python}\n#| label: 'fig-c'\n```", {"fig-c"}),
     ("```{r fig-d, fig.cap='D'}\n```", {"fig-d"}),
     ("```{r, label='fig-e'}\n```", {"fig-e"}),
+    # pandoc's identifiers hold `.` and `:` too, and Quarto looks the whole of `@eq-black.scholes` up
+    ("$$\nC = S\n$$ {#eq-black.scholes}", {"eq-black.scholes"}),
+    ("![x](x.png){#fig-plot:a}", {"fig-plot:a"}),
+    ("```{python}\n#| label: fig-sales.2020\n```", {"fig-sales.2020"}),
+    ("```{r, label='fig-f.g'}\n```", {"fig-f.g"}),
+    ("```{python}\n#| lst-label: lst-query\n#| lst-cap: The query\n```", {"lst-query"}),
+    ("```{r}\n# | label: fig-spaced\n```", {"fig-spaced"}),
+    ("```{ojs}\n// | label: fig-ojs\n```", {"fig-ojs"}),
+    ("```{=latex}\n\\begin{tabular}{ll}\n\\label{tbl-tex}\n\\end{tabular}\n```", {"tbl-tex"}),
     ("{{< include _part.qmd >}}", None),
     ("```{r}\n#| output: asis\ncat('{#fig-z}')\n```", None),
 ]
@@ -104,6 +122,15 @@ def test_crossref_labels_across_a_project(tmp_path: Path) -> None:
     assert _codes(tmp_path, "a.md", text, "B023", files) == ["B023"]
 
 
+def test_crossref_types_as_quarto_reads_them(tmp_path: Path) -> None:
+    """A capitalised type is Quarto's ("@Fig-x" prints "Figure 1"); proofs are a type; "apx" is none."""
+    text = "See @Fig-looms, @Fig-none and @prf-none.\n\n![Looms](l.png){#fig-looms}\n"
+    assert _codes(tmp_path, "a.qmd", text, "B023") == ["B023", "B023"]
+    bib = BIB.replace("{a,", "{apx-a,")
+    text = "---\nbibliography: refs.bib\n---\n\nSee [@apx-a].\n"
+    assert _codes(tmp_path, "b.qmd", text, "B024", {"refs.bib": bib}) == []
+
+
 def test_crossref_silent_with_a_notebook_in_the_project(tmp_path: Path) -> None:
     files = {"_quarto.yml": "project:\n  type: book\n", "n.ipynb": "{}"}
     assert _codes(tmp_path, "a.qmd", "See @fig-none.\n", "B023", files) == []
@@ -111,6 +138,14 @@ def test_crossref_silent_with_a_notebook_in_the_project(tmp_path: Path) -> None:
 
 def test_crossref_not_checked_outside_quarto(tmp_path: Path) -> None:
     assert _codes(tmp_path, "a.md", "See @fig-none.\n", "B023") == []
+
+
+def test_a_document_format_overrides_the_project_typst(tmp_path: Path) -> None:
+    """The project renders Typst, natively cited; the chapter asks for HTML, which citeproc renders."""
+    files = {"_quarto.yml": "project:\n  type: book\nformat: typst\n"}
+    text = "---\nbibliography: refs.bib\n{}---\n\nMills closed [@a, ch. 3].\n"
+    assert _codes(tmp_path, "a.qmd", text.format(""), "B022", files) == []
+    assert _codes(tmp_path, "a.qmd", text.format("format: html\n"), "B022", files) == ["B022"]
 
 
 def test_prefixed_key_only_in_quarto(tmp_path: Path) -> None:
@@ -134,6 +169,26 @@ SAME_WORK = [
     (_entry("b", "Lindqvist, Maja", "Mill Towns of the South", "1998"), False),
     (_entry("b", "Lindqvist, Maja", "Mill Towns of the North, Volume 2", "1998"), False),
 ]
+
+
+# Two entries alike in authors, title and year, each with a field telling where the work appears.
+ELSEWHERE = [
+    ("  booktitle = {Mills of the North},\n", "  booktitle = {Looms of the South},\n", False),  # "Introduction" twice
+    ("  journal = {Labour History Review},\n", "  journal = {Textile History},\n", False),  # "Editorial" twice
+    ("  note = {Recorded 3 March},\n", "  note = {Recorded 9 June},\n", False),  # two interviews
+    ("  url = {https://who.int/sr/51},\n", "  url = {https://who.int/sr/52},\n", False),  # two reports
+    ("  journal = {Textile History},\n", "  journal = {{Textile} history},\n", True),
+    ("  journal = {Textile History},\n", "  doi = {10.1/x},\n", True),
+]
+
+
+@pytest.mark.parametrize(("first", "second", "found"), ELSEWHERE)
+def test_one_title_in_two_places_is_two_works(tmp_path: Path, first: str, second: str, found: bool) -> None:
+    bib = _entry("a", "Hale, Iris", "Introduction", "2001", first) + _entry(
+        "b", "Hale, Iris", "Introduction", "2001", second
+    )
+    text = "---\nbibliography: refs.bib\n---\n\nMills [@a; @b].\n"
+    assert _codes(tmp_path, "a.md", text, "B006", {"refs.bib": bib}) == (["B006"] if found else [])
 
 
 @pytest.mark.parametrize(("second", "found"), SAME_WORK)
@@ -166,6 +221,11 @@ NARRATIVE_BIB = (
         ("Smith [-@rct] wrote R.", False),
         ("Smith [@jones2019] argues.", False),
         ("In Capital [-@jones2019] it is said.", False),
+        # the sentence names the entry's author before the other name: the citation gives the year of its work
+        ("Smith’s reply to Jones [-@smith2001] argues.", False),
+        ("As Smith says of Jones [-@smith2001], it fell.", False),
+        ("Smith wrote. Then Jones [-@smith2001] argues.", True),
+        ("A reply to Jones [-@smith2001] argues.", True),
     ],
 )
 def test_name_before_a_suppress_author_citation(tmp_path: Path, sentence: str, found: bool) -> None:
@@ -185,3 +245,13 @@ LATER_BLOCKS = [
 @pytest.mark.parametrize(("text", "codes"), LATER_BLOCKS)
 def test_metadata_blocks_after_the_front_matter(tmp_path: Path, text: str, codes: list[str]) -> None:
     assert _codes(tmp_path, "a.md", "# Mills\n\n" + text, "B001,B009") == codes
+
+
+def test_csl_items_in_two_containers_are_two_works(tmp_path: Path) -> None:
+    item = '{{"id": "{key}", "type": "chapter", "title": "Introduction", "author": [{{"family": "Hale"}}], '
+    item += '"issued": {{"date-parts": [[2001]]}}, "container-title": "{book}"}}'
+    items = [item.format(key="a", book="Mills of the North"), item.format(key="b", book="Looms of the South")]
+    text = "---\nbibliography: refs.json\n---\n\nMills [@a; @b].\n"
+    assert _codes(tmp_path, "a.md", text, "B006", {"refs.json": "[" + ", ".join(items) + "]"}) == []
+    items[1] = item.format(key="b", book="Mills of the North")
+    assert _codes(tmp_path, "a.md", text, "B006", {"refs.json": "[" + ", ".join(items) + "]"}) == ["B006"]

@@ -151,6 +151,7 @@ class Metadata(NamedTuple):
     lang: str | None = None  # `lang:` (or `locale:`), which picks the locale citeproc reads locator terms in
     csl: Named | None = None  # `csl:` (or `citation-style:`), a style that may define terms of its own
     quarto: bool = False  # a key only Quarto reads (`format:`, `crossref:`): Quarto renders the document
+    citeproc: bool | None = None  # whether citeproc renders the citations (False: biblatex, natbib or Typst does)
 
 
 class KeyBibliography(NamedTuple):

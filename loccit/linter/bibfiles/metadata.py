@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from loccit.linter.bibfiles import yamlnodes
+from loccit.linter.bibfiles.citeproc import renders_with_citeproc
 from loccit.linter.bibfiles.csl import csl_entries
 from loccit.linter.model import LineIndex, Metadata, Named
 
@@ -34,7 +35,9 @@ def _nocite(node: Any) -> tuple[str, ...]:
 def read_metadata(yaml_text: str, path: str, lines: LineIndex, base: int = 0) -> Metadata:
     """The citation metadata of YAML text found at offset base of a file (whose line index is lines)."""
     if not mentions_citations(yaml_text):
-        return _plain(yaml_text, path, lines, base)._replace(quarto=_QUARTO.search(yaml_text) is not None)
+        return _plain(yaml_text, path, lines, base)._replace(
+            quarto=_QUARTO.search(yaml_text) is not None, citeproc=renders_with_citeproc(yaml_text)
+        )
     try:
         root = yamlnodes.compose(yaml_text)
     except yamlnodes.YamlError as error:
@@ -53,6 +56,7 @@ def read_metadata(yaml_text: str, path: str, lines: LineIndex, base: int = 0) ->
         lang=_first_text(root, ("lang", "locale")),
         csl=next(iter(_named(_style_node(root), path, lines, base)), None),
         quarto=_QUARTO.search(yaml_text) is not None,
+        citeproc=renders_with_citeproc(yaml_text),
     )
 
 
@@ -107,4 +111,5 @@ def merge_metadata(blocks: list[Metadata]) -> Metadata:
         lang=next((block.lang for block in reversed(blocks) if block.lang), None),
         csl=next((block.csl for block in reversed(blocks) if block.csl), None),
         quarto=any(block.quarto for block in blocks),
+        citeproc=next((block.citeproc for block in reversed(blocks) if block.citeproc is not None), None),
     )

@@ -27,7 +27,8 @@ _AFTER = re.compile(
 )
 _MLA_PAGES = re.compile(rf"\s(?P<label>(?:{_LABEL})\s?)?(?P<pages>\d{{1,5}}(?:\s?[-–]\s?\d{{1,5}})?)\s*\Z")
 _PREFIX = re.compile(r"(?:(?:see\s+also|see|e\.g\.,?|i\.e\.,?|cf\.|compare|also|and)\s+)+", re.I)
-_SECONDARY = re.compile(r"(?:,\s?)?\b(?:as\s+)?(?:cited|quoted)\s+in\s+", re.I)
+# APA's "as cited in", MLA's "qtd. in" (or "quoted in"): the work the writer read follows.
+_SECONDARY = re.compile(r"(?:,\s?)?\b(?:(?:as\s+)?(?:cited|quoted)|qtd\.)\s+in\s+", re.I)
 _IBID = re.compile(r"(?:ibid|ibidem|id)\.?(?:,?\s?(?:pp?\.\s?)?[\dxivlc]{1,6}(?:\s?[-–]\s?\d{1,6})?)?\.?\s*", re.I)
 _SPLIT = re.compile(r"\s?,?\s(?:and|&)\s|\s?&\s?|\s?,\s")
 _ABBREVIATION = re.compile(r"\s?\[([A-Z][A-Za-z&]{1,11})\]\s?,?\Z")

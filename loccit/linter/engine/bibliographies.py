@@ -14,7 +14,7 @@ import dataclasses
 import functools
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from loccit.linter.bibfiles.load import BibliographyError
 from loccit.linter.bibfiles.metadata import mentions_citations, read_metadata
@@ -158,7 +158,6 @@ def key_bibliography(doc: Document, configured: Sequence[str] = ()) -> KeyBiblio
     return KeyBibliography(tuple(files), tuple(references), tuple(unreadable), nocite, elsewhere, locale, terms)
 
 
-_STYLE_LOCALE = re.compile(r"<locale\b.*?</locale>", re.S)
 _TERM_TEXT = re.compile(r">([^<>]+)<")
 _DEFAULT_LOCALE = re.compile(r"<style\b[^>]*\bdefault-locale=[\"']([^\"']+)")
 
@@ -168,12 +167,25 @@ def _style(path: str, mtime: int) -> tuple[str | None, frozenset[str]]:
     """A CSL style's default locale and the terms its own `<locale>` elements define (case-folded)."""
     text = _read_text(path) or ""
     default = _DEFAULT_LOCALE.search(text[:4000])
-    terms = {t.strip().casefold() for block in _STYLE_LOCALE.findall(text) for t in _TERM_TEXT.findall(block)}
+    terms = {t.strip().casefold() for block in _locale_blocks(text) for t in _TERM_TEXT.findall(block)}
     return (default.group(1) if default else None), frozenset(t for t in terms if t)
+
+
+def _locale_blocks(text: str) -> Iterator[str]:
+    """The `<locale>` elements of a style, each from its opening tag to its closing one (a file read once)."""
+    at = text.find("<locale")
+    while at >= 0:
+        end = text.find("</locale>", at)
+        if end < 0:
+            return  # never closed: every later opening would search to the end again
+        yield text[at:end]
+        at = text.find("<locale", end)
 
 
 def _locale(layers: Sequence[Metadata]) -> tuple[str | None, frozenset[str]]:
     """The locale citeproc reads locator terms in (None when unknown) and the terms the style adds."""
+    if next((layer.citeproc for layer in layers if layer.citeproc is not None), None) is False:
+        return None, frozenset()  # biblatex, natbib or Typst prints the suffix: pandoc's locale reads no term
     lang = next((layer.lang for layer in layers if layer.lang), None)
     csl = next((layer.csl for layer in layers if layer.csl is not None), None)
     default, terms = None, frozenset[str]()

@@ -1,7 +1,8 @@
 """The cross-reference labels of a Quarto document and its project's other documents, for `@fig-x` to match.
 
 Labels are `{#fig-x}` attributes (figures, tables, sections, equations, divs), chunk options (`#| label: fig-x`,
-`label="fig-x"`) and knitr chunk headers (```` ```{r fig-x} ````); `fig-subcap` makes `fig-x-1` from `fig-x`.
+`label="fig-x"`, a code listing's `#| lst-label: lst-x`), knitr chunk headers (```` ```{r fig-x} ````) and raw
+LaTeX's `label` command around `tbl-x`; `fig-subcap` makes `fig-x-1` from `fig-x`.
 When a label may come from where loccit cannot look (an `{{< include >}}` or `{{< embed >}}`, a notebook, a
 chunk writing Markdown with `output: asis`, a computed label), the labels are unknown and nothing is reported.
 """
@@ -16,10 +17,14 @@ import re
 from loccit.linter.engine.bibliographies import _read_text, _siblings, project_root
 from loccit.linter.model import Document
 
-_ATTRIBUTE = re.compile(r"\{[^{}\n]*?#([A-Za-z][\w-]*)")
-_OPTION = re.compile(r"""^[ \t]*(?:#|//|--|%%)\|[ \t]*label:[ \t]*["']?([\w-]+)""", re.M)
-_INLINE_OPTION = re.compile(r"""\blabel[ \t]*=[ \t]*["']([\w-]+)["']""")
-_CHUNK_HEADER = re.compile(r"^[ \t]*(?:```+|~~~+)[ \t]*\{[A-Za-z]+[ \t]+([\w-]+)[ \t]*[,}]", re.M)
+# A label is a pandoc identifier: letters, digits and `-_:.` (`{#eq-black.scholes}`, `#| label: fig-sales.2020`).
+_ATTRIBUTE = re.compile(r"\{[^{}\n]*?#([A-Za-z][\w:.-]*)")
+# Quarto reads an option line as a language's comment characters, any spaces, then `|` (`#| label:`, `# | label:`).
+_OPTION = re.compile(r"""^[ \t]*(?:#|//|--|%%?|/\*|\*)[ \t]*\|[ \t]*(?:lst-)?label:[ \t]*["']?([\w:.-]+)""", re.M)
+# A raw LaTeX table or figure's `\label{tbl-x}`, which Quarto resolves for PDF output.
+_LATEX_LABEL = re.compile(r"\\label\{([A-Za-z][\w:.-]*)\}")
+_INLINE_OPTION = re.compile(r"""\blabel[ \t]*=[ \t]*["']([\w:.-]+)["']""")
+_CHUNK_HEADER = re.compile(r"^[ \t]*(?:```+|~~~+)[ \t]*\{[A-Za-z]+[ \t]+([\w:.-]+)[ \t]*[,}]", re.M)
 # What makes labels loccit cannot see: included or embedded files, chunks writing Markdown, computed labels.
 _UNKNOWABLE = re.compile(r"\{\{<\s*(?:include|embed)\b|\basis\b|label[ \t]*[:=][ \t]*!?(?:expr|paste|sprintf|glue)")
 _NOTEBOOK = ".ipynb"
@@ -29,7 +34,7 @@ def labels_in(text: str) -> frozenset[str] | None:
     """The labels a document defines, or None when some may be made where loccit cannot see them."""
     if _UNKNOWABLE.search(text):
         return None
-    patterns = (_ATTRIBUTE, _OPTION, _INLINE_OPTION, _CHUNK_HEADER)
+    patterns = (_ATTRIBUTE, _OPTION, _INLINE_OPTION, _CHUNK_HEADER, _LATEX_LABEL)
     return frozenset(m.group(1) for pattern in patterns for m in pattern.finditer(text))
 
 

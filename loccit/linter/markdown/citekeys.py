@@ -22,7 +22,7 @@ _INTERNAL = ":.#$%&-+?<>~/"
 # Quarto's cross-reference prefixes (figures, tables, listings, equations, sections, theorems and the like,
 # callouts) and pandoc-crossref's: a key opening with one is a cross-reference, never a citation.
 CROSS_REFERENCE_PREFIXES = frozenset(
-    "fig tbl lst eq sec thm lem cor prp cnj def exm exr sol rem alg tip nte wrn imp cau apx".split()
+    "fig tbl lst eq sec thm lem cor prp cnj def exm exr sol rem prf alg tip nte wrn imp cau apx".split()
 )
 _CROSS_REFERENCE = re.compile(r"(" + "|".join(sorted(CROSS_REFERENCE_PREFIXES)) + r")[-:][\w]", re.I)
 # Where a key the writer typed may run on: what pandoc's key allows, internal punctuation repeated too.

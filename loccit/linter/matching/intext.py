@@ -9,6 +9,7 @@ defined it ("World Health Organization [WHO]") or the initials of the listed nam
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -104,6 +105,16 @@ class _Index:
                 if words:
                     self.openings[words[0]] = self.openings.get(words[0], 0) + 1
 
+    @functools.cached_property
+    def titles(self) -> list[str]:
+        """Every entry's title, folded, for MLA's short titles to be scored against at once."""
+        return _titles(self.keyed)
+
+    @functools.cached_property
+    def texts(self) -> list[str]:
+        """Every entry's whole text, folded."""
+        return [fold(item.listed.entry.text) for item in self.keyed]
+
     def only_entry(self, listed: Listed) -> bool:
         """Whether no other entry opens with this entry's first word (an author whose other works were misread)."""
         words = fold(listed.entry.text[:40]).split()
@@ -172,38 +183,44 @@ TITLE_MIN_SCORE = 85.0  # how like an entry's title an MLA short title must be (
 NEAR_MIN_SCORE = 70.0  # below this against every entry's whole text, a short title is surely of no entry
 
 
-def _title_score(short: str, listed: Listed) -> float:
-    """How like an entry's title a short title is: the full title may go on after it ("Long Peace: War …")."""
-    from rapidfuzz import fuzz
-
-    if listed.work.title is None:
-        return 0.0
-    short, full = fold(short), fold(listed.work.title.text)
-    if not short or not full:
-        return 0.0
-    return float(fuzz.partial_ratio(short, full) if len(short) <= len(full) else fuzz.ratio(short, full))
+def _titles(items: list[_Keyed]) -> list[str]:
+    """The entries' titles, folded ("" for an entry without one)."""
+    return [fold(item.listed.work.title.text) if item.listed.work.title else "" for item in items]
 
 
-def _best_titles(title: str, items: list[_Keyed]) -> list[_Keyed]:
-    """The entries whose titles fit a short title best, when any fits well enough."""
-    scored = [(_title_score(title, item.listed), item) for item in items]
+def _best_titles(title: str, items: list[_Keyed], titles: list[str]) -> list[_Keyed]:
+    """The entries whose titles (folded, in titles) fit a short title best, when any fits well enough: the full
+    title may go on after it ("Long Peace: War …"). All are scored at once, in rapidfuzz."""
+    from rapidfuzz import fuzz, process
+
+    short = fold(title)
+    if not short:
+        return []
+    scored = []
+    for full, score, at in process.extract(
+        short, titles, scorer=fuzz.partial_ratio, limit=None, score_cutoff=TITLE_MIN_SCORE
+    ):
+        if full and len(short) > len(full):
+            score = fuzz.ratio(short, full)  # a short title longer than the entry's is compared whole
+        if full and score >= TITLE_MIN_SCORE:
+            scored.append((score, items[at]))
     top = max((score for score, _ in scored), default=0.0)
-    return [item for score, item in scored if score >= TITLE_MIN_SCORE and score == top]
+    return [item for score, item in scored if score == top]
 
 
 def _near_text(title: str, index: _Index) -> list[_Keyed]:
     """Entries whose text holds something like the short title anywhere (a title the parser did not find)."""
-    from rapidfuzz import fuzz
+    from rapidfuzz import fuzz, process
 
-    short = fold(title)
-    return [item for item in index.keyed if fuzz.partial_ratio(short, fold(item.listed.entry.text)) >= NEAR_MIN_SCORE]
+    hits = process.extract(fold(title), index.texts, scorer=fuzz.partial_ratio, limit=None, score_cutoff=NEAR_MIN_SCORE)
+    return [index.keyed[at] for _, _, at in sorted(hits, key=lambda hit: hit[2])]
 
 
 def _match_title(intext: InText, cite: Cite, index: _Index) -> Found:
     """MLA's "(Franklin, *Title* 45)" or "(*Title* 45)": the entry of that author (or with none) by its title."""
     assert cite.title is not None
     pool = _coauthors(cite, index.lead(cite)) if cite.names else [item for item in index.keyed if not item.keys]
-    best = _best_titles(cite.title, pool) or _best_titles(cite.title, index.keyed)
+    best = _best_titles(cite.title, pool, _titles(pool)) or _best_titles(cite.title, index.keyed, index.titles)
     if len(best) == 1:
         return Found(intext, cite, best[0].listed, "short title")
     if best:

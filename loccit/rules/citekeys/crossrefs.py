@@ -7,12 +7,17 @@ import re
 from collections.abc import Iterator
 
 from loccit.linter.diagnostics import Rule, Severity, Violation
-from loccit.linter.markdown.citekeys import CROSS_REFERENCE_PREFIXES
 from loccit.linter.matching.citekeys import key_index
-from loccit.linter.model import BibEntry, BibFile, Document
+from loccit.linter.model import BibEntry, Document
+from loccit.rules.citekeys.files import across_files
 
-# Quarto's own prefixes only (pandoc-crossref's `fig:` form is another tool's): lower case, as Quarto wants.
-_QUARTO_REF = re.compile(r"(" + "|".join(sorted(CROSS_REFERENCE_PREFIXES)) + r")-\w")
+# Quarto's reference types (its float, callout and theorem categories, equations and sections), as its crossref
+# filter checks them; pandoc-crossref's `fig:` form is another tool's. The type may be capitalised (`@Fig-x`
+# prints "Figure 1"): Quarto lowers it, and the label's first letter, before looking the label up.
+QUARTO_REF_TYPES = frozenset(
+    "fig tbl lst nte wrn cau tip imp prf rem sol thm lem cor prp cnj def exm exr alg eq sec".split()
+)
+_QUARTO_REF = re.compile(r"(" + "|".join(sorted(QUARTO_REF_TYPES)) + r")-\w", re.I)
 
 
 def _labelled(key: str, labels: frozenset[str]) -> bool:
@@ -30,26 +35,22 @@ def check_missing_labels(doc: Document, opts: object) -> Iterator[Violation]:
         return
     reported: set[str] = set(key_index(doc))  # a bibliography key read as a cross-reference is B024's
     for ref in doc.cross_references:
-        key = ref.key
-        if not _QUARTO_REF.match(key) or key in reported or _labelled(key, labels):
+        key = ref.key[:1].lower() + ref.key[1:]
+        if not _QUARTO_REF.match(key) or ref.key in reported or key in reported or _labelled(key, labels):
             continue
         reported.add(key)
         yield Violation(
             ref.span,
-            f'cross-reference "@{key}" has no label "{key}" in the document or its project; '
+            f'cross-reference "@{ref.key}" has no label "{key}" in the document or its project; '
             f'Quarto prints "?@{key}": label the target {{#{key}}} or `#| label: {key}`',
         )
-
-
-# The chapters of a book share the parsed files: their prefixed keys are looked for once per set of files.
-_PREFIXED: dict[tuple[int, ...], tuple[tuple[BibFile, ...], list[tuple[str, BibEntry]]]] = {}
 
 
 def _prefixed_in(entries: tuple[BibEntry, ...]) -> list[tuple[str, BibEntry]]:
     found: dict[str, BibEntry] = {}
     for entry in entries:
         head, hyphen, _ = entry.key.partition("-")
-        if hyphen and head in CROSS_REFERENCE_PREFIXES and _QUARTO_REF.match(entry.key):
+        if hyphen and head.lower() in QUARTO_REF_TYPES and _QUARTO_REF.match(entry.key):
             found.setdefault(entry.key, entry)
     return list(found.items())
 
@@ -61,11 +62,7 @@ def _prefixed(doc: Document) -> list[tuple[str, BibEntry]]:
         return []
     if found.references:
         return _prefixed_in(found.entries)
-    key = tuple(id(f) for f in found.files)
-    hit = _PREFIXED.get(key)
-    if hit is None or any(a is not b for a, b in zip(hit[0], found.files, strict=True)):
-        hit = _PREFIXED[key] = (found.files, _prefixed_in(found.entries))
-    return hit[1]
+    return across_files("B024", found.files, lambda: _prefixed_in(found.entries))
 
 
 def check_prefixed_keys(doc: Document, opts: object) -> Iterator[Violation]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar, cast
 
 from loccit.linter.diagnostics import Rule, Severity, Violation
 from loccit.linter.model import BibFile, Document, Span
@@ -38,6 +39,20 @@ def per_file(
     if hit is None or hit[0] is not found or any(a is not b for a, b in zip(hit[1], scope, strict=True)):
         hit = _FOUND[key] = (found, scope, list(compute(found)))
     return hit[2]
+
+
+_T = TypeVar("_T")
+# What a rule finds in all the files a document is rendered with (duplicate keys across them): once per set of files.
+_ACROSS: dict[tuple[str, tuple[int, ...]], tuple[tuple[BibFile, ...], list[Any]]] = {}
+
+
+def across_files(rule: str, files: tuple[BibFile, ...], compute: Callable[[], Iterable[_T]]) -> list[_T]:
+    """compute(), once for each set of parsed files and rule (the chapters of a book share one set)."""
+    key = (rule, tuple(id(found) for found in files))
+    hit = _ACROSS.get(key)
+    if hit is None or any(a is not b for a, b in zip(hit[0], files, strict=True)):
+        hit = _ACROSS[key] = (files, list(compute()))
+    return cast("list[_T]", hit[1])
 
 
 def unreadable_bibliographies(doc: Document, opts: object) -> Iterator[Violation]:

@@ -4,12 +4,13 @@ citations with no bibliography (B009), keys pandoc reads shorter (B010), citatio
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 
 from loccit.linter.diagnostics import Rule, Severity, Violation
 from loccit.linter.matching.citekeys import cited_keys, describe, key_index, near_miss, other_case, usable
-from loccit.linter.model import BibEntry, BibFile, Document
+from loccit.linter.model import BibEntry, Document
+from loccit.rules.citekeys.files import across_files
+from loccit.rules.citekeys.narrative import fold
 
 _DOI_PREFIX = ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:")
 
@@ -93,12 +94,7 @@ _DISTINCT = ("volume", "edition", "number", "translator", "pages", "part", "vers
 
 def _people(entry: BibEntry) -> frozenset[str]:
     """The words of an entry's authors (editors when it has none), case-folded, LaTeX braces and accents off."""
-    value = entry.field("author") or entry.field("editor") or ""
-    if "\\" in value or "{" in value:
-        value = re.sub(r"\\[a-zA-Z]+\s*|\\.|[{}]", "", value)
-    if not value.isascii():
-        value = "".join(c for c in unicodedata.normalize("NFKD", value) if not unicodedata.combining(c))
-    return frozenset(w for w in _NON_WORD.sub(" ", value.casefold()).split() if w != "and")
+    return frozenset(w for w in _plain(entry.field("author") or entry.field("editor") or "").split() if w != "and")
 
 
 def _work(entry: BibEntry) -> tuple[str, frozenset[str]] | None:
@@ -109,12 +105,30 @@ def _work(entry: BibEntry) -> tuple[str, frozenset[str]] | None:
     return (year.group(), people) if year and people and entry.field("title") else None
 
 
+# Where a work appears or is found: two entries giving different ones are two works ("Introduction" in two books,
+# "Editorial" in two journals, two interviews or situation reports told apart by a note or a URL).
+_CONTAINERS = (
+    "booktitle", "journal", "journaltitle", "maintitle", "series", "howpublished", "note", "url", "eprint", "isbn",
+    "school", "institution", "organization", "type", "container-title", "collection-title",
+)  # fmt: skip
+
+
+def _plain(value: str) -> str:
+    """A field's words for comparing: LaTeX commands, braces, accents, case and punctuation off."""
+    return " ".join(_NON_WORD.sub(" ", fold(value)).split())
+
+
 def _same_printing(one: BibEntry, other: BibEntry) -> bool:
-    return one.kind == other.kind and all(one.field(name) == other.field(name) for name in _DISTINCT)
+    """Whether two entries may be one printing: same type and numbering, and no container that differs."""
+    if one.kind != other.kind or any(one.field(name) != other.field(name) for name in _DISTINCT):
+        return False
+    for name in _CONTAINERS:
+        mine, theirs = one.field(name), other.field(name)
+        if mine and theirs and _plain(mine) != _plain(theirs):
+            return False
+    return True
 
 
-# The chapters of a book share the parsed files: their duplicates are looked for once per set of files.
-_DUPLICATES: dict[tuple[int, ...], tuple[tuple[BibFile, ...], list[Violation]]] = {}
 _GROUP_LIMIT = 20  # one author's works of one year compared with at most this many earlier ones
 
 
@@ -150,11 +164,7 @@ def duplicate_keys(doc: Document) -> Iterator[Violation]:
     if found.references:
         yield from _duplicates_in(found.entries)
         return
-    key = tuple(id(f) for f in found.files)
-    hit = _DUPLICATES.get(key)
-    if hit is None or any(a is not b for a, b in zip(hit[0], found.files, strict=True)):
-        hit = _DUPLICATES[key] = (found.files, list(_duplicates_in(found.entries)))
-    yield from hit[1]
+    yield from across_files("B006", found.files, lambda: _duplicates_in(found.entries))
 
 
 def _duplicates_in(entries: tuple[BibEntry, ...]) -> Iterator[Violation]:

@@ -62,7 +62,25 @@ def _families_of_others(doc: Document) -> dict[str, str]:
     return doc.derived("families of keys", build)
 
 
-def _message(doc: Document, written: str, entry: BibEntry) -> str | None:
+# Where a sentence starts: after a full stop, a question or exclamation mark, or a blank line.
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]*[A-Z])|\n[ \t]*\n")
+_SENTENCE_REACH = 300  # characters looked back for the sentence's start
+
+
+def _sentence_before(text: str, at: int) -> str:
+    """The sentence's text before position at (at most _SENTENCE_REACH characters of it)."""
+    window = text[max(0, at - _SENTENCE_REACH) : at]
+    ends = list(_SENTENCE_END.finditer(window))
+    return window[ends[-1].end() :] if ends else window
+
+
+def _named_before(before: str, entry: BibEntry) -> bool:
+    """Whether the sentence names one of the entry's people before the citation ("Scott read Thompson [-@scott]")."""
+    names = {word for word in _words(entry) if len(word) >= 3}
+    return any(fold(word) in names for word in re.findall(r"[^\W\d_]+", before))
+
+
+def _message(doc: Document, written: str, entry: BibEntry, before: str = "") -> str | None:
     if written.endswith(("’s", "'s", "’", "'")):
         return None  # a possessive: "Jones's reading [-@smith2019]" is about Jones, not by Jones
     words = _words(entry)
@@ -76,7 +94,8 @@ def _message(doc: Document, written: str, entry: BibEntry) -> str | None:
         shown = words[close[0]]
         return f'author differs from the bibliography entry "{entry.key}": text has "{written}", entry has "{shown}"'
     other = _families_of_others(doc).get(folded)
-    if other is not None and other != entry.key and family_names(entry):
+    # "Sewell's reply to Thompson [-@sewell1990]": the sentence names the entry's author, the citation gives its year
+    if other is not None and other != entry.key and family_names(entry) and not _named_before(before, entry):
         return (
             f'"{written}" is named before [-@{entry.key}], but is no author of that entry (it is an author of '
             f'"{other}"); cite the work {written} wrote, or name the entry\'s author'
@@ -97,6 +116,6 @@ def check_narrative_authors(doc: Document) -> Iterator[Violation]:
         match = _NAME_BEFORE.search(text, max(0, start - 60), start - 1)
         if entry is None or match is None:
             continue
-        message = _message(doc, match.group(1), entry)
+        message = _message(doc, match.group(1), entry, _sentence_before(text, match.start(1)))
         if message is not None:
             yield Violation(doc.span(match.start(1), match.end(1)), message)

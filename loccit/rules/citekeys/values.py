@@ -37,7 +37,9 @@ def _date_part(part: str) -> str | None:
     if rest and not (1 <= int(rest[0]) <= 12 or int(rest[0]) in _SEASONS):
         return f'"{rest[0]}" is not a month'
     if len(rest) == 2:
-        leap = 2000 if calendar.isleap(int(year)) else 2001  # the year itself may lie outside what calendar takes
+        # A year's last four digits decide whether it is a leap year (10,000 is a multiple of 400); `y` years may
+        # run to thousands of digits, more than int() converts, and lie outside what calendar takes.
+        leap = 2000 if calendar.isleap(int(year[-4:])) else 2001
         last = calendar.monthrange(leap, int(rest[0]))[1] if int(rest[0]) <= 12 else 31
         if not 1 <= int(rest[1]) <= last:
             return f'"{rest[1]}" is not a day of month {rest[0]}'
@@ -159,17 +161,28 @@ def missing_crossrefs(doc: Document, opts: object) -> Iterator[Violation]:
     files = bib_files(doc)
     keys: set[str] = set()
     folded: dict[str, str] = {}
+    unread: set[str] = set()
 
     def compute(one: BibFile) -> Iterator[Violation]:
         if not keys:
             keys.update(entry.key for other in files for entry in other.entries)
             folded.update((key.lower(), key) for key in sorted(keys))
-        unread = " ".join(problem.message for other in files for problem in other.problems)
+            unread.update(_unread_words(files))
         return _missing_crossrefs(one, keys, folded, unread)
 
     for found in files:
         if found.format == "bibtex":
             yield from per_file("B021", found, compute, files)
+
+
+_WORD_BREAK = re.compile(r"[\s\"{}(),=@]+")
+
+
+def _unread_words(files: tuple[BibFile, ...]) -> Iterator[str]:
+    """The words of the files' problems: the key of an entry that failed to parse is among them (its head)."""
+    for found in files:
+        for problem in found.problems:
+            yield from _WORD_BREAK.split(problem.message)
 
 
 def _targets(entry: BibEntry) -> Iterator[tuple[str, str, tuple[int, int, int, int, int, int]]]:
@@ -180,10 +193,10 @@ def _targets(entry: BibEntry) -> Iterator[tuple[str, str, tuple[int, int, int, i
                     yield name, key, span
 
 
-def _missing_crossrefs(found: BibFile, keys: set[str], folded: dict[str, str], unread: str) -> Iterator[Violation]:
+def _missing_crossrefs(found: BibFile, keys: set[str], folded: dict[str, str], unread: set[str]) -> Iterator[Violation]:
     for entry in found.entries:
         for name, key, span in _targets(entry):
-            if key in keys or key in unread:  # a key in an entry that failed to parse may be there
+            if key in keys or key in unread:  # the key of an entry that failed to parse may be the one named
                 continue
             message = f'{name} "{key}" of entry "{entry.key}" names no entry in the bibliography files'
             other = folded.get(key.lower())

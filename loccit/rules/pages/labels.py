@@ -10,7 +10,7 @@ from loccit.linter.citations.locators import Locator, find_locators
 from loccit.linter.citations.masking import mask_literals
 from loccit.linter.citations.page_style import BARE, CHICAGO_LABEL, LabelShape, is_plural_label, shape_of
 from loccit.linter.citations.prose import in_text_citations
-from loccit.linter.citations.scan import tidy
+from loccit.linter.citations.scan import fold, tidy
 from loccit.linter.citations.years import YEAR_DIGITS
 from loccit.linter.diagnostics import Fix, Rule, Severity, Violation
 from loccit.linter.matching.intext import intext_matches
@@ -155,16 +155,21 @@ def check_missing_locator(doc: Document, opts: PageOptions) -> Iterator[Violatio
 def _quotation_without_page(doc: Document) -> Iterator[Violation]:
     """An in-text citation right after a quotation of five words or more, with no page, where most give one."""
     quoting = [
-        cite
+        (cite, quoted)
         for intext in in_text_citations(doc)
         if len(intext.cites) == 1 and not intext.ibid and (cite := intext.cites[0]).year and not cite.narrative
-        if _quotation_before(doc.text, intext.start)
+        if (quoted := _quotation_before(doc.text, intext.start)) is not None
     ]
-    if len(quoting) < 3 or sum(cite.pages is not None for cite in quoting) * 2 <= len(quoting):
+    if len(quoting) < 3 or sum(cite.pages is not None for cite, _ in quoting) * 2 <= len(quoting):
         return
-    paged = {(f.cite.start, f.cite.end) for f in intext_matches(doc) if f.listed and _paginated(f.listed.entry.text)}
-    for cite in quoting:
-        if cite.pages is None and (cite.start, cite.end) in paged:
+    paged = {
+        (f.cite.start, f.cite.end): f.listed
+        for f in intext_matches(doc)
+        if f.listed and _paginated(f.listed.entry.text)
+    }
+    for cite, quoted in quoting:
+        listed = paged.get((cite.start, cite.end))
+        if cite.pages is None and listed is not None and not _is_title(quoted, listed.entry.text):
             yield Violation(
                 doc.span(cite.start, cite.end),
                 f'in-text citation "{tidy(doc.text[cite.start : cite.end])}" follows a quotation but gives no page; '
@@ -187,17 +192,29 @@ _QUOTATION_WORDS = 5  # a shorter quoted phrase is more often a term or a scare 
 _QUOTATION_REACH = 600  # how far back the opening quotation mark is looked for
 
 
-def _quotation_before(text: str, start: int) -> bool:
-    """Whether a quotation of several words closes just before start: `“…” (Franklin, 2013)`."""
+def _quotation_before(text: str, start: int) -> str | None:
+    """The quotation of several words that closes just before start (`“…” (Franklin, 2013)`), or None."""
     end = start
     while end > 0 and text[end - 1] in " \t\n\u00a0":
         end -= 1
     closing = text[end - 1 : end]
     if closing not in ("\u201d", '"'):
-        return False
+        return None
     opening = "\u201c" if closing == "\u201d" else '"'
     at = text.rfind(opening, max(0, end - 1 - _QUOTATION_REACH), end - 1)
-    return at >= 0 and "\n\n" not in text[at:end] and len(text[at + 1 : end - 1].split()) >= _QUOTATION_WORDS
+    quoted = text[at + 1 : end - 1]
+    return quoted if at >= 0 and "\n\n" not in quoted and len(quoted.split()) >= _QUOTATION_WORDS else None
+
+
+_TITLE_SCORE = 90  # how like a part of the cited entry quoted words must be to be its title, not a quotation
+
+
+def _is_title(quoted: str, entry: str) -> bool:
+    """Whether quoted words are the cited work's title, as its entry gives it (`the paper “Does Working from Home
+    Work?” (Bloom et al., 2015)`): the entry's text is searched, as the title parsed from it may be cut short."""
+    from rapidfuzz import fuzz
+
+    return fuzz.partial_ratio(fold(quoted), fold(entry)) >= _TITLE_SCORE
 
 
 PAGE_LABEL_STYLE = Rule(
