@@ -10,7 +10,7 @@ from loccit.linter.citations.scan import fold, tidy
 from loccit.linter.citations.works import Kind, Work
 from loccit.linter.diagnostics import Rule, Severity, Violation
 from loccit.linter.matching.evidence import Folded, named_among, surname_index
-from loccit.linter.matching.resolve import MatchOptions, Resolution, listed_works, resolve
+from loccit.linter.matching.resolve import MatchOptions, Resolution, listed_derived, resolve
 from loccit.linter.matching.system import CitationSystem, citation_system
 from loccit.linter.model import Document
 from loccit.rules.bibliography.common import has_bibliography, note_span
@@ -77,14 +77,18 @@ def _title_in_entries(doc: Document, work: Work) -> bool:
     if len(words) < 3:
         return False
     # an entry read with this title (or a longer one) lists another author's work of that name: a true B001
-    titles = doc.derived(
+    # Both texts are folded once per list of works: the chapters of a book share them (per chapter, the time
+    # grew with the square of the number of chapters).
+    titles = listed_derived(
+        doc,
         "folded listed titles",
-        lambda: Folded("\n\n".join(i.work.title.text for i in listed_works(doc) if i.work.title)),
+        lambda listed: Folded("\n\n".join(i.work.title.text for i in listed if i.work.title)),
     )
     if titles.phrase(words):
         return False
-    entries = doc.derived(
-        "folded entries", lambda: Folded("\n\n".join(e.text for s in doc.source_sections for e in s.entries))
+    # (The entries as written, with paragraphs the list of works leaves out: the same for every such chapter.)
+    entries = listed_derived(
+        doc, "folded entries", lambda _: Folded("\n\n".join(e.text for s in doc.source_sections for e in s.entries))
     )
     return bool(entries.phrase(words))
 
