@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from loccit.linter.diagnostics import Rule, Severity, Violation
 from loccit.linter.matching.citekeys import cited_keys, describe, key_index, near_miss, other_case, usable
@@ -70,23 +71,34 @@ def _doi(entry: BibEntry) -> str | None:
     return value or None
 
 
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+class _Title(NamedTuple):
+    """A title as compared: its words case-folded without punctuation, and those of them holding digits."""
+
+    words: str
+    numbers: tuple[str, ...]
+
+
+def _title(title: str) -> _Title:
+    words = " ".join(_NON_WORD.sub(" ", title.casefold()).split())
+    return _Title(words, tuple(word for word in words.split() if any(c.isdigit() for c in word)))
+
+
 def _alike(one: str | None, other: str | None, min_score: float = 90) -> bool:
     """Whether two titles name one work: a dataset's v10 and v12 may share a DOI and are two works."""
-    if not one or not other:
-        return False
+    return bool(one and other) and _alike_titles(_title(one or ""), _title(other or ""), min_score)
+
+
+def _alike_titles(one: _Title, other: _Title, min_score: float) -> bool:
     from rapidfuzz import fuzz
 
-    def clean(title: str) -> str:
-        return " ".join("".join(c if c.isalnum() else " " for c in title.casefold()).split())
-
-    one, other = clean(one), clean(other)
-    numbers = [word for word in one.split() if any(c.isdigit() for c in word)]
-    if numbers != [word for word in other.split() if any(c.isdigit() for c in word)]:
+    if one.numbers != other.numbers:
         return False  # "Dataset v10" and "Dataset v12", "Volume 1" and "Volume 2"
-    return fuzz.ratio(one, other) >= min_score
+    return fuzz.ratio(one.words, other.words, score_cutoff=min_score) >= min_score
 
 
-_NON_WORD = re.compile(r"[\W_]+")
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 # Fields that tell two printings of one title apart: another volume, edition, translation or part is another work.
 _DISTINCT = ("volume", "edition", "number", "translator", "pages", "part", "version", "chapter")
@@ -124,7 +136,7 @@ def _same_printing(one: BibEntry, other: BibEntry) -> bool:
         return False
     for name in _CONTAINERS:
         mine, theirs = one.field(name), other.field(name)
-        if mine and theirs and _plain(mine) != _plain(theirs):
+        if mine and theirs and mine != theirs and _plain(mine) != _plain(theirs):
             return False
     return True
 
@@ -136,15 +148,24 @@ def _same_work_in(entries: tuple[BibEntry, ...]) -> Iterator[Violation]:
     """The same author words, the same year, alike titles (one DOI under two keys is the other check)."""
     seen: set[str] = set()
     groups: dict[tuple[str, frozenset[str]], list[BibEntry]] = {}
+    titles: dict[int, _Title] = {}  # prepared once an entry has another of its authors and year to compare with
+
+    def title_of(entry: BibEntry) -> _Title:
+        if id(entry) not in titles:
+            titles[id(entry)] = _title(entry.field("title") or "")
+        return titles[id(entry)]
+
     for entry in entries:
         work = _work(entry) if entry.key not in seen else None
         seen.add(entry.key)
         if work is None:
             continue
         earlier = groups.setdefault(work, [])
-        title = entry.field("title")
         candidates = earlier[:_GROUP_LIMIT]
-        same = next((e for e in candidates if _same_printing(e, entry) and _alike(e.field("title"), title, 95)), None)
+        same = next(
+            (e for e in candidates if _alike_titles(title_of(e), title_of(entry), 95) and _same_printing(e, entry)),
+            None,
+        )
         earlier.append(entry)
         # two DOIs: the same one is reported by the DOI check, two different ones are two works
         if same is not None and (_doi(same) is None or _doi(entry) is None):

@@ -21,7 +21,10 @@ _MIN_SCORE = 80.0
 
 def fold(text: str) -> str:
     """Text for comparing names: LaTeX commands and braces off, accents off, case-folded."""
-    text = unicodedata.normalize("NFKD", _LATEX.sub("", text))
+    text = _LATEX.sub("", text)
+    if text.isascii():  # most fields: nothing to decompose (a .bib of thousands of entries folds each name)
+        return text.casefold()
+    text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
 
