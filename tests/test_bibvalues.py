@@ -39,6 +39,8 @@ DATES = [
     ("2019-5-1", "not a four-digit year with a two-digit month and day: YYYY, YYYY-MM or YYYY-MM-DD"),
     ("20011", "not a four-digit year with a two-digit month and day: YYYY, YYYY-MM or YYYY-MM-DD"),
     ("2019/2020/2021", 'more than one "/"'),
+    ("{2019}", None),  # `date = {{2019}}`: braces that only protect the value
+    ("{2019-13-01}", '"13" is not a month'),
     # a long year of thousands of digits: its leap year is read from its last four digits, no int() of them all
     ("y" + "1" * 4996 + "2000-02-29", None),
     ("y" + "1" * 5000 + "-02-29", '"29" is not a day of month 02'),

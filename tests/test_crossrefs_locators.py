@@ -177,6 +177,7 @@ ELSEWHERE = [
     ("  journal = {Labour History Review},\n", "  journal = {Textile History},\n", False),  # "Editorial" twice
     ("  note = {Recorded 3 March},\n", "  note = {Recorded 9 June},\n", False),  # two interviews
     ("  url = {https://who.int/sr/51},\n", "  url = {https://who.int/sr/52},\n", False),  # two reports
+    ("  publisher = {Faber},\n", "  publisher = {Knopf},\n", False),  # a British and an American edition
     ("  journal = {Textile History},\n", "  journal = {{Textile} history},\n", True),
     ("  journal = {Textile History},\n", "  doi = {10.1/x},\n", True),
 ]

@@ -118,10 +118,12 @@ def _work(entry: BibEntry) -> tuple[str, frozenset[str]] | None:
 
 
 # Where a work appears or is found: two entries giving different ones are two works ("Introduction" in two books,
-# "Editorial" in two journals, two interviews or situation reports told apart by a note or a URL).
+# "Editorial" in two journals, two interviews or situation reports told apart by a note or a URL, a book's British
+# and American editions told apart by their publishers).
 _CONTAINERS = (
     "booktitle", "journal", "journaltitle", "maintitle", "series", "howpublished", "note", "url", "eprint", "isbn",
-    "school", "institution", "organization", "type", "container-title", "collection-title",
+    "school", "institution", "organization", "type", "container-title", "collection-title", "publisher", "address",
+    "location", "publisher-place",
 )  # fmt: skip
 
 

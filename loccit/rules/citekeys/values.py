@@ -49,6 +49,8 @@ def _date_part(part: str) -> str | None:
 def date_problem(value: str) -> str | None:
     """Why pandoc and biber cannot read a BibLaTeX date field's value, or None (EDTF `X` digits are left alone)."""
     value = value.strip()
+    if value.startswith("{") and value.endswith("}"):
+        value = value[1:-1].strip()  # `date = {{2019}}`: the braces only protect the value (biber strips them)
     if not value or "X" in value or "x" in value:
         return None
     parts = value.split("/")
