@@ -72,6 +72,10 @@ def test_locator_labels(tmp_path: Path, suffix: str, found: bool) -> None:
         ("format:\n  pdf:\n    cite-method: biblatex\n", False),
         ("format:\n  pdf:\n    cite-method: natbib\n  html: default\n", True),
         ("format: html\n", True),
+        # YAML as YAML reads it: flow style, quoted values
+        ("format: {pdf: {cite-method: biblatex}}\n", False),
+        ("format: [\"typst\"]\n", False),
+        ("citeproc: 'false'\n", False),
     ],
 )
 def test_locale_decides(tmp_path: Path, front: str, found: bool) -> None:
@@ -256,3 +260,12 @@ def test_csl_items_in_two_containers_are_two_works(tmp_path: Path) -> None:
     assert _codes(tmp_path, "a.md", text, "B006", {"refs.json": "[" + ", ".join(items) + "]"}) == []
     items[1] = item.format(key="b", book="Mills of the North")
     assert _codes(tmp_path, "a.md", text, "B006", {"refs.json": "[" + ", ".join(items) + "]"}) == ["B006"]
+
+
+def test_a_chapter_takes_its_formats_cite_method_from_the_project(tmp_path: Path) -> None:
+    """Quarto merges a chapter's `format: pdf` with the project's options for pdf: biblatex prints the suffix."""
+    files = {"_quarto.yml": "project:\n  type: book\nformat:\n  pdf:\n    cite-method: biblatex\n"}
+    text = "---\nbibliography: refs.bib\nformat: pdf\n---\n\nMills closed [@a, ch. 3].\n"
+    assert _codes(tmp_path, "a.qmd", text, "B022", files) == []
+    files["_quarto.yml"] = "project:\n  type: book\nformat:\n  pdf:\n    toc: true\n"
+    assert _codes(tmp_path, "a.qmd", text, "B022", files) == ["B022"]

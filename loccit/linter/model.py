@@ -151,7 +151,11 @@ class Metadata(NamedTuple):
     lang: str | None = None  # `lang:` (or `locale:`), which picks the locale citeproc reads locator terms in
     csl: Named | None = None  # `csl:` (or `citation-style:`), a style that may define terms of its own
     quarto: bool = False  # a key only Quarto reads (`format:`, `crossref:`): Quarto renders the document
-    citeproc: bool | None = None  # whether citeproc renders the citations (False: biblatex, natbib or Typst does)
+    citeproc: bool | None = None  # `citeproc:` as written (None: not said)
+    # The formats `format:` names, each with the `cite-method` it gives (None: no `format:`), and `cite-method:`
+    # at the top: together with a project's, they say whether citeproc renders the citations (bibfiles.citeproc).
+    formats: tuple[tuple[str, str | None], ...] | None = None
+    cite_method: str | None = None
 
 
 class KeyBibliography(NamedTuple):

@@ -1,43 +1,45 @@
-"""Whether citeproc renders a document's citations, as its YAML metadata says (read line by line, no parser).
+"""Whether citeproc renders a document's citations, as its YAML metadata and its project's say.
 
 Pandoc's citeproc reads a citation's locator terms (`p.`, `chap.`); LaTeX's biblatex and natbib (Quarto's
 `cite-method`) and Typst's own bibliography (Quarto's default for `format: typst`) print a citation's suffix as
-written instead, so a locator term there is no matter of pandoc's locale.
+written instead, so a locator term there is no matter of pandoc's locale. Quarto merges a document's metadata
+with its project's: a chapter's `format: pdf` takes the `cite-method` the project's `_quarto.yml` gives pdf.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
+from typing import Any
 
-_CITEPROC = re.compile(r"^citeproc[ \t]*:[ \t]*[\"']?(true|false|yes|no)\b", re.M | re.I)
-_CITE_METHOD = re.compile(r"^[ \t]*cite-method[ \t]*:[ \t]*[\"']?(?:biblatex|natbib)\b", re.M)
-_FORMAT = re.compile(r"^format[ \t]*:[ \t]*([^\n#]*)", re.M)
-_KEY = re.compile(r"([ \t]*)([\w.+-]+)[ \t]*:")
+from loccit.linter.bibfiles import yamlnodes
+from loccit.linter.model import Metadata
+
 _LATEX_FORMATS = ("pdf", "latex", "beamer")
+_NATIVE_METHODS = ("biblatex", "natbib")
+_TRUE, _FALSE = ("true", "yes", "on"), ("false", "no", "off")
 
 
-def _formats(yaml_text: str) -> list[str]:
-    """The output formats a top-level `format:` names: a scalar, a flow list or the keys of a mapping."""
-    found = _FORMAT.search(yaml_text)
-    if found is None:
-        return []
-    value = found.group(1).strip().strip("\"'")
-    if value:
-        return [name.strip().strip("\"'") for name in value.strip("[]").split(",") if name.strip()]
-    names: list[str] = []
-    indent = None
-    for line in yaml_text[found.end() :].split("\n")[1:]:
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        key = _KEY.match(line)
-        width = len(line) - len(line.lstrip())
-        if width == 0:
-            break  # the next top-level key
-        if indent is None:
-            indent = width
-        if width == indent and key is not None:
-            names.append(key.group(2))
-    return names
+def _scalar(node: Any) -> str | None:
+    return str(node.value).strip() if yamlnodes.kind(node) == "scalar" and str(node.value).strip() else None
+
+
+def read_rendering(root: Any) -> dict[str, Any]:
+    """What a YAML mapping says of rendering citations: `citeproc:`, the formats `format:` names (a scalar, a
+    list or a mapping's keys), each with its own `cite-method`, and a top-level `cite-method`."""
+    said = (_scalar(yamlnodes.get(root, "citeproc")) or "").lower()
+    node = yamlnodes.get(root, "format")
+    formats: tuple[tuple[str, str | None], ...] | None = None
+    if yamlnodes.kind(node) == "map":
+        formats = tuple(
+            (name, _scalar(yamlnodes.get(value, "cite-method"))) for name, _, value in yamlnodes.items(node)
+        )
+    elif yamlnodes.scalars(node):
+        formats = tuple((name, None) for item in yamlnodes.scalars(node) if (name := _scalar(item)))
+    return {
+        "citeproc": True if said in _TRUE else False if said in _FALSE else None,
+        "formats": formats or None,
+        "cite_method": _scalar(yamlnodes.get(root, "cite-method")),
+    }
 
 
 def _is(name: str, kinds: tuple[str, ...]) -> bool:
@@ -45,18 +47,26 @@ def _is(name: str, kinds: tuple[str, ...]) -> bool:
     return any(name == kind or name.endswith("-" + kind) for kind in kinds)
 
 
-def renders_with_citeproc(yaml_text: str) -> bool | None:
-    """False when citeproc renders none of the citations (`citeproc: false`, only Typst formats, or only LaTeX
-    formats with `cite-method: biblatex` or `natbib`); True when it renders some (`citeproc: true`, another
-    format); None when the text names no format."""
-    said = _CITEPROC.search(yaml_text)
+def renders_with_citeproc(layers: Sequence[Metadata]) -> bool | None:
+    """Whether citeproc renders the citations of a document whose metadata layers are these, nearest first:
+    False when it renders none (`citeproc: false`, only Typst formats, or only LaTeX formats whose `cite-method`
+    is biblatex or natbib), True when it renders some, None when no layer names a format."""
+    said = next((layer.citeproc for layer in layers if layer.citeproc is not None), None)
     if said is not None:
-        return said.group(1).lower() in ("true", "yes")
-    formats = _formats(yaml_text)
-    if not formats:
+        return said
+    formats = next((layer.formats for layer in layers if layer.formats), None)
+    if formats is None:
         return None
-    if all(_is(name, ("typst",)) for name in formats):
+    names = [name for name, _ in formats]
+    if all(_is(name, ("typst",)) for name in names):
         return False
-    if all(_is(name, _LATEX_FORMATS) for name in formats) and _CITE_METHOD.search(yaml_text):
+
+    def method(name: str) -> str | None:
+        own = (dict(layer.formats or ()).get(name) for layer in layers)
+        return next((m for m in own if m), None) or next(
+            (layer.cite_method for layer in layers if layer.cite_method), None
+        )
+
+    if all(_is(name, _LATEX_FORMATS) and method(name) in _NATIVE_METHODS for name in names):
         return False
     return True  # a format citeproc renders (HTML, Word, PDF through pandoc): it overrides a project's Typst

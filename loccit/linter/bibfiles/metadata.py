@@ -7,15 +7,17 @@ import re
 from typing import Any
 
 from loccit.linter.bibfiles import yamlnodes
-from loccit.linter.bibfiles.citeproc import renders_with_citeproc
+from loccit.linter.bibfiles.citeproc import read_rendering
 from loccit.linter.bibfiles.csl import csl_entries
 from loccit.linter.model import LineIndex, Metadata, Named
 
-# Only metadata naming one of these is read with PyYAML: most front matter is a title and a date.
+# Only metadata naming one of these at its top level is read with PyYAML: most front matter is a title and a date.
 _CITATION_KEYS = re.compile(r"^(?:bibliography|references|nocite|metadata-files)[ \t]*:", re.M)
-# `lang:` and `csl:` at the top level, read without PyYAML when nothing else about citations is there.
-_PLAIN = re.compile(r"^(lang|locale|csl|citation-style)[ \t]*:[ \t]*[\"']?([^\s\"'#]+)", re.M)
-_QUARTO = re.compile(r"^(?:format|crossref)[ \t]*:", re.M)
+_READ_KEYS = re.compile(
+    r"^(?:bibliography|references|nocite|metadata-files|lang|locale|csl|citation-style|format|crossref|citeproc"
+    r"|cite-method)[ \t]*:",
+    re.M,
+)
 _NOCITE_KEY = re.compile(r"@(\*|\{[^{}\s]+\}|[\w][\w:.#$%&+?<>~/-]*[\w])|@([\w*])")
 
 
@@ -34,13 +36,13 @@ def _nocite(node: Any) -> tuple[str, ...]:
 
 def read_metadata(yaml_text: str, path: str, lines: LineIndex, base: int = 0) -> Metadata:
     """The citation metadata of YAML text found at offset base of a file (whose line index is lines)."""
-    if not mentions_citations(yaml_text):
-        return _plain(yaml_text, path, lines, base)._replace(
-            quarto=_QUARTO.search(yaml_text) is not None, citeproc=renders_with_citeproc(yaml_text)
-        )
+    if _READ_KEYS.search(yaml_text) is None:
+        return Metadata()
     try:
         root = yamlnodes.compose(yaml_text)
     except yamlnodes.YamlError as error:
+        if not mentions_citations(yaml_text):
+            return Metadata()  # of no matter to citations: other tools report broken front matter
         where = lines.span(base + error.offset, base + error.offset)
         return Metadata(problem=Named(f"the YAML cannot be read: {error}", path, where))
     bibliography = yamlnodes.get(root, "bibliography")
@@ -55,8 +57,8 @@ def read_metadata(yaml_text: str, path: str, lines: LineIndex, base: int = 0) ->
         metadata_files=_named(yamlnodes.get(root, "metadata-files"), path, lines, base),
         lang=_first_text(root, ("lang", "locale")),
         csl=next(iter(_named(_style_node(root), path, lines, base)), None),
-        quarto=_QUARTO.search(yaml_text) is not None,
-        citeproc=renders_with_citeproc(yaml_text),
+        quarto=yamlnodes.get(root, "format") is not None or yamlnodes.get(root, "crossref") is not None,
+        **read_rendering(root),
     )
 
 
@@ -70,20 +72,6 @@ def _first_text(root: Any, names: tuple[str, ...]) -> str | None:
         if found and str(found[0].value).strip():
             return str(found[0].value).strip()
     return None
-
-
-def _plain(yaml_text: str, path: str, lines: LineIndex, base: int) -> Metadata:
-    """The `lang:` and `csl:` of YAML that names no bibliography, read line by line (no parser to import)."""
-    if not any(word in yaml_text for word in ("lang", "locale", "csl", "style")):
-        return Metadata()
-    lang = csl = None
-    for match in _PLAIN.finditer(yaml_text):
-        name, value = match.group(1), match.group(2)
-        if name in ("lang", "locale"):
-            lang = lang or value
-        elif csl is None:
-            csl = Named(value, path, lines.span(base + match.start(2), base + match.end(2)))
-    return Metadata(lang=lang, csl=csl)
 
 
 def _named(node: Any, path: str, lines: LineIndex, base: int) -> tuple[Named, ...]:
@@ -112,4 +100,6 @@ def merge_metadata(blocks: list[Metadata]) -> Metadata:
         csl=next((block.csl for block in reversed(blocks) if block.csl), None),
         quarto=any(block.quarto for block in blocks),
         citeproc=next((block.citeproc for block in reversed(blocks) if block.citeproc is not None), None),
+        formats=next((block.formats for block in reversed(blocks) if block.formats is not None), None),
+        cite_method=next((block.cite_method for block in reversed(blocks) if block.cite_method), None),
     )

@@ -16,6 +16,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
+from loccit.linter.bibfiles.citeproc import renders_with_citeproc
 from loccit.linter.bibfiles.load import BibliographyError
 from loccit.linter.bibfiles.metadata import mentions_citations, read_metadata
 from loccit.linter.engine.bibcache import cached_bibliography
@@ -184,7 +185,7 @@ def _locale_blocks(text: str) -> Iterator[str]:
 
 def _locale(layers: Sequence[Metadata]) -> tuple[str | None, frozenset[str]]:
     """The locale citeproc reads locator terms in (None when unknown) and the terms the style adds."""
-    if next((layer.citeproc for layer in layers if layer.citeproc is not None), None) is False:
+    if renders_with_citeproc(layers) is False:
         return None, frozenset()  # biblatex, natbib or Typst prints the suffix: pandoc's locale reads no term
     lang = next((layer.lang for layer in layers if layer.lang), None)
     csl = next((layer.csl for layer in layers if layer.csl is not None), None)
