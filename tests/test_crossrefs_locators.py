@@ -74,7 +74,7 @@ def test_locator_labels(tmp_path: Path, suffix: str, found: bool) -> None:
         ("format: html\n", True),
         # YAML as YAML reads it: flow style, quoted values
         ("format: {pdf: {cite-method: biblatex}}\n", False),
-        ("format: [\"typst\"]\n", False),
+        ('format: ["typst"]\n', False),
         ("citeproc: 'false'\n", False),
     ],
 )

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import CORPUS
+from conftest import CORPUS, ROOT
 
 from loccit.linter.cli.main import main
 from loccit.linter.config.discovery import Overrides
@@ -356,3 +356,17 @@ def test_projects_naming_one_bibliography_without_a_heading_parse_its_blocks_onc
     result = CliRunner().invoke(main, args)
     assert result.output.count('"Fares" by Jones, which no bibliography entry lists') == 2, result.output
     assert len(parsed) == 1  # two projects name one file: its blocks are parsed once
+
+
+def test_a_run_forgets_the_last_runs_bibliography_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a run works out once for a book (its parsed `.bib`, the findings in it) is let go when the next begins:
+    a long-lived process keeps one run's files, not every run's."""
+    from loccit.rules.citekeys import files
+
+    monkeypatch.chdir(ROOT)
+    CliRunner().invoke(main, ["check", "--isolated", "fixtures/pandoc/essay.md"])
+    assert files._FOUND
+    essay = tmp_path / "essay.md"
+    essay.write_text("A claim.[^1]\n\n[^1]: A. Author, *Title* (1990), p. 4.\n", encoding="utf-8")
+    CliRunner().invoke(main, ["check", "--isolated", str(essay)])
+    assert not files._FOUND

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import os
 
+from loccit.linter import cache
 from loccit.linter.bibfiles.bibtex import parse_bibtex
 from loccit.linter.bibfiles.csl import CslError, parse_csl_json, parse_csl_yaml
 from loccit.linter.model import BibFile, LineIndex
 
 BIBLIOGRAPHY_SUFFIXES = (".bib", ".bibtex", ".biblatex", ".json", ".yaml", ".yml")
-_LOADED: dict[tuple[str, int, int], BibFile | str] = {}
+_LOADED: dict[tuple[str, int, int], BibFile | str] = cache.per_run({})
 
 
 class BibliographyError(Exception):

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import os
 
+from loccit.linter import cache
 from loccit.linter.bibfiles.load import load_bibliography
 from loccit.linter.model import BibFile
 
 MIN_SIZE = 64_000  # bytes: a smaller file parses faster than the cache would read it
 _VERSION = "2"  # of the cached records; raised when the model's bibliography records change
-_READ: dict[tuple[str, int, int], BibFile] = {}  # this run's: the chapters of a book share one parsed file
+_READ: dict[tuple[str, int, int], BibFile] = cache.per_run(
+    {}
+)  # this run's: the chapters of a book share one parsed file
 
 
 def cache_dir() -> str | None:

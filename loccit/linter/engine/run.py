@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
 
+from loccit.linter import cache
 from loccit.linter.config import discovery as config
 from loccit.linter.config import keys
 from loccit.linter.config.discovery import Config, Overrides
@@ -62,6 +63,7 @@ def check_overrides(overrides: Overrides) -> None:
 def prepare(request: Request) -> tuple[list[str], Configs]:
     """Every file to check, with every configuration that applies already validated (ConfigError otherwise)."""
     config.clear_cache()
+    cache.clear_run()
     check_overrides(request.overrides)
     configs = Configs(request)
     walked = lambda directory: config.included(configs(os.path.join(directory, "-")))  # noqa: E731

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar, cast
 
+from loccit.linter import cache
 from loccit.linter.diagnostics import Rule, Severity, Violation
 from loccit.linter.model import BibFile, Document, Span
 
@@ -24,7 +25,7 @@ def bib_files(doc: Document) -> tuple[BibFile, ...]:
 
 # The chapters of a book share one parsed file: what a rule finds in it is worked out once per run. A rule whose
 # findings in a file depend on the other files loaded with it (a crossref target) names them as its scope.
-_FOUND: dict[tuple[str, int, tuple[int, ...]], tuple[BibFile, tuple[BibFile, ...], list[Violation]]] = {}
+_FOUND: dict[tuple[str, int, tuple[int, ...]], tuple[BibFile, tuple[BibFile, ...], list[Violation]]] = cache.per_run({})
 
 
 def per_file(
@@ -43,7 +44,7 @@ def per_file(
 
 _T = TypeVar("_T")
 # What a rule finds in all the files a document is rendered with (duplicate keys across them): once per set of files.
-_ACROSS: dict[tuple[str, tuple[int, ...]], tuple[tuple[BibFile, ...], list[Any]]] = {}
+_ACROSS: dict[tuple[str, tuple[int, ...]], tuple[tuple[BibFile, ...], list[Any]]] = cache.per_run({})
 
 
 def across_files(rule: str, files: tuple[BibFile, ...], compute: Callable[[], Iterable[_T]]) -> list[_T]:
