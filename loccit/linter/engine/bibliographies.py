@@ -31,7 +31,8 @@ _KEY = re.compile(r"@(\{[^{}\s]+\}|\w[\w:.#$%&+?<>~/-]*)")  # a literal first: t
 _TRAILING = ":.#$%&-+?<>~/"
 
 
-def _read_text(path: str) -> str | None:
+def read_text(path: str) -> str | None:
+    """A file's text with its line endings made `\n`, or None when it cannot be read (what other files name)."""
     try:
         with open(path, encoding="utf-8", errors="replace") as handle:
             return handle.read().lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
@@ -41,7 +42,7 @@ def _read_text(path: str) -> str | None:
 
 @functools.lru_cache(maxsize=512)
 def _yaml_file(path: str, mtime: int) -> Metadata | None:
-    text = _read_text(path)
+    text = read_text(path)
     if text is None:
         return None
     front = find_front_matter(text) if path.lower().endswith((".rmd", ".md", ".qmd")) else None
@@ -61,7 +62,7 @@ def metadata_file(path: str) -> Metadata | None:
 def _bookdown_index(directory: str) -> bool:
     """Whether a folder holds a bookdown `index.Rmd` (`site: bookdown::bookdown_site`) without `_bookdown.yml`."""
     text = (
-        _read_text(os.path.join(directory, "index.Rmd"))
+        read_text(os.path.join(directory, "index.Rmd"))
         if os.path.isfile(os.path.join(directory, "index.Rmd"))
         else None
     )
@@ -166,7 +167,7 @@ _DEFAULT_LOCALE = re.compile(r"<style\b[^>]*\bdefault-locale=[\"']([^\"']+)")
 @functools.lru_cache(maxsize=64)
 def _style(path: str, mtime: int) -> tuple[str | None, frozenset[str]]:
     """A CSL style's default locale and the terms its own `<locale>` elements define (case-folded)."""
-    text = _read_text(path) or ""
+    text = read_text(path) or ""
     default = _DEFAULT_LOCALE.search(text[:4000])
     terms = {t.strip().casefold() for block in _locale_blocks(text) for t in _TERM_TEXT.findall(block)}
     return (default.group(1) if default else None), frozenset(t for t in terms if t)
@@ -204,7 +205,7 @@ def _locale(layers: Sequence[Metadata]) -> tuple[str | None, frozenset[str]]:
 @functools.lru_cache(maxsize=4096)
 def _keys_in(path: str, mtime: int) -> tuple[frozenset[str], str]:
     """The keys a document may cite (a cheap read) and its text's names of files, for the folder's other documents."""
-    text = _read_text(path) or ""
+    text = read_text(path) or ""
     keys = set()
     for match in _KEY.finditer(text):
         before = text[match.start() - 1 : match.start()]
@@ -220,7 +221,7 @@ def _keys_in(path: str, mtime: int) -> tuple[frozenset[str], str]:
     return frozenset(keys), head
 
 
-def _siblings(doc: Document) -> tuple[list[str], bool]:
+def sibling_documents(doc: Document) -> tuple[list[str], bool]:
     """The other documents that may share the bibliography: a project's chapters, else the folder's documents."""
     directory = os.path.dirname(os.path.abspath(doc.path))
     root = project_root(directory)
@@ -236,7 +237,7 @@ def _cited_elsewhere(doc: Document, files: frozenset[str]) -> frozenset[str]:
     """The keys cited by the project's other chapters, or by the folder's documents naming one of the files."""
     names = {os.path.basename(path) for path in files}
     keys: set[str] = set()
-    siblings, in_project = _siblings(doc)
+    siblings, in_project = sibling_documents(doc)
     for path in siblings:
         try:
             found, head = _keys_in(path, os.stat(path).st_mtime_ns)

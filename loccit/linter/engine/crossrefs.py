@@ -14,7 +14,7 @@ import functools
 import os
 import re
 
-from loccit.linter.engine.bibliographies import _read_text, _siblings, project_root
+from loccit.linter.engine.bibliographies import project_root, read_text, sibling_documents
 from loccit.linter.model import Document
 
 # A label is a pandoc identifier: letters, digits and `-_:.` (`{#eq-black.scholes}`, `#| label: fig-sales.2020`).
@@ -40,7 +40,7 @@ def labels_in(text: str) -> frozenset[str] | None:
 
 @functools.lru_cache(maxsize=4096)
 def _file_labels(path: str, mtime: int) -> frozenset[str] | None:
-    text = _read_text(path)
+    text = read_text(path)
     return None if text is None else labels_in(text)
 
 
@@ -64,14 +64,11 @@ def is_quarto(doc: Document) -> bool:
 
 def crossref_labels(doc: Document) -> frozenset[str] | None:
     """Every label the document's Quarto project defines (the document's own first); None when unknowable."""
-    try:  # the document's own file, read once per run like the project's other files
-        own = _file_labels(doc.path, os.stat(doc.path).st_mtime_ns)
-    except OSError:
-        own = labels_in(doc.text)
+    own = labels_in(doc.text)
     if own is None:
         return None
     labels = set(own)
-    siblings, in_project = _siblings(doc)
+    siblings, in_project = sibling_documents(doc)
     if not in_project:
         return frozenset(labels)
     if any(
