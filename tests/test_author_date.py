@@ -272,3 +272,15 @@ def test_missing_locator_leaves_a_quoted_title_alone(tmp_path: Path) -> None:
     assert "P004" not in CliRunner().invoke(main, args).stdout
     (tmp_path / "essay.md").write_text(text.replace("Looms and Ledgers in", "no ledger survived in"), encoding="utf-8")
     assert '"Marsh, 2016"' in CliRunner().invoke(main, args).stdout
+
+
+def test_mla_roman_pages_cite_but_prove_no_missing_work(tmp_path: Path) -> None:
+    """A preface's page, "(Easson xii)", cites Easson's entry; "(Part ii)" is no author of a missing work."""
+    text = (FIXTURES / "mla-clean.md").read_text(encoding="utf-8")
+    cited = "(Marsh 88), as the preface has it (Easson xii). The survey has two parts (Part ii)."
+    text = text.replace("(Marsh 88).", cited).replace(
+        "- Franklin", "- Easson, Mary. *Wheels*. Tide Books, 2011.\n- Franklin"
+    )
+    (tmp_path / "essay.md").write_text(text, encoding="utf-8")
+    args = ["check", "--isolated", "--output-format", "concise", str(tmp_path / "essay.md")]
+    assert CliRunner().invoke(main, args).stdout.startswith("No findings")

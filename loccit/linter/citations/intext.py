@@ -25,7 +25,11 @@ _AFTER = re.compile(
     rf"(?:(?P<mark>\s?:\s?|\s?,\s?)(?P<label>(?:{_LABEL})\s?)?(?P<pages>{_PAGES})(?![\w/]))?"
     r"(?:\s?[,;]\s?[a-z][a-z ,.]{0,60})?\s*\Z"
 )
-_MLA_PAGES = re.compile(rf"\s(?P<label>(?:{_LABEL})\s?)?(?P<pages>\d{{1,5}}(?:\s?[-–]\s?\d{{1,5}})?)\s*\Z")
+# MLA's pages: arabic, or a preface's lower-case roman ("Easson xii"), which is never taken as proof of a missing work.
+_MLA_PAGES = re.compile(
+    rf"\s(?P<label>(?:{_LABEL})\s?)?(?P<pages>\d{{1,5}}(?:\s?[-–]\s?\d{{1,5}})?|[ivxlc]{{1,7}}(?:\s?[-–]\s?[ivxlc]{{1,7}})?)"
+    r"\s*\Z"
+)
 _PREFIX = re.compile(r"(?:(?:see\s+also|see|e\.g\.,?|i\.e\.,?|cf\.|compare|also|and)\s+)+", re.I)
 # APA's "as cited in", MLA's "qtd. in" (or "quoted in"): the work the writer read follows.
 _SECONDARY = re.compile(r"(?:,\s?)?\b(?:(?:as\s+)?(?:cited|quoted)|qtd\.)\s+in\s+", re.I)

@@ -13,7 +13,8 @@ from loccit.linter.citations.intext import MAX_INSIDE, InText, narrative, parse_
 from loccit.linter.model import Document
 
 _QUOTE_OR_BREAK = re.compile(r"[“”\"]|\n[ \t]*\n")
-_CITABLE = re.compile(r"\d|n\.\s?d\.|in\s+press|forthcoming|\bibid|\bid\.", re.I)
+# What a citation's parenthesis holds: a year or page, a date's stand-in, ibid., or MLA's roman page at its end.
+_CITABLE = re.compile(r"\d|n\.\s?d\.|in\s+press|forthcoming|\bibid|\bid\.|\s[ivxlc]{1,7}\s*$", re.I)
 _NARRATIVE_START = re.compile(r"\s?(?:\d|n\.\s?d\.|in\s+press|forthcoming)", re.I)
 
 

@@ -47,6 +47,8 @@ def _sure_missing(doc: Document, found: Found, mla: bool) -> bool:
     cite = found.cite
     if found.how != "no match" or found.others or (cite.year is None and not mla) or cite.possessive:
         return False  # a possessive may be a place's or a body's ("Britain’s (1990) policy")
+    if cite.year is None and cite.pages is not None and not cite.pages[:1].isdigit():
+        return False  # "(Part ii)", "(Act iii)": a roman page proves no author
     if cite.title is not None:  # no entry's text holds anything like the title: short ones are left alone
         return len(fold(cite.title).replace(" ", "")) >= 6
     name = cite.names[0]
