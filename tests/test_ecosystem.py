@@ -35,3 +35,9 @@ def test_every_finding_has_a_verdict_and_a_reason() -> None:
     for finding, (verdict, reason) in check.read_verdicts().items():
         assert verdict in check.VERDICT_KINDS and verdict != "unjudged", f"not judged: {finding}"
         assert reason.strip(), f"no reason given: {finding}"
+
+
+def test_readme_shows_the_current_table() -> None:
+    """The README's precision table is the one verdicts.tsv gives."""
+    table = check.precision_table(check.read_verdicts()).strip()
+    assert table in (ROOT / "README.md").read_text(encoding="utf-8"), f"update the README's table to:\n{table}"
