@@ -16,9 +16,8 @@ from loccit.linter.model import BibFile
 
 MIN_SIZE = 64_000  # bytes: a smaller file parses faster than the cache would read it
 _VERSION = "2"  # of the cached records; raised when the model's bibliography records change
-_READ: dict[tuple[str, int, int], BibFile] = cache.per_run(
-    {}
-)  # this run's: the chapters of a book share one parsed file
+# This run's: the chapters of a book share one parsed file.
+_READ: dict[tuple[str, int, int], BibFile] = cache.per_run({})
 
 
 def cache_dir() -> str | None:
