@@ -7,11 +7,11 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from loccit.linter.bibfiles.latex import fold_field
 from loccit.linter.diagnostics import Rule, Severity, Violation
 from loccit.linter.matching.citekeys import cited_keys, describe, key_index, near_miss, other_case, usable
 from loccit.linter.model import BibEntry, Document
 from loccit.rules.citekeys.files import across_files
-from loccit.rules.citekeys.narrative import fold
 
 _DOI_PREFIX = ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:")
 
@@ -129,7 +129,7 @@ _CONTAINERS = (
 
 def _plain(value: str) -> str:
     """A field's words for comparing: LaTeX commands, braces, accents, case and punctuation off."""
-    return " ".join(_NON_WORD.sub(" ", fold(value)).split())
+    return " ".join(_NON_WORD.sub(" ", fold_field(value)).split())
 
 
 def _same_printing(one: BibEntry, other: BibEntry) -> bool:

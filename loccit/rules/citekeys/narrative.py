@@ -5,27 +5,17 @@ the family name of another entry's author and none of this entry's."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 
+from loccit.linter.bibfiles.latex import fold_field, without_latex
 from loccit.linter.diagnostics import Violation
 from loccit.linter.matching.citekeys import key_index
 from loccit.linter.model import BibEntry, Document
 
 # A capitalised word (hyphens and apostrophes inside) and one space, right before `[-@key]`.
 _NAME_BEFORE = re.compile(r"(?<![\w.’'-])([A-Z][^\W\d_]+(?:[-'’][A-Z]?[^\W\d_]+)*)[ \u00a0]\Z")
-_LATEX = re.compile(r"\\[a-zA-Z]+\s*|\\.|[{}]")
 _AND = re.compile(r"\s+and\s+")
 _MIN_SCORE = 80.0
-
-
-def fold(text: str) -> str:
-    """Text for comparing names: LaTeX commands and braces off, accents off, case-folded."""
-    text = _LATEX.sub("", text)
-    if text.isascii():  # most fields: nothing to decompose (a .bib of thousands of entries folds each name)
-        return text.casefold()
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
 
 def _people(entry: BibEntry) -> list[str]:
@@ -43,15 +33,15 @@ def family_names(entry: BibEntry) -> frozenset[str]:
         if not person or (person.startswith("{") and person.endswith("}")):
             continue
         family = person.split(",")[0] if "," in person else person.split()[-1]
-        names.add(fold(family).strip())
+        names.add(fold_field(family).strip())
     return frozenset(n for n in names if n)
 
 
 def _words(entry: BibEntry) -> dict[str, str]:
     """Every word of an entry's author or editor field, folded, to its spelling (given names too: CSL keeps no
     order of family and given to rely on)."""
-    value = _LATEX.sub("", entry.field("author") or entry.field("editor") or "")
-    return {fold(word): word for word in re.findall(r"[^\W\d_]+", value)}
+    value = without_latex(entry.field("author") or entry.field("editor") or "")
+    return {fold_field(word): word for word in re.findall(r"[^\W\d_]+", value)}
 
 
 def _families_of_others(doc: Document) -> dict[str, str]:
@@ -80,14 +70,14 @@ def _sentence_before(text: str, at: int) -> str:
 def _named_before(before: str, entry: BibEntry) -> bool:
     """Whether the sentence names one of the entry's people before the citation ("Scott read Thompson [-@scott]")."""
     names = {word for word in _words(entry) if len(word) >= 3}
-    return any(fold(word) in names for word in re.findall(r"[^\W\d_]+", before))
+    return any(fold_field(word) in names for word in re.findall(r"[^\W\d_]+", before))
 
 
 def _message(doc: Document, written: str, entry: BibEntry, before: str = "") -> str | None:
     if written.endswith(("’s", "'s", "’", "'")):
         return None  # a possessive: "Jones's reading [-@smith2019]" is about Jones, not by Jones
     words = _words(entry)
-    folded = fold(written)
+    folded = fold_field(written)
     if not words or folded in words or any(part in words for part in re.split(r"[-'’]", folded)):
         return None
     from rapidfuzz import fuzz
