@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from conftest import ROOT
+
+from loccit.linter.patterns import LazyPattern
 
 # Loaded only when used: the process pool, fuzzy matching, .gitignore walking, BibTeX, configuration files,
 # JSON output, "did you mean" hints, the on-disk cache of large bibliography files (hashlib, pickle, tempfile),
@@ -142,3 +145,19 @@ def test_sources_that_cannot_write_says_so_in_one_line(tmp_path: Path, fmt: str)
             2,
             b"loccit: error: cannot write to standard output: No space left on device\n",
         )
+
+
+def test_lazy_pattern_compiles_on_first_use_and_answers_as_re_does() -> None:
+    lazy = LazyPattern(r"(\d+)-(\d+)", re.A)
+    plain = re.compile(r"(\d+)-(\d+)", re.A)
+    assert lazy._compiled is None and lazy.pattern == plain.pattern
+    text = "pp. 12-14, 20-2 and 7"
+    assert lazy.search(text, 5) and plain.search(text, 5)
+    assert lazy.search(text, 5).span() == plain.search(text, 5).span()  # type: ignore[union-attr]
+    assert lazy.match(text) is plain.match(text) is None
+    assert lazy.fullmatch("1-2") is not None
+    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert lazy.findall(text, 0, 9) == plain.findall(text, 0, 9)
+    assert lazy.sub(r"\2-\1", text, 1) == plain.sub(r"\2-\1", text, 1)
+    assert lazy.split(text) == plain.split(text)
+    assert lazy.compiled is lazy.compiled

@@ -11,13 +11,14 @@ import re
 from typing import NamedTuple
 
 from loccit.linter.citations.years import YEAR_DIGITS
+from loccit.linter.patterns import LazyPattern
 
 MAX_INSIDE = 240  # longest parenthesis read as citations: several works with their pages
 LOOKBACK = 120  # how far before a narrative "(2013)" its names may start
 
 _YEAR = rf"{YEAR_DIGITS}[a-h]?(?![\w’'])|n\.\s?d\.|in\s+press|forthcoming"
 _YEARS = re.compile(rf"({_YEAR})(?:\s?,\s?(?:{_YEAR}))*")
-_ONE_YEAR = re.compile(_YEAR)
+_ONE_YEAR = LazyPattern(_YEAR)
 _PAGES = r"[\dxivlc]{1,6}(?:\s?[-–—]\s?[\dxivlc]{1,6})?(?:\s?,\s?\d{1,6}(?:\s?[-–—]\s?\d{1,6})?)*"
 _LABEL = r"[Pp][Pp]?\.|pgs?\.|paras?\.|chaps?\.|ch\.|sec\.|n\.|fig\.|vol\.|col\.|l{1,2}\."
 # After the years: a page locator (", p. 45", ": 45", ", 45"), then perhaps a remark ("emphasis added").

@@ -23,11 +23,12 @@ from loccit.linter.engine.bibcache import cached_bibliography
 from loccit.linter.engine.files import STDIN
 from loccit.linter.markdown.frontmatter import find_front_matter
 from loccit.linter.model import BibFile, Document, KeyBibliography, LineIndex, Metadata, Named
+from loccit.linter.patterns import LazyPattern
 
 DOCUMENT_SUFFIXES = (".md", ".markdown", ".qmd", ".rmd", ".txt")
 _PROJECT_FILES = ("_quarto.yml", "_quarto.yaml", "_bookdown.yml")
 # A cheap read of the keys a chapter cites: enough to know an entry is cited somewhere (never to report).
-_KEY = re.compile(r"@(\{[^{}\s]+\}|\w[\w:.#$%&+?<>~/-]*)")  # a literal first: the search skips ahead fast
+_KEY = LazyPattern(r"@(\{[^{}\s]+\}|\w[\w:.#$%&+?<>~/-]*)")  # a literal first: the search skips ahead fast
 _TRAILING = ":.#$%&-+?<>~/"
 
 

@@ -23,9 +23,10 @@ from loccit.linter.model import (
     Section,
     Span,
 )
+from loccit.linter.patterns import LazyPattern
 
 _FOOTNOTE_MARKER = re.compile(r"\[\^(" + LABEL + r")\]")
-_NUMERIC_MARKER = re.compile(r"\[(\d{1,6})\](?![(\[:])|<sup>\s*\[?(\d{1,6})\]?\s*</sup>")
+_NUMERIC_MARKER = LazyPattern(r"\[(\d{1,6})\](?![(\[:])|<sup>\s*\[?(\d{1,6})\]?\s*</sup>")
 # Typed-up books mark notes "(12)"; only used when an essay has no bracketed markers at all.
 _PARENTHESISED_MARKER = re.compile(r"\((\d{1,3})\)")
 # A colon and a space after a marker inside a note: the next note's definition, missing its line break.

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from loccit.linter.diagnostics import Rule, Severity, Violation
 from loccit.linter.model import BibEntry, BibFile, Document, Span
+from loccit.linter.patterns import LazyPattern
 from loccit.rules.citekeys.files import bib_files, per_file
 
 # Fields pandoc reads as ISO 8601 / EDTF dates (its getDate): a value it cannot read is dropped.
@@ -113,7 +114,7 @@ def _invalid_dates(found: BibFile) -> Iterator[Violation]:
 
 
 # One range of a pages field: arabic numbers only, joined by a hyphen, an en or em dash, or `--`.
-_RANGE = re.compile(r"(\d+)\s*(?:-{1,3}|[\u2010-\u2015]|\\textendash\b\s*|\\textemdash\b\s*)\s*(\d+)")
+_RANGE = LazyPattern(r"(\d+)\s*(?:-{1,3}|[\u2010-\u2015]|\\textendash\b\s*|\\textemdash\b\s*)\s*(\d+)")
 _PAGE_FIELDS = ("pages", "page")
 
 
