@@ -15,7 +15,7 @@ from loccit.linter.patterns import LazyPattern
 
 # Loaded only when used: the process pool, fuzzy matching, .gitignore walking, BibTeX, configuration files,
 # JSON output, "did you mean" hints, the on-disk cache of large bibliography files (hashlib, pickle, tempfile),
-# and the line scanner for pasted plain text.
+# the line scanner for pasted plain text, and the calendar that checks a bibliography file's dates.
 LAZY = (
     "concurrent.futures",
     "multiprocessing",
@@ -31,6 +31,7 @@ LAZY = (
     "tempfile",
     "loccit.linter.markdown.plain_lines",
     "loccit.linter.markdown.furniture",
+    "calendar",
 )
 # What the interpreter loaded before loccit (a site .pth file may import certifi, and with it tempfile) is not
 # loccit's doing.

@@ -21,7 +21,7 @@ BIBLIOGRAPHY_HEADINGS = (
 )
 NOTES_HEADINGS = (r"(?:end|foot)?notes(?:\b.*)?", r"references")
 _TRIMMED_MARKS = frozenset("*_#\\:.")
-_LIST_ITEM = re.compile(r"( {0,3})(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+_LIST_ITEM = LazyPattern(r"( {0,3})(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 # An entry starts with a quoted or emphasised title, or with a name or title up to a comma or period; a
 # line such as "Prague: Castle Administration, 1997." or "Translated by A. Brown." continues the previous one.
 _ENTRY_START = LazyPattern(

@@ -3,7 +3,6 @@ that ends before it starts (B020), a crossref, xdata or xref naming no entry (B0
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterator
 
@@ -38,6 +37,8 @@ def _date_part(part: str) -> str | None:
     if rest and not (1 <= int(rest[0]) <= 12 or int(rest[0]) in _SEASONS):
         return f'"{rest[0]}" is not a month'
     if len(rest) == 2:
+        import calendar  # only a full date needs it; most runs read no bibliography file
+
         # A year's last four digits decide whether it is a leap year (10,000 is a multiple of 400); `y` years may
         # run to thousands of digits, more than int() converts, and lie outside what calendar takes.
         leap = 2000 if calendar.isleap(int(year[-4:])) else 2001
