@@ -15,8 +15,8 @@ from loccit.linter.patterns import LazyPattern
 
 # Loaded only when used: the process pool, fuzzy matching, .gitignore walking, BibTeX, configuration files,
 # JSON output, "did you mean" hints, the on-disk cache of large bibliography files (hashlib, pickle, tempfile),
-# the line scanner for pasted plain text, the calendar that checks a bibliography file's dates, and the output
-# formats other than the one printed.
+# the line scanner for pasted plain text, the calendar that checks a bibliography file's dates, the output
+# formats other than the one printed, and the readers of YAML metadata and bibliography files.
 LAZY = (
     "concurrent.futures",
     "multiprocessing",
@@ -36,6 +36,9 @@ LAZY = (
     "loccit.linter.output.ci",
     "loccit.linter.output.sarif",
     "loccit.linter.output.ruledocs",
+    "loccit.linter.bibfiles.metadata",
+    "loccit.linter.bibfiles.bibtex",
+    "loccit.linter.bibfiles.csl",
 )
 # What the interpreter loaded before loccit (a site .pth file may import certifi, and with it tempfile) is not
 # loccit's doing.

@@ -18,7 +18,6 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from loccit.linter.bibfiles.citeproc import renders_with_citeproc
 from loccit.linter.bibfiles.load import BibliographyError
-from loccit.linter.bibfiles.metadata import mentions_citations, read_metadata
 from loccit.linter.engine.bibcache import cached_bibliography
 from loccit.linter.engine.files import STDIN
 from loccit.linter.markdown.frontmatter import find_front_matter
@@ -43,6 +42,8 @@ def read_text(path: str) -> str | None:
 
 @functools.lru_cache(maxsize=512)
 def _yaml_file(path: str, mtime: int) -> Metadata | None:
+    from loccit.linter.bibfiles.metadata import read_metadata  # YAML metadata is read only where there is some
+
     text = read_text(path)
     if text is None:
         return None
@@ -206,6 +207,8 @@ def _locale(layers: Sequence[Metadata]) -> tuple[str | None, frozenset[str]]:
 @functools.lru_cache(maxsize=4096)
 def _keys_in(path: str, mtime: int) -> tuple[frozenset[str], str]:
     """The keys a document may cite (a cheap read) and its text's names of files, for the folder's other documents."""
+    from loccit.linter.bibfiles.metadata import mentions_citations, read_metadata  # only projects get here
+
     text = read_text(path) or ""
     keys = set()
     for match in _KEY.finditer(text):

@@ -6,7 +6,6 @@ import bisect
 import re
 from collections.abc import Mapping, Sequence
 
-from loccit.linter.bibfiles.metadata import mentions_citations, merge_metadata, read_metadata
 from loccit.linter.markdown import citekeys, plain_notes, plaintext, sections, suppressions
 from loccit.linter.markdown.blocks import LABEL, Block, parse_blocks, strip_closing_hashes
 from loccit.linter.markdown.frontmatter import find_front_matter, later_blocks
@@ -373,6 +372,11 @@ def _metadata(doc: _Draft, skipped: Regions) -> tuple[Metadata | None, int, list
     """The citation metadata of the front matter and of the metadata blocks further down (None when there are
     none), where the front matter ends, and where the later blocks are (no citations are read in them)."""
     front = find_front_matter(doc.text)
+    if front is None and "\n---" not in doc.text:
+        return None, 0, []
+    # imported here: a check of an essay with no YAML metadata never loads the bibliography-file code
+    from loccit.linter.bibfiles.metadata import mentions_citations, merge_metadata, read_metadata
+
     found = None
     floor = 0
     if front is not None:
