@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -10,9 +11,12 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
+from loccit.linter.patterns import LazyPattern
+
 # Loaded only when used: the process pool, fuzzy matching, .gitignore walking, BibTeX, configuration files,
 # JSON output, "did you mean" hints, the on-disk cache of large bibliography files (hashlib, pickle, tempfile),
-# and the line scanner for pasted plain text.
+# the line scanner for pasted plain text, the calendar that checks a bibliography file's dates, the output
+# formats other than the one printed, and the readers of YAML metadata and bibliography files.
 LAZY = (
     "concurrent.futures",
     "multiprocessing",
@@ -28,6 +32,13 @@ LAZY = (
     "tempfile",
     "loccit.linter.markdown.plain_lines",
     "loccit.linter.markdown.furniture",
+    "calendar",
+    "loccit.linter.output.ci",
+    "loccit.linter.output.sarif",
+    "loccit.linter.output.ruledocs",
+    "loccit.linter.bibfiles.metadata",
+    "loccit.linter.bibfiles.bibtex",
+    "loccit.linter.bibfiles.csl",
 )
 # What the interpreter loaded before loccit (a site .pth file may import certifi, and with it tempfile) is not
 # loccit's doing.
@@ -142,3 +153,19 @@ def test_sources_that_cannot_write_says_so_in_one_line(tmp_path: Path, fmt: str)
             2,
             b"loccit: error: cannot write to standard output: No space left on device\n",
         )
+
+
+def test_lazy_pattern_compiles_on_first_use_and_answers_as_re_does() -> None:
+    lazy = LazyPattern(r"(\d+)-(\d+)", re.A)
+    plain = re.compile(r"(\d+)-(\d+)", re.A)
+    assert lazy._compiled is None and lazy.pattern == plain.pattern
+    text = "pp. 12-14, 20-2 and 7"
+    assert lazy.search(text, 5) and plain.search(text, 5)
+    assert lazy.search(text, 5).span() == plain.search(text, 5).span()  # type: ignore[union-attr]
+    assert lazy.match(text) is plain.match(text) is None
+    assert lazy.fullmatch("1-2") is not None
+    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert lazy.findall(text, 0, 9) == plain.findall(text, 0, 9)
+    assert lazy.sub(r"\2-\1", text, 1) == plain.sub(r"\2-\1", text, 1)
+    assert lazy.split(text) == plain.split(text)
+    assert lazy.compiled is lazy.compiled

@@ -8,9 +8,10 @@ from typing import Any
 
 from loccit.linter.bibfiles.spans import line_span, plain
 from loccit.linter.model import BibEntry, BibFile, BibProblem, LineIndex
+from loccit.linter.patterns import LazyPattern
 
 # A value running on into the next field's `name =`: the comma between them is missing.
-_RUN_ON = re.compile(r"\n[ \t]*([A-Za-z][\w-]*)[ \t]*=[ \t]*[{\"\d]")
+_RUN_ON = LazyPattern(r"\n[ \t]*([A-Za-z][\w-]*)[ \t]*=[ \t]*[{\"\d]")
 _PARENTHESISED = re.compile(r"@[ \t]*[A-Za-z]+[ \t]*\(")
 _IGNORED_TYPES = frozenset({"comment", "string", "preamble"})
 

@@ -6,8 +6,6 @@ from __future__ import annotations
 import os
 
 from loccit.linter import cache
-from loccit.linter.bibfiles.bibtex import parse_bibtex
-from loccit.linter.bibfiles.csl import CslError, parse_csl_json, parse_csl_yaml
 from loccit.linter.model import BibFile, LineIndex
 
 BIBLIOGRAPHY_SUFFIXES = (".bib", ".bibtex", ".biblatex", ".json", ".yaml", ".yml")
@@ -25,6 +23,9 @@ def is_bibliography_path(path: str) -> bool:
 
 def parse_bibliography(path: str, text: str) -> BibFile:
     """Parse a bibliography file's text by its suffix; BibliographyError when it cannot be read."""
+    from loccit.linter.bibfiles.bibtex import parse_bibtex  # the parsers load only when a file is read
+    from loccit.linter.bibfiles.csl import CslError, parse_csl_json, parse_csl_yaml
+
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     suffix = os.path.splitext(path)[1].lower()
     try:

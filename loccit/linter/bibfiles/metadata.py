@@ -10,6 +10,7 @@ from loccit.linter.bibfiles import yamlnodes
 from loccit.linter.bibfiles.citeproc import read_rendering
 from loccit.linter.bibfiles.csl import csl_entries
 from loccit.linter.model import LineIndex, Metadata, Named
+from loccit.linter.patterns import LazyPattern
 
 # Only metadata naming one of these at its top level is read with PyYAML: most front matter is a title and a date.
 _CITATION_KEYS = re.compile(r"^(?:bibliography|references|nocite|metadata-files)[ \t]*:", re.M)
@@ -18,7 +19,7 @@ _READ_KEYS = re.compile(
     r"|cite-method)[ \t]*:",
     re.M,
 )
-_NOCITE_KEY = re.compile(r"@(\*|\{[^{}\s]+\}|[\w][\w:.#$%&+?<>~/-]*[\w])|@([\w*])")
+_NOCITE_KEY = LazyPattern(r"@(\*|\{[^{}\s]+\}|[\w][\w:.#$%&+?<>~/-]*[\w])|@([\w*])")
 
 
 def mentions_citations(text: str) -> bool:

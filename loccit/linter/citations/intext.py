@@ -2,7 +2,8 @@
 "Franklin 45", "ibid., 47") and the names written just before a narrative one ("Franklin (2013) argues").
 
 Every pattern here runs on a bounded piece of text (one parenthesis, a few words before it), so a scan that
-calls these once per parenthesis stays linear in the length of the essay.
+calls these once per parenthesis stays linear in the length of the essay. They are compiled on first use: a
+notes essay with no parenthesised year never needs them.
 """
 
 from __future__ import annotations
@@ -11,33 +12,34 @@ import re
 from typing import NamedTuple
 
 from loccit.linter.citations.years import YEAR_DIGITS
+from loccit.linter.patterns import LazyPattern
 
 MAX_INSIDE = 240  # longest parenthesis read as citations: several works with their pages
 LOOKBACK = 120  # how far before a narrative "(2013)" its names may start
 
 _YEAR = rf"{YEAR_DIGITS}[a-h]?(?![\w’'])|n\.\s?d\.|in\s+press|forthcoming"
-_YEARS = re.compile(rf"({_YEAR})(?:\s?,\s?(?:{_YEAR}))*")
-_ONE_YEAR = re.compile(_YEAR)
+_YEARS = LazyPattern(rf"({_YEAR})(?:\s?,\s?(?:{_YEAR}))*")
+_ONE_YEAR = LazyPattern(_YEAR)
 _PAGES = r"[\dxivlc]{1,6}(?:\s?[-–—]\s?[\dxivlc]{1,6})?(?:\s?,\s?\d{1,6}(?:\s?[-–—]\s?\d{1,6})?)*"
 _LABEL = r"[Pp][Pp]?\.|pgs?\.|paras?\.|chaps?\.|ch\.|sec\.|n\.|fig\.|vol\.|col\.|l{1,2}\."
 # After the years: a page locator (", p. 45", ": 45", ", 45"), then perhaps a remark ("emphasis added").
-_AFTER = re.compile(
+_AFTER = LazyPattern(
     rf"(?:(?P<mark>\s?:\s?|\s?,\s?)(?P<label>(?:{_LABEL})\s?)?(?P<pages>{_PAGES})(?![\w/]))?"
     r"(?:\s?[,;]\s?[a-z][a-z ,.]{0,60})?\s*\Z"
 )
 # MLA's pages: arabic, or a preface's lower-case roman ("Easson xii"), which is never taken as proof of a missing work.
-_MLA_PAGES = re.compile(
+_MLA_PAGES = LazyPattern(
     rf"\s(?P<label>(?:{_LABEL})\s?)?(?P<pages>\d{{1,5}}(?:\s?[-–]\s?\d{{1,5}})?|[ivxlc]{{1,7}}(?:\s?[-–]\s?[ivxlc]{{1,7}})?)"
     r"\s*\Z"
 )
-_PREFIX = re.compile(r"(?:(?:see\s+also|see|e\.g\.,?|i\.e\.,?|cf\.|compare|also|and)\s+)+", re.I)
+_PREFIX = LazyPattern(r"(?:(?:see\s+also|see|e\.g\.,?|i\.e\.,?|cf\.|compare|also|and)\s+)+", re.I)
 # APA's "as cited in", MLA's "qtd. in" (or "quoted in"): the work the writer read follows.
-_SECONDARY = re.compile(r"(?:,\s?)?\b(?:(?:as\s+)?(?:cited|quoted)|qtd\.)\s+in\s+", re.I)
-_IBID = re.compile(r"(?:ibid|ibidem|id)\.?(?:,?\s?(?:pp?\.\s?)?[\dxivlc]{1,6}(?:\s?[-–]\s?\d{1,6})?)?\.?\s*", re.I)
-_SPLIT = re.compile(r"\s?,?\s(?:and|&)\s|\s?&\s?|\s?,\s")
-_ABBREVIATION = re.compile(r"\s?\[([A-Z][A-Za-z&]{1,11})\]\s?,?\Z")
-_ET_AL = re.compile(r",?\s(?:et\s?al\.?|and\s+others)\s?,?\Z")
-_WORD = re.compile(r"[^\W\d_][\w’'.\-]*\Z")
+_SECONDARY = LazyPattern(r"(?:,\s?)?\b(?:(?:as\s+)?(?:cited|quoted)|qtd\.)\s+in\s+", re.I)
+_IBID = LazyPattern(r"(?:ibid|ibidem|id)\.?(?:,?\s?(?:pp?\.\s?)?[\dxivlc]{1,6}(?:\s?[-–]\s?\d{1,6})?)?\.?\s*", re.I)
+_SPLIT = LazyPattern(r"\s?,?\s(?:and|&)\s|\s?&\s?|\s?,\s")
+_ABBREVIATION = LazyPattern(r"\s?\[([A-Z][A-Za-z&]{1,11})\]\s?,?\Z")
+_ET_AL = LazyPattern(r",?\s(?:et\s?al\.?|and\s+others)\s?,?\Z")
+_WORD = LazyPattern(r"[^\W\d_][\w’'.\-]*\Z")
 PARTICLES = frozenset("de di da del della der den des du la le van von ter ten dos das do al el st zu y d’ d'".split())
 JOINERS = frozenset("of for the and on in".split())
 # Capitalised words that head a parenthesis without being an author: parts of a work, dates, places in a text.
@@ -202,7 +204,7 @@ def _mark(after: re.Match[str]) -> str:
 
 
 # MLA's short title after the author, or alone: "Franklin, *Title Words*", "“Article Title”", "_Title_".
-_MLA_TITLE = re.compile(
+_MLA_TITLE = LazyPattern(
     r"(?:(?P<names>[^*_\"“”]{1,120}?),\s)?"
     r"(?P<title>\*[^*\n]{2,100}\*|_[^_\n]{2,100}_|\"[^\"\n]{2,100}\"|“[^“”\n]{2,100}”)\s*\Z"
 )

@@ -7,6 +7,8 @@ import re
 import unicodedata
 from typing import NamedTuple
 
+from loccit.linter.patterns import LazyPattern
+
 _MAX_DEPTH = 6
 _CLOSERS = {"“": "”", "«": "»", "‘": "’", '"': '"', "'": "'"}
 _HTML_TAG = re.compile(r"<[^<>\n]{0,300}>")
@@ -142,7 +144,7 @@ def fold(text: str) -> str:
 
 # The combining marks of Latin, Greek and Cyrillic accents: removing them with one expression is much
 # faster on a whole essay than testing every character, and other scripts' marks are rare in citations.
-_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_COMBINING = LazyPattern("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 def fold_long(text: str) -> str:

@@ -12,6 +12,7 @@ from typing import Any, NamedTuple, NoReturn
 
 from loccit.linter.citations import page_style
 from loccit.linter.diagnostics import Rule, Severity
+from loccit.linter.patterns import LazyPattern
 
 NOTE_STYLES = ("footnote", "numeric", "auto")
 PAGE_STYLES = page_style.STYLES
@@ -123,7 +124,7 @@ def number(where: Where, key: str, value: object, low: float, high: float) -> fl
     return float(value)
 
 
-_SIZE = re.compile(r"(\d+(?:\.\d+)?)\s*(bytes|B|kB|KB|MB|GB)?", re.I)
+_SIZE = LazyPattern(r"(\d+(?:\.\d+)?)\s*(bytes|B|kB|KB|MB|GB)?", re.I)
 _UNITS = {"": 1, "b": 1, "bytes": 1, "kb": 10**3, "mb": 10**6, "gb": 10**9}
 
 

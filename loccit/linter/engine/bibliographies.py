@@ -18,16 +18,16 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from loccit.linter.bibfiles.citeproc import renders_with_citeproc
 from loccit.linter.bibfiles.load import BibliographyError
-from loccit.linter.bibfiles.metadata import mentions_citations, read_metadata
 from loccit.linter.engine.bibcache import cached_bibliography
 from loccit.linter.engine.files import STDIN
 from loccit.linter.markdown.frontmatter import find_front_matter
 from loccit.linter.model import BibFile, Document, KeyBibliography, LineIndex, Metadata, Named
+from loccit.linter.patterns import LazyPattern
 
 DOCUMENT_SUFFIXES = (".md", ".markdown", ".qmd", ".rmd", ".txt")
 _PROJECT_FILES = ("_quarto.yml", "_quarto.yaml", "_bookdown.yml")
 # A cheap read of the keys a chapter cites: enough to know an entry is cited somewhere (never to report).
-_KEY = re.compile(r"@(\{[^{}\s]+\}|\w[\w:.#$%&+?<>~/-]*)")  # a literal first: the search skips ahead fast
+_KEY = LazyPattern(r"@(\{[^{}\s]+\}|\w[\w:.#$%&+?<>~/-]*)")  # a literal first: the search skips ahead fast
 _TRAILING = ":.#$%&-+?<>~/"
 
 
@@ -42,6 +42,8 @@ def read_text(path: str) -> str | None:
 
 @functools.lru_cache(maxsize=512)
 def _yaml_file(path: str, mtime: int) -> Metadata | None:
+    from loccit.linter.bibfiles.metadata import read_metadata  # YAML metadata is read only where there is some
+
     text = read_text(path)
     if text is None:
         return None
@@ -205,6 +207,8 @@ def _locale(layers: Sequence[Metadata]) -> tuple[str | None, frozenset[str]]:
 @functools.lru_cache(maxsize=4096)
 def _keys_in(path: str, mtime: int) -> tuple[frozenset[str], str]:
     """The keys a document may cite (a cheap read) and its text's names of files, for the folder's other documents."""
+    from loccit.linter.bibfiles.metadata import mentions_citations, read_metadata  # only projects get here
+
     text = read_text(path) or ""
     keys = set()
     for match in _KEY.finditer(text):

@@ -16,17 +16,18 @@ import re
 
 from loccit.linter.engine.bibliographies import project_root, read_text, sibling_documents
 from loccit.linter.model import Document
+from loccit.linter.patterns import LazyPattern
 
 # A label is a pandoc identifier: letters, digits and `-_:.` (`{#eq-black.scholes}`, `#| label: fig-sales.2020`).
 _ATTRIBUTE = re.compile(r"\{[^{}\n]*?#([A-Za-z][\w:.-]*)")
 # Quarto reads an option line as a language's comment characters, any spaces, then `|` (`#| label:`, `# | label:`).
-_OPTION = re.compile(r"""^[ \t]*(?:#|//|--|%%?|/\*|\*)[ \t]*\|[ \t]*(?:lst-)?label:[ \t]*["']?([\w:.-]+)""", re.M)
+_OPTION = LazyPattern(r"""^[ \t]*(?:#|//|--|%%?|/\*|\*)[ \t]*\|[ \t]*(?:lst-)?label:[ \t]*["']?([\w:.-]+)""", re.M)
 # A raw LaTeX table or figure's `\label{tbl-x}`, which Quarto resolves for PDF output.
 _LATEX_LABEL = re.compile(r"\\label\{([A-Za-z][\w:.-]*)\}")
-_INLINE_OPTION = re.compile(r"""\blabel[ \t]*=[ \t]*["']([\w:.-]+)["']""")
-_CHUNK_HEADER = re.compile(r"^[ \t]*(?:```+|~~~+)[ \t]*\{[A-Za-z]+[ \t]+([\w:.-]+)[ \t]*[,}]", re.M)
+_INLINE_OPTION = LazyPattern(r"""\blabel[ \t]*=[ \t]*["']([\w:.-]+)["']""")
+_CHUNK_HEADER = LazyPattern(r"^[ \t]*(?:```+|~~~+)[ \t]*\{[A-Za-z]+[ \t]+([\w:.-]+)[ \t]*[,}]", re.M)
 # What makes labels loccit cannot see: included or embedded files, chunks writing Markdown, computed labels.
-_UNKNOWABLE = re.compile(r"\{\{<\s*(?:include|embed)\b|\basis\b|label[ \t]*[:=][ \t]*!?(?:expr|paste|sprintf|glue)")
+_UNKNOWABLE = LazyPattern(r"\{\{<\s*(?:include|embed)\b|\basis\b|label[ \t]*[:=][ \t]*!?(?:expr|paste|sprintf|glue)")
 _NOTEBOOK = ".ipynb"
 
 

@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from loccit.linter.markdown.inline import Regions
 from loccit.linter.model import Citekey, Span
+from loccit.linter.patterns import LazyPattern
 
 _INTERNAL = ":.#$%&-+?<>~/"
 # Quarto's cross-reference prefixes (figures, tables, listings, equations, sections, theorems and the like,
@@ -24,7 +25,7 @@ _INTERNAL = ":.#$%&-+?<>~/"
 CROSS_REFERENCE_PREFIXES = frozenset(
     "fig tbl lst eq sec thm lem cor prp cnj def exm exr sol rem prf alg tip nte wrn imp cau apx".split()
 )
-_CROSS_REFERENCE = re.compile(r"(" + "|".join(sorted(CROSS_REFERENCE_PREFIXES)) + r")[-:][\w]", re.I)
+_CROSS_REFERENCE = LazyPattern(r"(" + "|".join(sorted(CROSS_REFERENCE_PREFIXES)) + r")[-:][\w]", re.I)
 # Where a key the writer typed may run on: what pandoc's key allows, internal punctuation repeated too.
 _WRITTEN = re.compile(r"[\w:.#$%&+?<>~/-]*")
 _TRAILING = ":.#$%&-+?<>~/"

@@ -6,7 +6,6 @@ import bisect
 import re
 from collections.abc import Mapping, Sequence
 
-from loccit.linter.bibfiles.metadata import mentions_citations, merge_metadata, read_metadata
 from loccit.linter.markdown import citekeys, plain_notes, plaintext, sections, suppressions
 from loccit.linter.markdown.blocks import LABEL, Block, parse_blocks, strip_closing_hashes
 from loccit.linter.markdown.frontmatter import find_front_matter, later_blocks
@@ -23,9 +22,10 @@ from loccit.linter.model import (
     Section,
     Span,
 )
+from loccit.linter.patterns import LazyPattern
 
 _FOOTNOTE_MARKER = re.compile(r"\[\^(" + LABEL + r")\]")
-_NUMERIC_MARKER = re.compile(r"\[(\d{1,6})\](?![(\[:])|<sup>\s*\[?(\d{1,6})\]?\s*</sup>")
+_NUMERIC_MARKER = LazyPattern(r"\[(\d{1,6})\](?![(\[:])|<sup>\s*\[?(\d{1,6})\]?\s*</sup>")
 # Typed-up books mark notes "(12)"; only used when an essay has no bracketed markers at all.
 _PARENTHESISED_MARKER = re.compile(r"\((\d{1,3})\)")
 # A colon and a space after a marker inside a note: the next note's definition, missing its line break.
@@ -372,6 +372,11 @@ def _metadata(doc: _Draft, skipped: Regions) -> tuple[Metadata | None, int, list
     """The citation metadata of the front matter and of the metadata blocks further down (None when there are
     none), where the front matter ends, and where the later blocks are (no citations are read in them)."""
     front = find_front_matter(doc.text)
+    if front is None and "\n---" not in doc.text:
+        return None, 0, []
+    # imported here: a check of an essay with no YAML metadata never loads the bibliography-file code
+    from loccit.linter.bibfiles.metadata import mentions_citations, merge_metadata, read_metadata
+
     found = None
     floor = 0
     if front is not None:

@@ -6,11 +6,12 @@ import re
 from typing import TYPE_CHECKING
 
 from loccit.linter.markdown.sections import SUPERSCRIPTS
+from loccit.linter.patterns import LazyPattern
 
 if TYPE_CHECKING:
     from loccit.linter.markdown.plain_lines import Scan, Unit
 
-NOTE_ITEM = re.compile(
+NOTE_ITEM = LazyPattern(
     r" {0,3}(?:\[(\d{1,6})\]|\^(\d{1,6})|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4})|(?P<bare>\d{1,6})(?:[.)]|(?=[ \t])))[ \t]*"
 )
 
@@ -24,7 +25,7 @@ def note_number(line: str) -> int | None:
 
 # Markers in plain text: `[1]`, `<sup>1</sup>`, `^1`, superscript digits.
 
-MARKER = re.compile(
+MARKER = LazyPattern(
     r"\[(\d{1,6})\](?![(\[:])|<sup>\s*\[?(\d{1,6})\]?\s*</sup>|\^(\d{1,4})(?!\d)"
     r"|(?<![\d⁰¹²³⁴⁵⁶⁷⁸⁹])([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4})"
 )

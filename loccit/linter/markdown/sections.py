@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 
 from loccit.linter.markdown.blocks import Block
 from loccit.linter.model import Definition, Entry, Heading, Section, Span
+from loccit.linter.patterns import LazyPattern
 
 BIBLIOGRAPHY_HEADINGS = (
     r"(?:select(?:ed)?\s+|annotated\s+|general\s+)?bibliography",
@@ -20,15 +21,15 @@ BIBLIOGRAPHY_HEADINGS = (
 )
 NOTES_HEADINGS = (r"(?:end|foot)?notes(?:\b.*)?", r"references")
 _TRIMMED_MARKS = frozenset("*_#\\:.")
-_LIST_ITEM = re.compile(r"( {0,3})(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+_LIST_ITEM = LazyPattern(r"( {0,3})(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 # An entry starts with a quoted or emphasised title, or with a name or title up to a comma or period; a
 # line such as "Prague: Castle Administration, 1997." or "Translated by A. Brown." continues the previous one.
-_ENTRY_START = re.compile(
+_ENTRY_START = LazyPattern(
     r"[“\"‘'*_][^\n]{0,60}|—{2,3}|(?!(?:Translated|Edited|Trans|Ed|Eds|Reprint(?:ed)?|Accessed|Retrieved|In|Vol)\b)"
     r"[A-Z\u00c0-\u024f][^,:\n]{0,60}[,.]"
 )
-_LAZY_AUTHOR = re.compile(r"[A-Z\u00c0-\u024f][\w'’\-]{1,30}(?: [\w'’\-]{1,30}){0,2}, [A-Z\u00c0-\u024f]")
-_NOTE_ITEM = re.compile(r" {0,3}(?:\[(\d{1,6})\]|\*\*(\d{1,6})\.?\*\*|(?P<bare>\d{1,6})[.)](?=[ \t]|$))[ \t]*")
+_LAZY_AUTHOR = LazyPattern(r"[A-Z\u00c0-\u024f][\w'’\-]{1,30}(?: [\w'’\-]{1,30}){0,2}, [A-Z\u00c0-\u024f]")
+_NOTE_ITEM = LazyPattern(r" {0,3}(?:\[(\d{1,6})\]|\*\*(\d{1,6})\.?\*\*|(?P<bare>\d{1,6})[.)](?=[ \t]|$))[ \t]*")
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 SpanOf = Callable[[int, int], Span]
@@ -158,7 +159,7 @@ def bibliography_sections(
 
 
 def numbered_notes(
-    text: str, start: int, end: int, section: str | None, span: SpanOf, item: re.Pattern[str] = _NOTE_ITEM
+    text: str, start: int, end: int, section: str | None, span: SpanOf, item: re.Pattern[str] | LazyPattern = _NOTE_ITEM
 ) -> list[Definition]:
     """Numbered notes (`[7] text`, `7. text`, `**7** text`; item says which openings count) between start and end."""
     notes: list[tuple[int, int, int, int]] = []  # (number, line start, text start, end)

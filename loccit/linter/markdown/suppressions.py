@@ -9,9 +9,10 @@ from typing import TypeVar
 from loccit.linter.markdown.blocks import Block
 from loccit.linter.markdown.inline import Regions, code_regions
 from loccit.linter.model import Comment, Definition, Entry, Section, Span
+from loccit.linter.patterns import LazyPattern
 
 KINDS = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
-DIRECTIVE = re.compile(r"<!--[ \t]*loccit-([A-Za-z-]*)((?:[ \t,]+[\w-]+)*)[ \t]*-->")
+DIRECTIVE = LazyPattern(r"<!--[ \t]*loccit-([A-Za-z-]*)((?:[ \t,]+[\w-]+)*)[ \t]*-->")
 _MARK = "loccit-"  # every comment holds it: a text without it has none, and most essays are spared the scan
 
 

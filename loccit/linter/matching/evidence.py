@@ -20,8 +20,9 @@ from functools import cache, cached_property
 from loccit.linter.citations.scan import FOLDED_WORD, fold, fold_chars, fold_words
 from loccit.linter.matching.resolve import Listed, listed_derived
 from loccit.linter.model import Document
+from loccit.linter.patterns import LazyPattern
 
-_MARKED = re.compile(r"[*_“\"‘]([^*_“”\"‘’\n]{3,120}?)[*_”\"’]")
+_MARKED = LazyPattern(r"[*_“\"‘]([^*_“”\"‘’\n]{3,120}?)[*_”\"’]")
 _ARTICLES = frozenset("the a an le la les l der die das el los las il lo gli".split())
 _SMALL = frozenset("of and in on to for from with by at its his her their de du des van von und et".split())
 
@@ -153,7 +154,7 @@ def outside_bibliography(doc: Document) -> Folded:
     return doc.derived("folded text without entries", lambda: Folded(without_entries(doc)))
 
 
-_ISSUE = re.compile(r"[*_\"”’.,]{0,3}\s{0,2}#\s?(\d+)")
+_ISSUE = LazyPattern(r"[*_\"”’.,]{0,3}\s{0,2}#\s?(\d+)")
 _ENTRY_YEAR = re.compile(r"(?<!\d)((?:1[5-9]|20)\d\d)(?!\d)")
 
 

@@ -21,8 +21,9 @@ from loccit.linter.citations.scan import fold
 from loccit.linter.citations.years import YEAR_DIGITS
 from loccit.linter.matching.resolve import Listed, MatchOptions, listed_works
 from loccit.linter.model import Document
+from loccit.linter.patterns import LazyPattern
 
-_ENTRY_YEAR = re.compile(
+_ENTRY_YEAR = LazyPattern(
     rf"(?<![\d.-])({YEAR_DIGITS})([a-h])?(?![\d\w])|\bn\.\s?d\.|\bin\s+press\b|\bforthcoming\b", re.I
 )
 _SMALL = frozenset("of for the and on in at to".split())

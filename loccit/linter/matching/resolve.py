@@ -21,6 +21,7 @@ from loccit.linter.matching.similarity import (
     years_agree,
 )
 from loccit.linter.model import Definition, Document, Entry, Section, Span
+from loccit.linter.patterns import LazyPattern
 
 R = TypeVar("R")
 
@@ -90,7 +91,7 @@ def listed_works(doc: Document, own: bool = False) -> tuple[Listed, ...]:
     return doc.derived(("listed works", own), lambda: _listed(doc.sections if own else doc.source_sections))
 
 
-_BREAK_LINE = re.compile(r"\n[ \t]*(?:<br\s*/?>[ \t]*)+(?=\n)", re.I)
+_BREAK_LINE = LazyPattern(r"\n[ \t]*(?:<br\s*/?>[ \t]*)+(?=\n)", re.I)
 
 
 def _split_breaks(entry: Entry) -> Iterator[Entry]:

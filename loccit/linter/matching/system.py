@@ -17,6 +17,7 @@ from loccit.linter.matching.evidence import without_entries
 from loccit.linter.matching.intext import intext_matches
 from loccit.linter.matching.resolve import Listed, listed_derived, resolve
 from loccit.linter.model import Document
+from loccit.linter.patterns import LazyPattern
 
 
 class CitationSystem(str, Enum):
@@ -38,11 +39,11 @@ class SystemFound(NamedTuple):
     reason: str
 
 
-_CITEKEY = re.compile(r"\[-?@[A-Za-z_][\w:.#$%&+?<>~/-]*|;\s?-?@[A-Za-z_][\w:.#$%&+?<>~/-]*\]")
+_CITEKEY = LazyPattern(r"\[-?@[A-Za-z_][\w:.#$%&+?<>~/-]*|;\s?-?@[A-Za-z_][\w:.#$%&+?<>~/-]*\]")
 _REFS_DIV = re.compile(r"^:::+\s*\{#refs\b|^bibliography:\s*\S", re.M)
 _BARE_YEAR = re.compile(r"(?:1[5-9]|20)\d\d[a-z]?")
 _A_YEAR = re.compile(r"[12]\d\d\d")  # a plain pattern runs fast; the rest is checked by hand
-_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+_WORD = LazyPattern(r"[^\W\d_][\w’'\-]*")
 
 
 def _count_citekeys(text: str) -> int:

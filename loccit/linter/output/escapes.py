@@ -6,10 +6,12 @@ import io
 import re
 from typing import TextIO
 
+from loccit.linter.patterns import LazyPattern
+
 # C0 controls but tab (ESC, BEL, CR, LF …), DEL and C1 controls, the bidirectional embeddings, overrides and
 # isolates that reorder a terminal line, and lone surrogates (the bytes of a file name that is not UTF-8).
 _UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = LazyPattern("[\ud800-\udfff]")
 
 
 def _escape(match: re.Match[str]) -> str:

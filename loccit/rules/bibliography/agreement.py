@@ -13,6 +13,7 @@ from loccit.linter.diagnostics import Rule, Severity, Violation
 from loccit.linter.matching.resolve import MatchOptions
 from loccit.linter.matching.similarity import counterpart, given_names_agree, same_person, titles_agree
 from loccit.linter.model import Document
+from loccit.linter.patterns import LazyPattern
 from loccit.rules.bibliography.common import direct_resolutions, entry_name, note_span
 from loccit.rules.bibliography.intext import check_intext_author, check_intext_year
 from loccit.rules.citekeys.narrative import check_narrative_authors
@@ -64,7 +65,7 @@ def _elide(cited: str, listed: str) -> str:
 
 
 # A descriptive title ("unsigned review of *Bleak House*", "letter to John Forster") is worded freely.
-_DESCRIPTIVE = re.compile(
+_DESCRIPTIVE = LazyPattern(
     r"(?:unsigned\s+|anonymous\s+)?(?:review|letter|interview|introduction|preface|foreword|afterword|obituary|"
     r"notice|report|memorandum|speech|address|minutes|diary\s+entry)\s+(?:of|to|with|from|on|by)\b",
     re.I,

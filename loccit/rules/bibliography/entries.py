@@ -13,6 +13,7 @@ from loccit.linter.matching.resolve import Listed, listed_works
 from loccit.linter.matching.similarity import title_score
 from loccit.linter.matching.system import CitationSystem, citation_system
 from loccit.linter.model import Document, Heading
+from loccit.linter.patterns import LazyPattern
 from loccit.rules.citekeys.keys import duplicate_keys
 
 _ARTICLES = ("the ", "a ", "an ")
@@ -121,7 +122,7 @@ def _sort_key(listed: Listed) -> tuple[str, str]:
     return "".join(lead.split()), lead
 
 
-_INVERTED_NAME = re.compile(r"[A-Z\u00c0-\u024f][\w’'\-]+(?: [\w’'\-]+)?, [A-Z\u00c0-\u024f]")
+_INVERTED_NAME = LazyPattern(r"[A-Z\u00c0-\u024f][\w’'\-]+(?: [\w’'\-]+)?, [A-Z\u00c0-\u024f]")
 
 
 def _sortable(listed: Listed) -> bool:

@@ -5,7 +5,6 @@ text) and the author-date rules of their own: ambiguous citations, "et al." for 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from loccit.linter.citations.intext import Cite
@@ -15,9 +14,10 @@ from loccit.linter.diagnostics import Rule, Severity, Violation
 from loccit.linter.matching.intext import Found, cite_key, entry_years, intext_matches, relies_on_intext
 from loccit.linter.matching.resolve import MatchOptions
 from loccit.linter.model import Document
+from loccit.linter.patterns import LazyPattern
 from loccit.rules.bibliography.common import entry_name
 
-_ARTICLE_BEFORE = re.compile(r"(?:\b[Tt]he|\b[Aa]n?|\b[Tt]his|\b[Tt]hat|\b[Ii]ts|\b[Hh]is|\b[Hh]er|\b[Tt]heir)\s+\Z")
+_ARTICLE_BEFORE = LazyPattern(r"(?:\b[Tt]he|\b[Aa]n?|\b[Tt]his|\b[Tt]hat|\b[Ii]ts|\b[Hh]is|\b[Hh]er|\b[Tt]heir)\s+\Z")
 
 
 def shown(cite: Cite) -> str:

@@ -13,6 +13,7 @@ from loccit.linter.matching.evidence import Folded, named_among, surname_index
 from loccit.linter.matching.resolve import MatchOptions, Resolution, listed_derived, resolve
 from loccit.linter.matching.system import CitationSystem, citation_system
 from loccit.linter.model import Document
+from loccit.linter.patterns import LazyPattern
 from loccit.rules.bibliography.common import has_bibliography, note_span
 from loccit.rules.bibliography.intext import check_intext_missing
 from loccit.rules.citekeys.keys import missing_keys, no_bibliography
@@ -25,12 +26,12 @@ def _uses_shared(resolutions: tuple[Resolution, ...]) -> bool:
     return found >= 2 or (found > 0 and found * 4 >= len(direct))
 
 
-_NUMBER = re.compile(r"[\divxlc\s,.–-]+", re.I)
+_NUMBER = LazyPattern(r"[\divxlc\s,.–-]+", re.I)
 # "Letter of 4 May 1920, printed in Smith, Papers, 12": the document is found in a listed book.
-_MARK = re.compile(r"[*_“]")
+_MARK = LazyPattern(r"[*_“]")
 _SHORT_FORM = frozenset({"surname and title"})
 _ANY = frozenset({"surname and title", "surname and year", "surnames", "title"})
-_PRINTED_IN = re.compile(r"\b(?:re)?(?:printed|quoted|cited|reproduced|published|transcribed|excerpted)\s+in\b", re.I)
+_PRINTED_IN = LazyPattern(r"\b(?:re)?(?:printed|quoted|cited|reproduced|published|transcribed|excerpted)\s+in\b", re.I)
 
 
 def _marked(text: str, work: Work) -> bool:

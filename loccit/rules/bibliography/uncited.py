@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -19,6 +18,7 @@ from loccit.linter.matching.resolve import (
     resolve_citations,
 )
 from loccit.linter.model import Document
+from loccit.linter.patterns import LazyPattern
 from loccit.rules.bibliography.common import entry_name
 from loccit.rules.bibliography.entries import duplicates
 from loccit.rules.citekeys.keys import uncited_entries
@@ -55,7 +55,7 @@ def _named_anyway(listed: Listed, texts: Sequence[Document]) -> bool:
     )
 
 
-_SURNAME = re.compile(r"[^\W\d_][\w’'\- ]*")
+_SURNAME = LazyPattern(r"[^\W\d_][\w’'\- ]*")
 
 
 def _named_by_author(listed: Listed) -> bool:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from loccit.linter.diagnostics import Rule, Severity, Violation
 from loccit.linter.matching.citekeys import key_index
 from loccit.linter.model import BibEntry, Document
+from loccit.linter.patterns import LazyPattern
 from loccit.rules.citekeys.files import across_files
 
 # Quarto's reference types (its float, callout and theorem categories, equations and sections), as its crossref
@@ -17,7 +18,7 @@ from loccit.rules.citekeys.files import across_files
 QUARTO_REF_TYPES = frozenset(
     "fig tbl lst nte wrn cau tip imp prf rem sol thm lem cor prp cnj def exm exr alg eq sec".split()
 )
-_QUARTO_REF = re.compile(r"(" + "|".join(sorted(QUARTO_REF_TYPES)) + r")-\w", re.I)
+_QUARTO_REF = LazyPattern(r"(" + "|".join(sorted(QUARTO_REF_TYPES)) + r")-\w", re.I)
 
 
 def _labelled(key: str, labels: frozenset[str]) -> bool:

@@ -10,8 +10,9 @@ from typing import Any, TypeVar, cast
 from loccit.linter import cache
 from loccit.linter.diagnostics import Rule, Severity, Violation
 from loccit.linter.model import BibFile, Document, Span
+from loccit.linter.patterns import LazyPattern
 
-_DOI = re.compile(r"10\.\d{4,9}/\S+|10/[a-z0-9]+", re.I)  # shortDOIs (10/cff2) resolve too
+_DOI = LazyPattern(r"10\.\d{4,9}/\S+|10/[a-z0-9]+", re.I)  # shortDOIs (10/cff2) resolve too
 _DOI_URL = re.compile(r"(?:https?://)?(?:dx\.)?doi\.org/", re.I)
 _PERCENT = re.compile(r"(?<!\\)%")
 # Fields that hold URLs, paths or identifiers, where a `%` is an escape of its own (`%20`).

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from loccit.linter.diagnostics import Rule, Severity, Violation
 from loccit.linter.model import Citekey, Document
+from loccit.linter.patterns import LazyPattern
 
 # What a writer types for a locator term that en-US does not have, and the term it has.
 SUSPECT_TERMS: dict[str, str] = {
@@ -55,7 +56,7 @@ SUSPECT_TERMS: dict[str, str] = {
 }
 # The suffix's start: an optional comma, spaces, a label, optional spaces, and a number (what pandoc needs).
 # `p5` is one word for pandoc, a page "p5": a label is set off by its period or a space.
-_LABEL = re.compile(r",?[ \t]*([A-Za-z]+\.|[A-Za-z]+(?=[ \t\u00a0]))[ \t\u00a0]*(\d\w*(?:[-\u2013\u2014]+\d\w*)?)")
+_LABEL = LazyPattern(r",?[ \t]*([A-Za-z]+\.|[A-Za-z]+(?=[ \t\u00a0]))[ \t\u00a0]*(\d\w*(?:[-\u2013\u2014]+\d\w*)?)")
 
 
 def english(locale: str | None) -> bool:

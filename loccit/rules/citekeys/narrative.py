@@ -11,9 +11,10 @@ from loccit.linter.bibfiles.latex import fold_field, without_latex
 from loccit.linter.diagnostics import Violation
 from loccit.linter.matching.citekeys import key_index
 from loccit.linter.model import BibEntry, Document
+from loccit.linter.patterns import LazyPattern
 
 # A capitalised word (hyphens and apostrophes inside) and one space, right before `[-@key]`.
-_NAME_BEFORE = re.compile(r"(?<![\w.’'-])([A-Z][^\W\d_]+(?:[-'’][A-Z]?[^\W\d_]+)*)[ \u00a0]\Z")
+_NAME_BEFORE = LazyPattern(r"(?<![\w.’'-])([A-Z][^\W\d_]+(?:[-'’][A-Z]?[^\W\d_]+)*)[ \u00a0]\Z")
 _AND = re.compile(r"\s+and\s+")
 _MIN_SCORE = 80.0
 

@@ -3,12 +3,12 @@ that ends before it starts (B020), a crossref, xdata or xref naming no entry (B0
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterator
 
 from loccit.linter.diagnostics import Rule, Severity, Violation
 from loccit.linter.model import BibEntry, BibFile, Document, Span
+from loccit.linter.patterns import LazyPattern
 from loccit.rules.citekeys.files import bib_files, per_file
 
 # Fields pandoc reads as ISO 8601 / EDTF dates (its getDate): a value it cannot read is dropped.
@@ -37,6 +37,8 @@ def _date_part(part: str) -> str | None:
     if rest and not (1 <= int(rest[0]) <= 12 or int(rest[0]) in _SEASONS):
         return f'"{rest[0]}" is not a month'
     if len(rest) == 2:
+        import calendar  # only a full date needs it; most runs read no bibliography file
+
         # A year's last four digits decide whether it is a leap year (10,000 is a multiple of 400); `y` years may
         # run to thousands of digits, more than int() converts, and lie outside what calendar takes.
         leap = 2000 if calendar.isleap(int(year[-4:])) else 2001
@@ -113,7 +115,7 @@ def _invalid_dates(found: BibFile) -> Iterator[Violation]:
 
 
 # One range of a pages field: arabic numbers only, joined by a hyphen, an en or em dash, or `--`.
-_RANGE = re.compile(r"(\d+)\s*(?:-{1,3}|[\u2010-\u2015]|\\textendash\b\s*|\\textemdash\b\s*)\s*(\d+)")
+_RANGE = LazyPattern(r"(\d+)\s*(?:-{1,3}|[\u2010-\u2015]|\\textendash\b\s*|\\textemdash\b\s*)\s*(\d+)")
 _PAGE_FIELDS = ("pages", "page")
 
 

@@ -15,6 +15,7 @@ from loccit.linter.citations.years import YEAR_DIGITS
 from loccit.linter.diagnostics import Fix, Rule, Severity, Violation
 from loccit.linter.matching.intext import intext_matches
 from loccit.linter.model import Document
+from loccit.linter.patterns import LazyPattern
 from loccit.rules.habit import habit
 from loccit.rules.pages.locators import (
     Located,
@@ -178,7 +179,7 @@ def _quotation_without_page(doc: Document) -> Iterator[Violation]:
 
 
 # A web page, an electronic edition or an e-book has no pages to give; a DOI does not make an article one.
-_UNPAGINATED = re.compile(
+_UNPAGINATED = LazyPattern(
     r"https?://(?!(?:dx\.)?doi\.org/)|\bwww\.|\belectronic\b|\bonline\b|\bkindle\b|\be-?book\b", re.I
 )
 

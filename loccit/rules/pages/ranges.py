@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -11,6 +10,7 @@ from loccit.linter.citations.locators import Part
 from loccit.linter.citations.page_style import chicago_last, dash_kind, is_abbreviable, mhra_last, range_numbers
 from loccit.linter.diagnostics import Fix, Rule, Severity, Violation
 from loccit.linter.model import Document
+from loccit.linter.patterns import LazyPattern
 from loccit.rules.habit import habit
 from loccit.rules.pages.locators import Located, PageOptions, located_entry_pages, located_intext_pages, located_pages
 
@@ -49,7 +49,7 @@ def _en_dash(ranges: list[Written]) -> str:
 
 
 # pandoc citations with a page range (`[@key, 28--38]`): citeproc prints them, but the author typed the dash.
-_CITED_RANGE = re.compile(r"@[\w:.#$%&+?<>~/-]{1,200},[^\]\[\n]{0,40}?\d(--|[-\u2013])\d")
+_CITED_RANGE = LazyPattern(r"@[\w:.#$%&+?<>~/-]{1,200},[^\]\[\n]{0,40}?\d(--|[-\u2013])\d")
 
 
 def _cited_dashes(doc: Document) -> list[str]:
