@@ -24,19 +24,35 @@ _ATTRIBUTE = re.compile(r"\{[^{}\n]*?#([A-Za-z][\w:.-]*)")
 _OPTION = LazyPattern(r"""^[ \t]*(?:#|//|--|%%?|/\*|\*)[ \t]*\|[ \t]*(?:lst-)?label:[ \t]*["']?([\w:.-]+)""", re.M)
 # A raw LaTeX table or figure's `\label{tbl-x}`, which Quarto resolves for PDF output.
 _LATEX_LABEL = re.compile(r"\\label\{([A-Za-z][\w:.-]*)\}")
-_INLINE_OPTION = LazyPattern(r"""\blabel[ \t]*=[ \t]*["']([\w:.-]+)["']""")
+# (`label` first, then a look back for the word's start: the same as a leading `\b`, and many times faster to search.)
+_INLINE_OPTION = LazyPattern(r"""label(?<!\wlabel)[ \t]*=[ \t]*["']([\w:.-]+)["']""")
 _CHUNK_HEADER = LazyPattern(r"^[ \t]*(?:```+|~~~+)[ \t]*\{[A-Za-z]+[ \t]+([\w:.-]+)[ \t]*[,}]", re.M)
-# What makes labels loccit cannot see: included or embedded files, chunks writing Markdown, computed labels.
-_UNKNOWABLE = LazyPattern(r"\{\{<\s*(?:include|embed)\b|\basis\b|label[ \t]*[:=][ \t]*!?(?:expr|paste|sprintf|glue)")
+# What makes labels loccit cannot see: included or embedded files, chunks writing Markdown, computed labels. Each
+# is looked for only after a plain substring test finds its mark: one pattern of three alternatives, the first
+# a word boundary, read every character of every chapter slowly.
+_UNKNOWABLE = (
+    ("{{<", LazyPattern(r"\{\{<\s*(?:include|embed)\b")),
+    ("asis", LazyPattern(r"\basis\b")),
+    ("label", LazyPattern(r"label[ \t]*[:=][ \t]*!?(?:expr|paste|sprintf|glue)")),
+)
 _NOTEBOOK = ".ipynb"
+# Each pattern of a label, with a string a text must hold for it to match (line-start patterns are slow to search).
+_LABELS: tuple[tuple[str | None, re.Pattern[str] | LazyPattern], ...] = (
+    (None, _ATTRIBUTE),
+    ("label:", _OPTION),
+    ("label", _INLINE_OPTION),
+    (None, _CHUNK_HEADER),
+    ("\\label", _LATEX_LABEL),
+)
 
 
 def labels_in(text: str) -> frozenset[str] | None:
     """The labels a document defines, or None when some may be made where loccit cannot see them."""
-    if _UNKNOWABLE.search(text):
+    if any(mark in text and pattern.search(text) for mark, pattern in _UNKNOWABLE):
         return None
-    patterns = (_ATTRIBUTE, _OPTION, _INLINE_OPTION, _CHUNK_HEADER, _LATEX_LABEL)
-    return frozenset(m.group(1) for pattern in patterns for m in pattern.finditer(text))
+    return frozenset(
+        m.group(1) for mark, pattern in _LABELS if mark is None or mark in text for m in pattern.finditer(text)
+    )
 
 
 @functools.lru_cache(maxsize=4096)

@@ -81,9 +81,12 @@ class _Title(NamedTuple):
     numbers: tuple[str, ...]
 
 
+_WITH_DIGIT = re.compile(r"[^ ]*\d[^ ]*")  # a word of a title's words (single spaces between) holding a digit
+
+
 def _title(title: str) -> _Title:
     words = " ".join(_NON_WORD.sub(" ", title.casefold()).split())
-    return _Title(words, tuple(word for word in words.split() if any(c.isdigit() for c in word)))
+    return _Title(words, tuple(_WITH_DIGIT.findall(words)))
 
 
 def _alike(one: str | None, other: str | None, min_score: float = 90) -> bool:
@@ -92,10 +95,17 @@ def _alike(one: str | None, other: str | None, min_score: float = 90) -> bool:
 
 
 def _alike_titles(one: _Title, other: _Title, min_score: float) -> bool:
-    from rapidfuzz import fuzz
-
     if one.numbers != other.numbers:
         return False  # "Dataset v10" and "Dataset v12", "Volume 1" and "Volume 2"
+    if one.words == other.words:
+        return True
+    # The ratio is at most twice the shorter length over the sum of both: titles of unlike length are decided
+    # without rapidfuzz (whose import a one-chapter check of a book would otherwise pay for nothing).
+    shorter, total = min(len(one.words), len(other.words)), len(one.words) + len(other.words)
+    if not total or 200 * shorter < min_score * total:
+        return False
+    from rapidfuzz import fuzz
+
     return fuzz.ratio(one.words, other.words, score_cutoff=min_score) >= min_score
 
 
@@ -106,7 +116,7 @@ _DISTINCT = ("volume", "edition", "number", "translator", "pages", "part", "vers
 
 def _people(entry: BibEntry) -> frozenset[str]:
     """The words of an entry's authors (editors when it has none), case-folded, LaTeX braces and accents off."""
-    return frozenset(w for w in _plain(entry.field("author") or entry.field("editor") or "").split() if w != "and")
+    return frozenset(_NON_WORD.split(fold_field(entry.field("author") or entry.field("editor") or ""))) - {"", "and"}
 
 
 def _work(entry: BibEntry) -> tuple[str, frozenset[str]] | None:
@@ -134,11 +144,14 @@ def _plain(value: str) -> str:
 
 def _same_printing(one: BibEntry, other: BibEntry) -> bool:
     """Whether two entries may be one printing: same type and numbering, and no container that differs."""
-    if one.kind != other.kind or any(one.field(name) != other.field(name) for name in _DISTINCT):
+    if one.kind != other.kind:
+        return False
+    mine, theirs = {n: v for n, v, _ in one.fields}, {n: v for n, v, _ in other.fields}
+    if any(mine.get(name) != theirs.get(name) for name in _DISTINCT):
         return False
     for name in _CONTAINERS:
-        mine, theirs = one.field(name), other.field(name)
-        if mine and theirs and mine != theirs and _plain(mine) != _plain(theirs):
+        here, there = mine.get(name), theirs.get(name)
+        if here and there and here != there and _plain(here) != _plain(there):
             return False
     return True
 
