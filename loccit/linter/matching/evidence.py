@@ -234,11 +234,17 @@ def _after_surname(text: Folded, surname: tuple[str, ...]) -> list[int]:
     return found
 
 
-def named(text: Folded, listed: Listed, by_title: bool = True) -> str | None:
-    """How a folded text names the listed work outside a parsed citation, or None when it does not."""
+def named(text: Folded, listed: Listed, by_title: bool = True, any_year: bool = False) -> str | None:
+    """How a folded text names the listed work outside a parsed citation, or None when it does not.
+
+    With any_year, every year the entry's text holds counts, not only the imprint's: an entry that runs
+    on into the next ("Blidstein, G. I.1982–3. … Chavel, H. (ed.). 1981.") is named by "Blidstein 1982–3".
+    """
     surnames = _surnames(listed)
     if surnames and surnames[0] and len("".join(surnames[0])) >= 2:
         words, main, years = _title_words(listed), _main_words(listed), _years(listed)
+        if any_year:
+            years = tuple(dict.fromkeys((*years, *_ENTRY_YEAR.findall(listed.entry.text))))
         for end in _after_surname(text, surnames[0]):
             following = text.following(end, 13)
             if years and _year_after(following, years):
