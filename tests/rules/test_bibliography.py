@@ -132,6 +132,14 @@ TAUBMAN = "- Taubman, William. *Khrushchev: The Man and His Era*. New York: Nort
         (
             "B007",
             "Bastian, *Rooms*, 3.",
+            "Bauer, *Doors*, 4.",
+            "- Bastian, Ann. *Rooms*. 1990.\n- Bauer, Eva. *Doors*. 2002.\n"
+            "- 12 It is worth adding that in 1950 the rule changed.",
+            [],  # a footnote dropped into the list by a conversion is no entry to file
+        ),
+        (
+            "B007",
+            "Bastian, *Rooms*, 3.",
             "Zorn, *Walls*, 4.",
             "- Bastian, Ann. *Rooms*. 1990.\n- Zorn, Luc. *Walls*. 1985.\n- van Bauer, Eva. *Doors*. 2002.",
             ['entry van Bauer, "Doors" is out of alphabetical order: it follows Zorn, "Walls"'],

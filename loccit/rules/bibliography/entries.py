@@ -143,6 +143,8 @@ def _written_lead(listed: Listed) -> str:
     return listed.entry.text[first.start : first.end].split(",")[0]
 
 
+# A footnote a conversion dropped into the list ("15 It is worth noting …", "13 [6: 395]. Being …"): no entry.
+_NOTE_NUMBER = LazyPattern(r"\d{1,3} (?:[A-Z]\w* |\[)")
 _INVERTED_NAME = LazyPattern(r"[A-Z\u00c0-\u024f][\w’'\-]+(?: [\w’'\-]+)?, [A-Z\u00c0-\u024f]")
 
 
@@ -157,7 +159,7 @@ def _sortable(listed: Listed) -> bool:
         first = listed.authors[0]
         written = listed.entry.text[first.start : first.end]
         return "," in written or first.corporate or len(written.split()) < 2
-    if _INVERTED_NAME.match(listed.entry.text):
+    if _INVERTED_NAME.match(listed.entry.text) or _NOTE_NUMBER.match(listed.entry.text):
         return False
     return bool(listed.work.imprint.years) and listed.work.title is not None
 
