@@ -114,6 +114,7 @@ INPUTS: dict[str, tuple[Callable[[int], str], int]] = {
     "unclosed references": (lambda n: "[a][" * (n // 4), 200_000),
     "backtick runs": (lambda n: "`a``b" * (n // 5), 100_000),
     "unclosed comments": (lambda n: "<!--" * (n // 4), 200_000),
+    "unclosed line comments between code": (lambda n: "<p>a</p>\n<!-- b\n\n    code\n\n" * (n // 30), 200_000),
     "sup tags": (lambda n: "<sup>" + " " * n, 200_000),
     "autolinks": (lambda n: "<a:" * (n // 3), 200_000),
     "a note of 100,000 characters": (lambda n: "a[^1]\n\n[^1]: " + "word “q” [x] " * (n // 13) + "\n", 100_000),

@@ -284,3 +284,25 @@ def test_mla_roman_pages_cite_but_prove_no_missing_work(tmp_path: Path) -> None:
     (tmp_path / "essay.md").write_text(text, encoding="utf-8")
     args = ["check", "--isolated", "--output-format", "concise", str(tmp_path / "essay.md")]
     assert CliRunner().invoke(main, args).stdout.startswith("No findings")
+
+
+def test_an_entry_run_into_the_next_is_still_named_by_its_own_year(tmp_path: Path) -> None:
+    """The list marker of the second entry was lost, so the first reads the second's year (1981) as its imprint;
+    the text's "(Aldana 1979–80: 4)" still names it, and B002 stays silent, as for a year closing a quotation
+    ("As Helena Gomes wrote: '…' (1977: 8)"). An entry nobody names is reported."""
+    text = (
+        "# Tolls\n\nThe tolls rose (Aldana 1979–80: 4), and again later (Brun 1990: 12; Esteves 1985: 3).\n\n"
+        "Barges paid less (Faria 1995: 7). As Helena Gomes wrote: 'barges were taxed at every bend of the river "
+        "from the sea to the hills, and the bargemen paid in kind' (1977: 8).\n\n## References\n\n"
+        "- Aldana, R. T.1979–80. 'River Tolls', *Harbour Notes* 4: 1–20\n"
+        "Corvo, P. (ed.). 1981. *Ledgers*. Lisbon: Tagus\n"
+        "- Brun, L. 1990. *Quays*. Porto: Douro\n"
+        "- Dias, M. 1970. *Barges*. Porto: Douro\n"
+        "- Esteves, A. 1985. *Sails*. Porto: Douro\n"
+        "- Faria, J. 1995. *Ropes*. Porto: Douro\n"
+        "- Gomes, H. 1977. *Bends*. Porto: Douro\n"
+    )
+    (tmp_path / "essay.md").write_text(text, encoding="utf-8")
+    args = ["check", "--isolated", "--select", "B002", "--output-format", "concise", str(tmp_path / "essay.md")]
+    output = CliRunner().invoke(main, args).stdout
+    assert "Aldana" not in output and "Gomes" not in output and "entry for Dias is not cited" in output

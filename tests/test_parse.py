@@ -55,6 +55,22 @@ def test_markers_next_to_escapes_links_and_urls(source: str) -> None:
     assert [m.label for m in parse(source).markers] == ["1"]
 
 
+def test_a_comment_opened_after_a_line_of_html_runs_to_its_close() -> None:
+    # CommonMark ends the HTML block at the blank line, so the rest looks like code and notes;
+    # kramdown, pandoc and the browser read all of it to "-->" as one comment.
+    doc = parse(
+        "Kept.[^a]\n\n<p>A paragraph in HTML.</p>\n<!-- [^draft]: A note set aside\n\n"
+        "    > a quotation in it\n\n[^old]: Another set aside. -->\n\n[^a]: Real.\n"
+    )
+    assert [m.label for m in doc.markers] == ["a"]
+    assert [d.label for d in doc.definitions] == ["a"]
+
+
+def test_an_unclosed_comment_after_html_hides_nothing() -> None:
+    doc = parse("<p>HTML.</p>\n<!-- never closed [^1]\n\n    code\n\nText.[^2]\n\n[^2]: N.\n")
+    assert [m.label for m in doc.markers] == ["1", "2"]
+
+
 def test_marker_before_colon_is_not_a_definition() -> None:
     doc = parse("As shown in Table 2[^9]: the figures.\n\n[^9]: Source.\n")
     assert [m.label for m in doc.markers] == ["9"]

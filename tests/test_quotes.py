@@ -23,6 +23,11 @@ QUOTES = [
     ("Wadleigh H.S.” January 1, 1937”, Surveys", [(13, "”", False), (30, "”", False)]),
     ('deals solely with the "essence"";', [(31, '"', False)]),
     ("‘Open and never closed", [(0, "‘", True)]),
+    ("a good 'ol tune, 'em all, and Bacon 's essay", []),
+    ("Saadi. *Kitab al-tibb wa-'l-adab*, 'ilm and 'amal", []),
+    ("*Iḥyā' 'ulūm al-dīn*. Cairo, 1957", []),
+    ("He said 'each one, don't you", [(8, "'", True)]),
+    ("The 'Olympic ideal", [(4, "'", True)]),
 ]
 
 

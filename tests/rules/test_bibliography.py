@@ -117,6 +117,35 @@ TAUBMAN = "- Taubman, William. *Khrushchev: The Man and His Era*. New York: Nort
         ("B007", "Filtzer, *The Khrushchev Era*, 3.", "Ibid.", FILTZER + "\n" + TAUBMAN, []),
         (
             "B007",
+            "Norberg, *Halls*, 3.",
+            "Nørgaard, *Fjords*, 4.",
+            "- Nordahl, Ole. *Coasts*. 2003.\n- Nørgaard, Lise. *Fjords*. 2001.\n- Norup, Bent. *Halls*. 1998.",
+            [],  # ø files as o: Nørgaard (norg) between Nordahl (nord) and Norup
+        ),
+        (
+            "B007",
+            "Bastian, *Rooms*, 3.",
+            "de Bary, *Walls*, 4.",
+            "- Bastian, Ann. *Rooms*. 1990.\n- de Bary, Luc. *Walls*. 1985.\n- Bauer, Eva. *Doors*. 2002.",
+            [],  # "de Bary" filed under B, as Chicago allows for a lower-case particle
+        ),
+        (
+            "B007",
+            "Bastian, *Rooms*, 3.",
+            "Bauer, *Doors*, 4.",
+            "- Bastian, Ann. *Rooms*. 1990.\n- Bauer, Eva. *Doors*. 2002.\n"
+            "- 12 It is worth adding that in 1950 the rule changed.",
+            [],  # a footnote dropped into the list by a conversion is no entry to file
+        ),
+        (
+            "B007",
+            "Bastian, *Rooms*, 3.",
+            "Zorn, *Walls*, 4.",
+            "- Bastian, Ann. *Rooms*. 1990.\n- Zorn, Luc. *Walls*. 1985.\n- van Bauer, Eva. *Doors*. 2002.",
+            ['entry van Bauer, "Doors" is out of alphabetical order: it follows Zorn, "Walls"'],
+        ),
+        (
+            "B007",
             "De Souza, *Piracy*, 3.",
             "Décary-Hétu, *Police*, 4.",
             "- De Souza, Philip. *Piracy*. 1999.\n- Décary-Hétu, David. *Police*. 2014.",

@@ -20,6 +20,10 @@ _SINGLE_CLOSES_AFTER = ")]"
 _VOWELS = "aeiouâêîôûāēīōūáéíóú"
 _WORD_AFTER = re.compile(r"\w+")
 _TRANSLITERATED = re.compile(r"\b[Aa]l-\w|\w\u2018\w")  # al-Azhar, Shi‘a
+# Words whose first letters a mark stands for ('ol, 'em, 'tis, a stray-spaced possessive "Dembroff 's"), and the
+# Arabic article elided after a vowel (wa-'l-ruh): an unclosed mark before one of them may be no quotation.
+_ELISIONS = frozenset({"bout", "cause", "em", "n", "ol", "round", "s", "til", "tis", "twas"})
+_ARTICLE = re.compile(r"l-\w")
 
 
 class Unpaired(NamedTuple):
@@ -85,10 +89,15 @@ def _opens_single(text: str, i: int, after: str) -> bool:
 
 
 def _maybe_letter(text: str, i: int) -> bool:
-    """Whether an unclosed ‘ at i may be an ʿayn: before a vowel, in a transliterated word (‘Ulamâ) or text (al-)."""
-    if text[i] != "\u2018" or text[i + 1 : i + 2].lower() not in tuple(_VOWELS):
-        return False
+    """Whether an unclosed ‘ or ' at i may be a letter or an elision: an ʿayn before a vowel in a transliterated
+    word (‘Ulamâ, 'ulūm) or text (al-), the article in wa-'l-, or a word's elided start ('ol, 's)."""
     word = _WORD_AFTER.match(text, i + 1)
+    if word is not None and word.group().lower() in _ELISIONS:
+        return True
+    if _ARTICLE.match(text, i + 1) and text[i - 1 : i] == "-":
+        return True
+    if text[i] not in "\u2018'" or text[i + 1 : i + 2].lower() not in tuple(_VOWELS):
+        return False
     return (word is not None and not word.group().isascii()) or _TRANSLITERATED.search(text) is not None
 
 

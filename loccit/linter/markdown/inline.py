@@ -173,8 +173,14 @@ def skip_regions(text: str, blocks: list[Block], references: frozenset[str] = fr
     """Everything in which a bracketed label is not a note marker; references are link labels."""
     intervals = code_regions(text, blocks)
     code = Regions(intervals)
+    done = 0  # the end of a comment that ran on past a code block: text before it is already skipped
+    last_close = text.rfind("-->")  # a comment cannot run past it, so an unclosed one is never searched to the end
     for start, end in _text_runs(code.intervals(), len(text)):
-        intervals.extend(_comments(text, start, end))
+        comments = _comments(text, max(start, done), end, last_close)
+        intervals.extend(comments)
+        done = max(done, comments[-1][1] if comments else 0)
+        if done >= end:
+            continue
         intervals.extend(m.span() for m in _AUTOLINK.finditer(text, start, end))
         intervals.extend(_bare_urls(text, start, end))
         if text.count("[", start, end) != text.count("[^", start, end):  # else every opener is a note's: no link
@@ -182,17 +188,30 @@ def skip_regions(text: str, blocks: list[Block], references: frozenset[str] = fr
     return Regions(intervals)
 
 
-def _comments(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """HTML comments; an unclosed one is not a comment (and nothing after it can close)."""
+def _comments(text: str, start: int, end: int, last_close: int = -1) -> list[tuple[int, int]]:
+    """HTML comments; an unclosed one is not a comment (and nothing after it can close).
+
+    A comment opening a line runs to the next "-->" even past the run's end: after a line of HTML
+    (`<p>…</p>` then `<!-- [^3]: …`) CommonMark ends it at the next blank line, but kramdown, pandoc and the
+    browser read everything to "-->" as the comment, indented "code" and note definitions included.
+    """
     spans = []
     pos = text.find("<!--", start, end)
     while pos >= 0:
         close = text.find("-->", pos + 4, end)
+        if close < 0 and last_close >= end and _opens_line(text, pos):
+            close = text.find("-->", end)
         if close < 0:
             break
         spans.append((pos, close + 3))
         pos = text.find("<!--", close + 3, end)
     return spans
+
+
+def _opens_line(text: str, pos: int) -> bool:
+    """Whether only up to three spaces stand between the line's start and pos."""
+    line_start = text.rfind("\n", max(0, pos - 4), pos) + 1
+    return pos - line_start <= 3 and not text[line_start:pos].strip(" ")
 
 
 def _text_runs(skipped: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:

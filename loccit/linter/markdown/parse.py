@@ -275,6 +275,8 @@ def parse_document(
         footnotes = sorted(footnotes + _listed_definitions(doc, blocks), key=lambda d: d.span.start)
     references = env.get("ref_links") or {}
     skipped = skip_regions(text, blocks, frozenset(references))
+    # A definition in a comment that HTML opened and CommonMark closed early is no note (see inline._comments).
+    footnotes = [d for d in footnotes if d.span.start not in skipped]
     numeric: list[Definition] = []
     # Inline notes do not decide the style: a stray "^[A-Z]" must not hide a numeric essay's Notes section.
     if style is NoteStyle.NUMERIC or (style is None and not footnotes and not _has_footnote_marker(text, skipped)):

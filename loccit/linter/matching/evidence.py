@@ -182,9 +182,9 @@ def _main_words(listed: Listed) -> tuple[str, ...]:
     return _strip_articles(fold(re.split(r"[:?!.]\s", title.text + " ", maxsplit=1)[0]).split())
 
 
-def _year_after(following: list[str], years: tuple[str, ...]) -> bool:
+def _year_after(following: list[str], years: tuple[str, ...], reach: int = 12) -> bool:
     """Whether one of the years follows within twelve words ("Venturini, Jacomy, and Jensen … (2019)")."""
-    return any(word[:4].isdigit() and word.rstrip("abcdefgh") in years for word in following[:12])
+    return any(word[:4].isdigit() and word.rstrip("abcdefgh") in years for word in following[:reach])
 
 
 def _title_after(following: list[str], main: tuple[str, ...], words: tuple[str, ...]) -> bool:
@@ -234,14 +234,22 @@ def _after_surname(text: Folded, surname: tuple[str, ...]) -> list[int]:
     return found
 
 
-def named(text: Folded, listed: Listed, by_title: bool = True) -> str | None:
-    """How a folded text names the listed work outside a parsed citation, or None when it does not."""
+def named(text: Folded, listed: Listed, by_title: bool = True, any_year: bool = False) -> str | None:
+    """How a folded text names the listed work outside a parsed citation, or None when it does not.
+
+    With any_year, every year the entry's text holds counts, not only the imprint's: an entry that runs
+    on into the next ("Blidstein, G. I.1982–3. … Chavel, H. (ed.). 1981.") is named by "Blidstein 1982–3";
+    and the year may close a quotation of up to thirty words ("As Weinfeld wrote: '…' (1968: 114)").
+    """
     surnames = _surnames(listed)
     if surnames and surnames[0] and len("".join(surnames[0])) >= 2:
         words, main, years = _title_words(listed), _main_words(listed), _years(listed)
+        if any_year:
+            years = tuple(dict.fromkeys((*years, *_ENTRY_YEAR.findall(listed.entry.text))))
+        reach = 30 if any_year else 12
         for end in _after_surname(text, surnames[0]):
-            following = text.following(end, 13)
-            if years and _year_after(following, years):
+            following = text.following(end, reach + 1)
+            if years and _year_after(following, years, reach):
                 return "surname and year"
             if _title_after(following, main, words):
                 return "surname and title"

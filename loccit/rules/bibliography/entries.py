@@ -116,12 +116,35 @@ def _lead(listed: Listed) -> str:
     return title
 
 
-def _sort_key(listed: Listed) -> tuple[str, str]:
-    """The lead compared letter by letter ("desouza") and word by word ("de souza")."""
-    lead = _lead(listed)
-    return "".join(lead.split()), lead
+# Letters NFKD leaves whole, filed as the letters they are written like (Børresen between Borges and Bostrom).
+_LETTERS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ł": "l", "þ": "th", "ı": "i"})
+# Lower-case particles a surname may be filed without ("de Beauvoir" under B, Chicago 8.5, 16.71).
+_PARTICLES = frozenset(
+    {"d", "da", "de", "del", "della", "der", "des", "di", "du", "la", "le", "ten", "ter", "van", "von"}
+)
 
 
+def _sort_key(listed: Listed) -> tuple[str, str, str]:
+    """The lead compared letter by letter ("desouza"), word by word ("de souza"), and without a lower-case
+    particle ("souza"), as a writer may file it; a lead without one is the same for the third."""
+    lead = _lead(listed).translate(_LETTERS)
+    words = lead.split()
+    written = _written_lead(listed).split()
+    while len(words) > 1 and written and written[0] in _PARTICLES:
+        words, written = words[1:], written[1:]
+    return "".join(lead.split()), lead, " ".join(words)
+
+
+def _written_lead(listed: Listed) -> str:
+    """The lead author's surname as the entry writes it, case kept (empty for a title-first entry)."""
+    if not listed.authors:
+        return ""
+    first = listed.authors[0]
+    return listed.entry.text[first.start : first.end].split(",")[0]
+
+
+# A footnote a conversion dropped into the list ("15 It is worth noting …", "13 [6: 395]. Being …"): no entry.
+_NOTE_NUMBER = LazyPattern(r"\d{1,3} (?:[A-Z]\w* |\[)")
 _INVERTED_NAME = LazyPattern(r"[A-Z\u00c0-\u024f][\w’'\-]+(?: [\w’'\-]+)?, [A-Z\u00c0-\u024f]")
 
 
@@ -136,15 +159,16 @@ def _sortable(listed: Listed) -> bool:
         first = listed.authors[0]
         written = listed.entry.text[first.start : first.end]
         return "," in written or first.corporate or len(written.split()) < 2
-    if _INVERTED_NAME.match(listed.entry.text):
+    if _INVERTED_NAME.match(listed.entry.text) or _NOTE_NUMBER.match(listed.entry.text):
         return False
     return bool(listed.work.imprint.years) and listed.work.title is not None
 
 
-def _out_of_order(keys: list[tuple[tuple[str, str], Listed]]) -> Iterator[tuple[Listed, Listed]]:
-    """Each entry that breaks both systems of Chicago 16.58 (letter by letter, word by word), with its predecessor."""
+def _out_of_order(keys: list[tuple[tuple[str, str, str], Listed]]) -> Iterator[tuple[Listed, Listed]]:
+    """Each entry that breaks both systems of Chicago 16.58 (letter by letter, word by word), and the filing
+    without particles, with its predecessor."""
     for (before, previous), (key, listed) in zip(keys, keys[1:], strict=False):
-        if key[0] < before[0] and key[1] < before[1]:
+        if key[0] < before[0] and key[1] < before[1] and key[2] < before[2]:
             yield listed, previous
 
 

@@ -49,7 +49,7 @@ def _named_anyway(listed: Listed, texts: Sequence[Document]) -> bool:
     text, "So, Redlining Culture" run on after commentary, "See Franklin.", a caption crediting "Batman #18".
     """
     return any(
-        (may_name(text, listed) and named(outside_bibliography(text), listed) is not None)
+        (may_name(text, listed) and named(outside_bibliography(text), listed, any_year=True) is not None)
         or cited_alone(cited_by_surname(text), listed)
         for text in texts
     )
