@@ -21,6 +21,14 @@ FIXTURES = ROOT / "fixtures" / "author-date"
 ESSAYS = sorted(p.name for p in FIXTURES.iterdir() if p.suffix in {".md", ".txt"})
 
 
+def _check(folder: Path, text: str, *select: str) -> str:
+    """The concise findings of an essay written to folder/essay.md (only the selected rules, when named)."""
+    (folder / "essay.md").write_text(text, encoding="utf-8")
+    chosen = ["--select", ",".join(select)] if select else []
+    args = ["check", "--isolated", *chosen, "--output-format", "concise", str(folder / "essay.md")]
+    return CliRunner().invoke(main, args).stdout
+
+
 @pytest.mark.parametrize("name", ESSAYS)
 def test_fixture_matches_golden(name: str, update_golden: bool, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
@@ -236,9 +244,7 @@ def test_missing_locator_reads_quotations_cited_in_the_text(monkeypatch: pytest.
 def test_missing_locator_leaves_web_pages_alone(tmp_path: Path) -> None:
     text = (FIXTURES / "quotes-clean.md").read_text(encoding="utf-8")
     text = text.replace("Dock Press.", "Dock Press. https://example.org/quays")
-    (tmp_path / "essay.md").write_text(text, encoding="utf-8")
-    args = ["check", "--isolated", "--select", "P004", "--output-format", "concise", str(tmp_path / "essay.md")]
-    output = CliRunner().invoke(main, args).stdout
+    output = _check(tmp_path, text, "P004")
     assert "Osei" not in output and '"Marsh, 2016"' in output
 
 
@@ -267,11 +273,8 @@ def test_missing_locator_leaves_a_quoted_title_alone(tmp_path: Path) -> None:
         "Marsh, T. (2016). Looms and ledgers in the northern valleys. *Textile History, 47*(2), 101–120.\n\n"
         "Okafor, C. (2011). *Winter looms*. Quay Press.\n"
     )
-    (tmp_path / "essay.md").write_text(text, encoding="utf-8")
-    args = ["check", "--isolated", "--select", "P004", "--output-format", "concise", str(tmp_path / "essay.md")]
-    assert "P004" not in CliRunner().invoke(main, args).stdout
-    (tmp_path / "essay.md").write_text(text.replace("Looms and Ledgers in", "no ledger survived in"), encoding="utf-8")
-    assert '"Marsh, 2016"' in CliRunner().invoke(main, args).stdout
+    assert "P004" not in _check(tmp_path, text, "P004")
+    assert '"Marsh, 2016"' in _check(tmp_path, text.replace("Looms and Ledgers in", "no ledger survived in"), "P004")
 
 
 def test_mla_roman_pages_cite_but_prove_no_missing_work(tmp_path: Path) -> None:
@@ -281,9 +284,7 @@ def test_mla_roman_pages_cite_but_prove_no_missing_work(tmp_path: Path) -> None:
     text = text.replace("(Marsh 88).", cited).replace(
         "- Franklin", "- Easson, Mary. *Wheels*. Tide Books, 2011.\n- Franklin"
     )
-    (tmp_path / "essay.md").write_text(text, encoding="utf-8")
-    args = ["check", "--isolated", "--output-format", "concise", str(tmp_path / "essay.md")]
-    assert CliRunner().invoke(main, args).stdout.startswith("No findings")
+    assert _check(tmp_path, text).startswith("No findings")
 
 
 def test_an_entry_run_into_the_next_is_still_named_by_its_own_year(tmp_path: Path) -> None:
@@ -302,7 +303,5 @@ def test_an_entry_run_into_the_next_is_still_named_by_its_own_year(tmp_path: Pat
         "- Faria, J. 1995. *Ropes*. Porto: Douro\n"
         "- Gomes, H. 1977. *Bends*. Porto: Douro\n"
     )
-    (tmp_path / "essay.md").write_text(text, encoding="utf-8")
-    args = ["check", "--isolated", "--select", "B002", "--output-format", "concise", str(tmp_path / "essay.md")]
-    output = CliRunner().invoke(main, args).stdout
+    output = _check(tmp_path, text, "B002")
     assert "Aldana" not in output and "Gomes" not in output and "entry for Dias is not cited" in output

@@ -107,12 +107,12 @@ _BIBTEX: dict[str, Groups] = {
 }
 
 # CSL-JSON and CSL-YAML items, which pandoc's citeproc prints whatever the profile: types whose parts are known.
-_AE_CSL, _ISSUED, _CONTAINER = ("author", "editor"), ("issued",), ("container-title",)
+_ISSUED, _CONTAINER = ("issued",), ("container-title",)
 _CSL: dict[str, Groups] = {
-    "article-journal": (_T, _AE_CSL, _CONTAINER, _ISSUED),
-    "book": (_T, _AE_CSL, _ISSUED),
-    "chapter": (_T, _AE_CSL, _CONTAINER, _ISSUED),
-    "paper-conference": (_T, _AE_CSL, _CONTAINER, _ISSUED),
+    "article-journal": (_T, _AE, _CONTAINER, _ISSUED),
+    "book": (_T, _AE, _ISSUED),
+    "chapter": (_T, _AE, _CONTAINER, _ISSUED),
+    "paper-conference": (_T, _AE, _CONTAINER, _ISSUED),
     "thesis": (_T, _A, _ISSUED),
 }
 
